@@ -1,0 +1,44 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { dotloopApiRequest } from '../../transport';
+import { toItems, withoutEmpty } from '../output';
+import { contactFields } from './fields';
+
+const properties: INodeProperties[] = [
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactFields.filter(
+			(field) => !['firstName', 'lastName', 'email'].includes(field.name),
+		),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const body = withoutEmpty({
+		firstName: this.getNodeParameter('firstName', i, '') as string,
+		lastName: this.getNodeParameter('lastName', i, '') as string,
+		email: this.getNodeParameter('email', i, '') as string,
+		...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+	});
+	if (!body.firstName && !body.lastName && !body.email) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'A contact needs at least one of "First Name", "Last Name" or "Email"',
+			{ itemIndex: i },
+		);
+	}
+	return toItems(await dotloopApiRequest.call(this, { method: 'POST', path: '/contact', body }));
+}

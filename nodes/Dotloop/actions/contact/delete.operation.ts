@@ -1,0 +1,18 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { readId } from '../../descriptions/validation';
+import { dotloopRequest } from '../../transport';
+import { deleted } from '../output';
+import { contactIdField } from './fields';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['delete'] } },
+	[contactIdField],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const contactId = readId.call(this, 'contactId', 'Contact ID', i);
+	await dotloopRequest.call(this, { method: 'DELETE', path: `/contact/${contactId}` });
+	return deleted(contactId);
+}

@@ -1,0 +1,16 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems } from '../output';
+import { contactIdField } from './fields';
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [
+	contactIdField,
+]);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const contactId = readId.call(this, 'contactId', 'Contact ID', i);
+	return toItems(await dotloopApiRequest.call(this, { method: 'GET', path: `/contact/${contactId}` }));
+}

@@ -1,0 +1,37 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems, withoutEmpty } from '../output';
+import { contactFields, contactIdField } from './fields';
+
+const properties: INodeProperties[] = [
+	contactIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const contactId = readId.call(this, 'contactId', 'Contact ID', i);
+	const body = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add at least one field to change', {
+			itemIndex: i,
+		});
+	}
+	return toItems(
+		await dotloopApiRequest.call(this, { method: 'PATCH', path: `/contact/${contactId}`, body }),
+	);
+}

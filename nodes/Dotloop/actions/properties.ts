@@ -1,0 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { resources } from './resources';
+
+/** The Resource selector and, below it, every resource's operations and their parameters. */
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: Object.entries(resources)
+			.map(([value, resource]) => ({ name: resource.name, value }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: 'loop',
+	},
+	...Object.values(resources).flatMap((resource) => resource.description),
+];

@@ -1,0 +1,160 @@
+import { DateTime } from 'luxon';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
+
+import { TRANSACTION_STATUSES, type TransactionType } from './constants';
+
+/**
+ * Parameter readers that refuse bad input before any request, with a NodeOperationError that names
+ * the parameter and says what is allowed.
+ */
+type ParamContext = IExecuteFunctions | IHookFunctions;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fail(ctx: ParamContext, message: string, itemIndex: number, description?: string): never {
+	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+}
+
+export function toDotloopId(
+	ctx: ParamContext,
+	raw: unknown,
+	label: string,
+	itemIndex: number,
+): number {
+	const text = String(raw ?? '').trim();
+	if (!/^[1-9][0-9]*$/.test(text) || !Number.isSafeInteger(Number(text))) {
+		fail(
+			ctx,
+			`"${label}" must be a Dotloop ID (a positive whole number), not "${text}"`,
+			itemIndex,
+			text === '' ? `Choose the ${label.toLowerCase()} from the list, or enter its ID.` : undefined,
+		);
+	}
+	return Number(text);
+}
+
+/** Reads a numeric ID from a resource locator (any mode) or a plain parameter. */
+export function readId(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): number {
+	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return toDotloopId(this, raw, label, itemIndex);
+}
+
+export function readUuid(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): string {
+	const text = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!UUID.test(text)) {
+		fail(this, `"${label}" must be a Dotloop UUID such as 4370bfdb-af96-430c-9871-90badf4d5608, not "${text}"`, itemIndex);
+	}
+	return text;
+}
+
+export function assertMaxLength(
+	ctx: ParamContext,
+	value: string | undefined,
+	label: string,
+	max: number,
+	itemIndex: number,
+) {
+	if (value !== undefined && value.length > max) {
+		fail(ctx, `"${label}" may be at most ${max} characters long; it has ${value.length}`, itemIndex);
+	}
+}
+
+export function assertRequiredText(
+	ctx: ParamContext,
+	value: string | undefined,
+	label: string,
+	itemIndex: number,
+): string {
+	const text = (value ?? '').trim();
+	if (text === '') fail(ctx, `"${label}" is required and may not be empty`, itemIndex);
+	return text;
+}
+
+export function assertHttpsUrl(
+	ctx: ParamContext,
+	value: string,
+	label: string,
+	itemIndex: number,
+	max = 512,
+) {
+	let url: URL | undefined;
+	try {
+		url = new URL(value);
+	} catch {
+		url = undefined;
+	}
+	if (url?.protocol !== 'https:') {
+		fail(ctx, `"${label}" must be an https:// URL (Dotloop only posts to HTTPS), not "${value}"`, itemIndex);
+	}
+	assertMaxLength(ctx, value, label, max, itemIndex);
+}
+
+export function assertStatusFitsType(
+	ctx: ParamContext,
+	transactionType: string,
+	status: string,
+	itemIndex: number,
+) {
+	const allowed = TRANSACTION_STATUSES[transactionType as TransactionType] as readonly string[] | undefined;
+	if (!allowed) {
+		fail(
+			ctx,
+			`"Transaction Type" must be one of ${Object.keys(TRANSACTION_STATUSES).join(', ')}, not "${transactionType}"`,
+			itemIndex,
+		);
+	}
+	if (!allowed.includes(status)) {
+		fail(
+			ctx,
+			`"Status" ${status} does not fit transaction type ${transactionType}: use one of ${allowed.join(', ')}`,
+			itemIndex,
+		);
+	}
+}
+
+export function assertOneOf(
+	ctx: ParamContext,
+	value: string,
+	allowed: readonly string[],
+	label: string,
+	itemIndex: number,
+) {
+	if (!allowed.includes(value)) {
+		fail(ctx, `"${label}" must be one of ${allowed.join(', ')}, not "${value}"`, itemIndex);
+	}
+}
+
+/**
+ * Dotloop's filters take whole-second UTC timestamps and reject milliseconds ("Unparseable date").
+ * A value without a zone (as n8n's date picker gives) is read in the workflow's timezone.
+ */
+export function toWholeSecondUtc(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): string {
+	let time: DateTime;
+	if (value instanceof Date) time = DateTime.fromJSDate(value);
+	else if (DateTime.isDateTime(value)) time = value;
+	else time = DateTime.fromISO(String(value ?? '').trim(), { zone: ctx.getTimezone() });
+	if (!time.isValid) {
+		fail(
+			ctx,
+			`"${label}" must be a date and time, such as 2024-01-31T09:30:00Z, not "${String(value)}"`,
+			itemIndex,
+		);
+	}
+	return time.toUTC().startOf('second').toISO({ suppressMilliseconds: true }) as string;
+}

@@ -1,0 +1,12 @@
+export { CREDENTIAL_NAME, type DotloopContext } from './context';
+export {
+	annotateMerge,
+	dotloopApiRequest,
+	dotloopRequest,
+	type DotloopRequest,
+	type DotloopResponse,
+	type LoopMerge,
+} from './request';
+export { batchSizeFor, getAllBatched, getAllByCursor, getList, MAX_BATCH_SIZE } from './paging';
+export { retryPolicy } from './retryPolicy';
+export { resetRateLimitState } from './rateLimit';

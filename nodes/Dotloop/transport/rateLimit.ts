@@ -1,0 +1,57 @@
+import { sleep } from 'n8n-workflow';
+
+import { retryPolicy } from './retryPolicy';
+
+/**
+ * Dotloop allows 100 requests per minute per user and client, and says in every response how many are
+ * left (X-RateLimit-Remaining) and in how many milliseconds the window resets (X-RateLimit-Reset).
+ * When nothing is left, the next request waits for the reset instead of spending itself on a 429.
+ * State is per credential and shared by every execution in this process, because the limit is too.
+ */
+const resumeAtByCredential = new Map<string, number>();
+
+function header(headers: Record<string, unknown> | undefined, name: string): number | undefined {
+	const raw = headers?.[name] ?? headers?.[name.toLowerCase()];
+	const value = Number(Array.isArray(raw) ? raw[0] : raw);
+	return raw === undefined || raw === null || raw === '' || !Number.isFinite(value)
+		? undefined
+		: value;
+}
+
+/** Milliseconds until the window resets, as Dotloop reports it (not an epoch), capped for safety. */
+export function resetDelay(headers: Record<string, unknown> | undefined): number | undefined {
+	const reset = header(headers, 'x-ratelimit-reset');
+	if (reset === undefined || reset < 0) return undefined;
+	return Math.min(reset, retryPolicy.maxSingleWaitMs);
+}
+
+export function observeRateLimit(key: string, headers: Record<string, unknown> | undefined) {
+	const remaining = header(headers, 'x-ratelimit-remaining');
+	if (remaining === undefined) return;
+	const delay = resetDelay(headers);
+	if (remaining <= 0 && delay !== undefined) {
+		resumeAtByCredential.set(key, Date.now() + delay);
+	} else {
+		resumeAtByCredential.delete(key);
+	}
+}
+
+export function blockUntilReset(key: string, delay: number) {
+	resumeAtByCredential.set(key, Date.now() + delay);
+}
+
+/** Resolves once the credential may send again; returns how long it waited. */
+export async function awaitRateLimitWindow(key: string): Promise<number> {
+	const resumeAt = resumeAtByCredential.get(key);
+	if (resumeAt === undefined) return 0;
+	const wait = resumeAt - Date.now();
+	resumeAtByCredential.delete(key);
+	if (wait <= 0) return 0;
+	await sleep(wait);
+	return wait;
+}
+
+/** For tests: forget every window. */
+export function resetRateLimitState() {
+	resumeAtByCredential.clear();
+}

@@ -1,0 +1,173 @@
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+
+import { DOTLOOP_API_BASE_URL } from '../../../credentials/DotloopOAuth2Api.credentials';
+import { CREDENTIAL_NAME, type DotloopContext } from './context';
+import { toDotloopApiError } from './errors';
+import { describeFailure, readFailureBody, type HttpFailure } from './failure';
+import { awaitRateLimitWindow, blockUntilReset, observeRateLimit, resetDelay } from './rateLimit';
+import { retryPolicy } from './retryPolicy';
+
+export interface DotloopRequest {
+	method: IHttpRequestMethods;
+	/** Path relative to the API base, e.g. `/profile/1/loop`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | FormData;
+	headers?: Record<string, string>;
+	/** Answer the body as a stream (document download) instead of parsed JSON. */
+	stream?: boolean;
+	/** Explanations that replace the default one for a status, e.g. `{ 403: '…' }`. */
+	hints?: Partial<Record<number, string>>;
+}
+
+export interface LoopMerge {
+	fromLoopId: number;
+	toLoopId: number;
+}
+
+export interface DotloopResponse<T = IDataObject> {
+	body: T;
+	headers: Record<string, unknown>;
+	statusCode: number;
+	/** Set when the loop in the path had been merged and Dotloop redirected (301) to its successor. */
+	merge?: LoopMerge;
+}
+
+/** Records read through a merged loop say so, so workflows can update the loop IDs they keep. */
+export function annotateMerge(record: IDataObject, merge: LoopMerge | undefined): IDataObject {
+	return merge
+		? { ...record, mergedFromLoopId: merge.fromLoopId, mergedIntoLoopId: merge.toLoopId }
+		: record;
+}
+
+/** The `data` object of a single-record answer. */
+export async function dotloopApiRequest(
+	this: DotloopContext,
+	request: DotloopRequest,
+): Promise<IDataObject> {
+	const { body, merge } = (await dotloopRequest.call(this, request)) as DotloopResponse<{
+		data?: IDataObject;
+	}>;
+	return annotateMerge(body?.data ?? {}, merge);
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD']);
+const baseUrlByContext = new WeakMap<object, Promise<string>>();
+
+async function apiBaseUrl(this: DotloopContext): Promise<string> {
+	let pending = baseUrlByContext.get(this);
+	if (!pending) {
+		pending = this.getCredentials(CREDENTIAL_NAME).then((credentials) =>
+			String(credentials.apiBaseUrl || DOTLOOP_API_BASE_URL).replace(/\/+$/, ''),
+		);
+		baseUrlByContext.set(this, pending);
+	}
+	return await pending;
+}
+
+function rateLimitKey(this: DotloopContext): string {
+	return this.getNode().credentials?.[CREDENTIAL_NAME]?.id ?? this.getNode().id ?? 'default';
+}
+
+function loopIdIn(path: string): number | undefined {
+	const match = /\/loop\/(\d+)/.exec(path);
+	return match ? Number(match[1]) : undefined;
+}
+
+/** Resolves a Location header (`/public/v2/profile/3/loop/30004`) against the API's origin. */
+function redirectTarget(base: string, location: string): string {
+	return new URL(location, `${base}/`).toString();
+}
+
+function retryDelay(failure: HttpFailure, method: string, attempt: number): number | undefined {
+	if (failure.status === 429) {
+		if (attempt >= retryPolicy.maxRateLimitRetries) return undefined;
+		return (
+			resetDelay(failure.headers) ??
+			Math.min(retryPolicy.rateLimitBackoffMs * 2 ** attempt, retryPolicy.maxSingleWaitMs)
+		);
+	}
+	const transient = failure.network || (failure.status !== undefined && failure.status >= 500);
+	if (!transient || !IDEMPOTENT.has(method)) return undefined;
+	if (attempt >= retryPolicy.maxTransientRetries) return undefined;
+	return Math.min(retryPolicy.transientBackoffMs * 2 ** attempt, retryPolicy.maxSingleWaitMs);
+}
+
+/**
+ * The one place that talks to Dotloop. n8n's helper signs the request with the OAuth2 token and
+ * refreshes it once on a 401. Around it: the rate-limit window, retries of 429s (any method: a 429 was
+ * not processed) and of transient failures (idempotent methods only), merged-loop redirects, and error
+ * mapping to a NodeApiError that carries Dotloop's own messages.
+ */
+export async function dotloopRequest<T = IDataObject>(
+	this: DotloopContext,
+	request: DotloopRequest,
+): Promise<DotloopResponse<T>> {
+	const base = await apiBaseUrl.call(this);
+	const key = rateLimitKey.call(this);
+	const method = request.method;
+	let url = `${base}${request.path}`;
+	let merge: LoopMerge | undefined;
+	let redirects = 0;
+	let retries = 0;
+	let attempts = 0;
+	let waitedMs = 0;
+
+	for (;;) {
+		waitedMs += await awaitRateLimitWindow(key);
+		const options: IHttpRequestOptions = {
+			method,
+			url,
+			qs: request.qs,
+			body: request.body,
+			headers: request.headers,
+			json: !request.stream,
+			returnFullResponse: true,
+			disableFollowRedirect: true,
+		};
+		if (request.stream) options.encoding = 'stream';
+		attempts++;
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_NAME,
+				options,
+			)) as { body: T; headers: Record<string, unknown>; statusCode: number };
+			observeRateLimit(key, response.headers);
+			return { body: response.body, headers: response.headers, statusCode: response.statusCode, merge };
+		} catch (error) {
+			const failure = describeFailure(error);
+			observeRateLimit(key, failure.headers);
+			const location = failure.headers.location ?? failure.headers.Location;
+			if (
+				(failure.status === 301 || failure.status === 308) &&
+				typeof location === 'string' &&
+				redirects < retryPolicy.maxRedirects
+			) {
+				redirects++;
+				const fromLoopId = merge?.fromLoopId ?? loopIdIn(request.path);
+				const toLoopId = loopIdIn(location);
+				if (fromLoopId !== undefined && toLoopId !== undefined) merge = { fromLoopId, toLoopId };
+				url = redirectTarget(base, location);
+				continue;
+			}
+			const delay = retryDelay(failure, method, retries);
+			if (delay !== undefined && waitedMs + delay <= retryPolicy.maxTotalWaitMs) {
+				retries++;
+				if (failure.status === 429) blockUntilReset(key, delay);
+				else await sleep(delay);
+				if (failure.status !== 429) waitedMs += delay;
+				continue;
+			}
+			const body = await readFailureBody(failure.data);
+			throw toDotloopApiError(this.getNode(), failure, body, {
+				method,
+				path: request.path,
+				attempts,
+				waitedMs,
+				hints: request.hints,
+			});
+		}
+	}
+}

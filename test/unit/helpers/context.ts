@@ -1,0 +1,196 @@
+import { httpRequest as n8nHttpRequest } from '@n8n/backend-network/testing';
+import { constructExecutionMetaData, returnJsonArray } from 'n8n-core';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { Readable } from 'stream';
+
+import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
+
+export const API = 'https://api.test.dotloop.local/public/v2';
+export const TOKEN_URL = 'https://auth.test.dotloop.local/oauth/token';
+
+export interface OAuthState {
+	accessToken: string;
+	refreshToken: string;
+	refreshCount: number;
+}
+
+export interface ContextOptions {
+	/** Parameters for every item, or per item. */
+	params: IDataObject | ((itemIndex: number) => IDataObject);
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	apiBaseUrl?: string;
+	timezone?: string;
+	oauth?: Partial<OAuthState>;
+	nodeType?: string;
+}
+
+const dotloopProperties = new Dotloop().description.properties;
+
+function locatorRegex(name: string, mode: string): string | undefined {
+	const property = dotloopProperties.find(
+		(p: INodeProperties) => p.name === name && p.type === 'resourceLocator',
+	);
+	const extract = property?.modes?.find((m) => m.name === mode)?.extractValue;
+	return extract?.type === 'regex' ? String(extract.regex) : undefined;
+}
+
+/** n8n's own request layer (axios conversion, qs, FormData, streams, redirects), as nodes get it. */
+const httpRequest = async (request: IHttpRequestOptions): Promise<any> =>
+	await (n8nHttpRequest as unknown as (r: IHttpRequestOptions) => Promise<unknown>)(request);
+
+function pick(source: IDataObject, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], source);
+}
+
+export const testNode: INode = {
+	id: 'node-1',
+	name: 'Dotloop',
+	type: 'n8n-nodes-dotloop.dotloop',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+	credentials: { dotloopOAuth2Api: { id: 'cred-1', name: 'Dotloop account' } },
+};
+
+async function streamToBuffer(stream: Readable): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+	return Buffer.concat(chunks);
+}
+
+/**
+ * An IExecuteFunctions whose HTTP goes through n8n's real request layer (@n8n/backend-network), signed
+ * the way n8n-core's requestOAuth2 does: Bearer token, one refresh (form body, Basic client auth) on a
+ * 401, then one retry; failures wrapped in NodeApiError like httpRequestWithAuthentication.
+ */
+export function createExecuteContext(options: ContextOptions) {
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
+	const oauth: OAuthState = {
+		accessToken: 'access-1',
+		refreshToken: 'refresh-1',
+		refreshCount: 0,
+		...options.oauth,
+	};
+	const node: INode = { ...testNode, type: options.nodeType ?? testNode.type };
+	const paramsFor = (i: number) =>
+		typeof options.params === 'function' ? options.params(i) : options.params;
+	const warnings: string[] = [];
+
+	const send = async (request: IHttpRequestOptions, token: string) =>
+		await httpRequest({
+			...request,
+			headers: { ...(request.headers ?? {}), Authorization: `Bearer ${token}` },
+		});
+
+	const context = {
+		getInputData: () => items,
+		getNode: () => node,
+		continueOnFail: () => options.continueOnFail ?? false,
+		getTimezone: () => options.timezone ?? 'UTC',
+		getCredentials: async () => ({
+			apiBaseUrl: options.apiBaseUrl ?? API,
+			clientId: 'client-id',
+			clientSecret: 'client-secret',
+			accessTokenUrl: TOKEN_URL,
+		}),
+		getNodeParameter(
+			name: string,
+			itemIndex: number,
+			fallback?: unknown,
+			opts?: { extractValue?: boolean },
+		) {
+			let value = pick(paramsFor(itemIndex), name);
+			if (value === undefined) value = fallback;
+			if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
+			if (opts?.extractValue && value && typeof value === 'object' && '__rl' in value) {
+				const locator = value as unknown as { mode: string; value: unknown };
+				const regex = locatorRegex(name, locator.mode);
+				if (regex) {
+					const match = new RegExp(regex).exec(String(locator.value));
+					if (!match) {
+						throw new NodeOperationError(node, `ERROR: ${name} value is not a valid URL`, { itemIndex });
+					}
+					return match[1];
+				}
+				return locator.value;
+			}
+			return value;
+		},
+		logger: {
+			warn: (message: string) => warnings.push(message),
+			debug: () => undefined,
+			info: () => undefined,
+			error: (message: string) => warnings.push(message),
+		},
+		helpers: {
+			returnJsonArray,
+			constructExecutionMetaData,
+			async httpRequestWithAuthentication(_credentialName: string, request: IHttpRequestOptions) {
+				try {
+					return await send({ ...request }, oauth.accessToken);
+				} catch (error) {
+					if (error.response?.status !== 401) throw new NodeApiError(node, error);
+					const refreshed = (await httpRequest({
+						method: 'POST',
+						url: TOKEN_URL,
+						body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(oauth.refreshToken)}`,
+						headers: {
+							'Content-Type': 'application/x-www-form-urlencoded',
+							Authorization: `Basic ${Buffer.from('client-id:client-secret').toString('base64')}`,
+						},
+						json: true,
+					})) as IDataObject;
+					oauth.accessToken = String(refreshed.access_token);
+					oauth.refreshCount++;
+					try {
+						return await send({ ...request }, oauth.accessToken);
+					} catch (retryError) {
+						throw new NodeApiError(node, retryError);
+					}
+				}
+			},
+			assertBinaryData(itemIndex: number, property: string): IBinaryData {
+				const binary = items[itemIndex]?.binary?.[property];
+				if (!binary) {
+					throw new NodeOperationError(node, `This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${itemIndex}]`, { itemIndex });
+				}
+				return binary;
+			},
+			async getBinaryDataBuffer(itemIndex: number, property: string): Promise<Buffer> {
+				return Buffer.from(items[itemIndex].binary![property].data, 'base64');
+			},
+			async prepareBinaryData(
+				data: Buffer | Readable,
+				fileName?: string,
+				mimeType?: string,
+			): Promise<IBinaryData> {
+				const buffer = Buffer.isBuffer(data) ? data : await streamToBuffer(data);
+				return {
+					data: buffer.toString('base64'),
+					fileName,
+					mimeType: mimeType ?? 'application/octet-stream',
+					fileSize: String(buffer.length),
+					fileExtension: fileName?.split('.').pop(),
+				};
+			},
+		},
+	};
+	return { context: context as unknown as IExecuteFunctions, oauth, warnings, node };
+}
+
+/** Runs the Dotloop node's execute() for the given parameters and items. */
+export async function runDotloop(options: ContextOptions) {
+	const { context, oauth, warnings } = createExecuteContext(options);
+	const output = await new Dotloop().execute.call(context);
+	return { output: output[0], oauth, warnings };
+}

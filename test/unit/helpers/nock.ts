@@ -1,0 +1,28 @@
+import nock from 'nock';
+
+import { resetRateLimitState, retryPolicy } from '../../../nodes/Dotloop/transport';
+import { API } from './context';
+
+const defaults = { ...retryPolicy };
+
+/** Every test starts with no HTTP allowed but what it declares, tiny backoffs and no rate-limit window. */
+export function setupNock() {
+	beforeAll(() => nock.disableNetConnect());
+	beforeEach(() => {
+		Object.assign(retryPolicy, defaults, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
+		resetRateLimitState();
+	});
+	afterEach(() => {
+		const pending = nock.pendingMocks();
+		nock.cleanAll();
+		expect(pending).toEqual([]);
+	});
+	afterAll(() => nock.enableNetConnect());
+}
+
+/** A nock scope on the API base that also checks the Bearer token. */
+export function api(token = 'access-1') {
+	return nock(new URL(API).origin, { reqheaders: { authorization: `Bearer ${token}` } });
+}
+
+export const BASE_PATH = new URL(API).pathname;
