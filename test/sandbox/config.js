@@ -1,0 +1,75 @@
+'use strict';
+
+const { badRequest, pointer } = require('./errors');
+
+const DEFAULTS = {
+	port: 0,
+	clientId: 'dotloop-sandbox-client',
+	clientSecret: 'dotloop-sandbox-secret',
+	appName: 'Dotloop Sandbox Demo App',
+	tokenTtlSeconds: 43199,
+	rateLimit: 100,
+	rateWindowMs: 60000,
+	clockScale: 1,
+	autoApprove: false,
+	webhookOrigin: null,
+	latencyMs: 0,
+	errorRate: 0,
+	webhookTimeoutMs: 5000,
+	maxConsecutiveFailures: 20,
+	pageSize: 10,
+	scope: null,
+	seed: true,
+	quiet: false,
+};
+
+const num = (min, max, integer = false) => (v) =>
+	typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
+const bool = (v) => typeof v === 'boolean';
+const str = (v) => typeof v === 'string' && v.length > 0;
+function origin(v) {
+	if (v === null || v === '') return true;
+	try {
+		return /^https?:$/.test(new URL(v).protocol);
+	} catch {
+		return false;
+	}
+}
+
+// What PATCH /_sandbox/config may change at run time, with the accepted values.
+const MUTABLE = {
+	rateLimit: [num(0, 1e9, true), 'an integer >= 0'],
+	rateWindowMs: [num(1, 1e10), 'a number of milliseconds > 0'],
+	clockScale: [num(1e-6, 1e9), 'a number > 0'],
+	latencyMs: [num(0, 600000), 'a number of milliseconds >= 0'],
+	tokenTtlSeconds: [num(1, 1e9, true), 'an integer >= 1'],
+	autoApprove: [bool, 'true or false'],
+	webhookOrigin: [origin, 'an http(s) origin such as http://127.0.0.1:5678, or null'],
+	errorRate: [num(0, 1), 'a number between 0 and 1'],
+	webhookTimeoutMs: [num(1, 600000), 'a number of milliseconds > 0'],
+	maxConsecutiveFailures: [num(1, 1e9, true), 'an integer >= 1'],
+	appName: [str, 'a non-empty string'],
+	scope: [(v) => v === null || str(v), 'a scope string such as "loop:read, contact:*", or null'],
+};
+
+function validateChanges(changes) {
+	if (!changes || typeof changes !== 'object' || Array.isArray(changes)) throw badRequest('body must be a JSON object', pointer('/'));
+	const out = {};
+	for (const [key, value] of Object.entries(changes)) {
+		const rule = MUTABLE[key];
+		if (!rule) throw badRequest(`${key} cannot be changed; changeable: ${Object.keys(MUTABLE).join(', ')}`, pointer(`/${key}`));
+		if (!rule[0](value)) throw badRequest(`${key} must be ${rule[1]}`, pointer(`/${key}`));
+		out[key] = key === 'webhookOrigin' && value === '' ? null : value;
+	}
+	return out;
+}
+
+function createConfig(options = {}) {
+	const config = { ...DEFAULTS };
+	for (const [key, value] of Object.entries(options)) if (value !== undefined && key in DEFAULTS) config[key] = value;
+	const checked = validateChanges(Object.fromEntries(Object.entries(config).filter(([k]) => k in MUTABLE && config[k] !== DEFAULTS[k])));
+	Object.assign(config, checked);
+	return config;
+}
+
+module.exports = { DEFAULTS, MUTABLE, createConfig, validateChanges };

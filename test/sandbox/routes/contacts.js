@@ -1,0 +1,42 @@
+'use strict';
+
+const { contactView } = require('../views');
+const { parseBatch, page, parseFilter } = require('../listing');
+const { createContact, updateContact, deleteContact } = require('../mutations/contacts');
+const { contactFor, jsonBody, ok, created, list, noContent } = require('./resolve');
+
+function listContacts(ctx) {
+	const batch = parseBatch(ctx.query);
+	const filter = parseFilter(ctx.query, ['updated_min']);
+	const contacts = ctx.app.store
+		.contactsOfUser(ctx.userId)
+		.filter((c) => filter.updated_min === undefined || c.updated >= filter.updated_min)
+		.sort((a, b) => a.id - b.id);
+	return list(page(contacts, batch).map(contactView), contacts.length);
+}
+
+module.exports = [
+	{ method: 'GET', path: '/contact', scope: 'contact:read', handler: listContacts },
+	{
+		method: 'POST',
+		path: '/contact',
+		scope: 'contact:write',
+		handler: (ctx) => created(contactView(createContact(ctx.app, { userId: ctx.userId, body: jsonBody(ctx) }))),
+	},
+	{ method: 'GET', path: '/contact/:contactId', scope: 'contact:read', handler: (ctx) => ok(contactView(contactFor(ctx))) },
+	{
+		method: 'PATCH',
+		path: '/contact/:contactId',
+		scope: 'contact:write',
+		handler: (ctx) => ok(contactView(updateContact(ctx.app, { contact: contactFor(ctx), body: jsonBody(ctx) }))),
+	},
+	{
+		method: 'DELETE',
+		path: '/contact/:contactId',
+		scope: 'contact:write',
+		handler: (ctx) => {
+			deleteContact(ctx.app, { contact: contactFor(ctx) });
+			return noContent();
+		},
+	},
+];

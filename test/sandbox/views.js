@@ -1,0 +1,192 @@
+'use strict';
+
+const { isoSeconds, isoMillis } = require('./clock');
+const { PROFILE_FIELDS, CONTACT_FIELDS, PARTICIPANT_FIELDS } = require('./constants');
+
+// Response shapes of the documentation; fields without a value are left out, as the real API does.
+function pick(record, fields) {
+	const out = {};
+	for (const f of fields) if (record[f] !== undefined && record[f] !== null) out[f] = record[f];
+	return out;
+}
+
+const loopUrl = (id) => `https://www.dotloop.com/m/loop?viewId=${id}`;
+
+function accountView(user) {
+	return {
+		id: user.id,
+		firstName: user.firstName,
+		lastName: user.lastName,
+		email: user.email,
+		defaultProfileId: user.defaultProfileId,
+	};
+}
+
+// The list shows `default`; get, create and update do not (sections 4.1-4.4).
+function profileView(profile, { list = false, user } = {}) {
+	const out = { id: profile.id, name: profile.name, type: profile.type };
+	Object.assign(out, pick(profile, PROFILE_FIELDS.filter((f) => f !== 'name')));
+	if (list) out.default = Boolean(user && user.defaultProfileId === profile.id);
+	out.requiresTemplate = profile.requiresTemplate;
+	return out;
+}
+
+function loopView(store, loop, { withProfileId = false, details = false } = {}) {
+	const counts = store.taskCounts(loop);
+	const out = { id: loop.id };
+	if (withProfileId) out.profileId = loop.profileId;
+	Object.assign(out, {
+		name: loop.name,
+		status: loop.status,
+		transactionType: loop.transactionType,
+		totalTaskCount: counts.total,
+		completedTaskCount: counts.completed,
+		updated: isoSeconds(loop.updated),
+		created: isoSeconds(loop.created),
+		loopUrl: loopUrl(loop.id),
+	});
+	if (details) out.details = detailsView(loop);
+	return out;
+}
+
+// Loop-It answers the shorter shape of section 2.3.
+function loopItView(loop) {
+	return {
+		id: loop.id,
+		profileId: loop.profileId,
+		name: loop.name,
+		transactionType: loop.transactionType,
+		status: loop.status,
+		created: isoSeconds(loop.created),
+		updated: isoSeconds(loop.updated),
+		loopUrl: loopUrl(loop.id),
+	};
+}
+
+function detailsView(loop) {
+	const out = {};
+	for (const [section, fields] of Object.entries(loop.details)) {
+		if (Object.keys(fields).length) out[section] = { ...fields };
+	}
+	return out;
+}
+
+function documentView(doc) {
+	return {
+		id: doc.id,
+		name: doc.name,
+		created: isoSeconds(doc.created),
+		updated: isoSeconds(doc.updated),
+	};
+}
+
+// Section 8.1 lists documents with `filename`, section 8.2 gets them with `name`: list items carry both.
+function documentListItemView(doc) {
+	return {
+		id: doc.id,
+		name: doc.name,
+		filename: doc.name,
+		created: isoSeconds(doc.created),
+		updated: isoSeconds(doc.updated),
+	};
+}
+
+function folderView(store, folder, { documents = false } = {}) {
+	const out = {
+		id: folder.id,
+		name: folder.name,
+		created: isoSeconds(folder.created),
+		updated: isoSeconds(folder.updated),
+	};
+	if (documents) {
+		out.documents = folder.documentIds
+			.map((id) => store.documents.get(id))
+			.filter(Boolean)
+			.map(documentListItemView);
+	}
+	return out;
+}
+
+function participantView(p) {
+	return {
+		id: p.id,
+		fullName: p.fullName,
+		email: p.email,
+		role: p.role,
+		...pick(p, PARTICIPANT_FIELDS),
+	};
+}
+
+const taskListView = (list) => ({ id: list.id, name: list.name });
+
+function taskView(task) {
+	return { id: task.id, name: task.name, due: task.due, completed: task.completed };
+}
+
+const activityView = (a) => ({ message: a.message, date: isoSeconds(a.date) });
+
+function contactView(contact) {
+	return {
+		id: contact.id,
+		...pick(contact, CONTACT_FIELDS),
+		updated: isoSeconds(contact.updated),
+	};
+}
+
+function templateView(t) {
+	return {
+		id: t.id,
+		profileId: t.profileId,
+		name: t.name,
+		transactionType: t.transactionType,
+		shared: t.shared,
+		global: t.global,
+	};
+}
+
+function subscriptionView(s) {
+	const out = {
+		id: s.id,
+		targetType: s.targetType,
+		targetId: s.targetId,
+		eventTypes: [...s.eventTypes],
+		url: s.url,
+	};
+	if (s.externalId != null) out.externalId = s.externalId;
+	if (s.signingKey != null) out.signingKey = s.signingKey;
+	out.enabled = s.enabled;
+	return out;
+}
+
+function eventRecordView(e) {
+	return {
+		id: e.id,
+		subscriptionId: e.subscriptionId,
+		createdOn: isoMillis(e.createdOn),
+		eventType: e.eventType,
+		eventData: { ...e.eventData },
+		deliveryStatus: e.deliveryStatus,
+		deliveryAttempts: e.deliveryAttempts,
+		responseData: e.responseData.map((r) => ({ ...r })),
+	};
+}
+
+module.exports = {
+	loopUrl,
+	accountView,
+	profileView,
+	loopView,
+	loopItView,
+	detailsView,
+	documentView,
+	documentListItemView,
+	folderView,
+	participantView,
+	taskListView,
+	taskView,
+	activityView,
+	contactView,
+	templateView,
+	subscriptionView,
+	eventRecordView,
+};
