@@ -1,4 +1,7 @@
 import * as contact from './contact';
+import * as account from './account';
+import * as profile from './profile';
+import * as loopTemplate from './loopTemplate';
 import type { DotloopResource } from './types';
 
 interface ResourceEntry extends DotloopResource {
@@ -9,4 +12,7 @@ interface ResourceEntry extends DotloopResource {
 /** Every resource of the node, keyed by the value of the Resource parameter. */
 export const resources: Record<string, ResourceEntry> = {
 	contact: { name: 'Contact', ...contact },
+	account: { name: 'Account', ...account },
+	profile: { name: 'Profile', ...profile },
+	loopTemplate: { name: 'Loop Template', ...loopTemplate },
 };

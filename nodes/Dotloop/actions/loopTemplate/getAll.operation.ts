@@ -1,0 +1,21 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { getList } from '../../transport';
+import { toItems } from '../output';
+
+/** 13.1 List all Loop Templates: GET /profile/:profile_id/loop-template (one response, no paging). */
+export const description = updateDisplayOptions(
+	{ show: { resource: ['loopTemplate'], operation: ['getAll'] } },
+	[profileLocator, ...returnAllOrLimit],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	return toItems(await getList.call(this, `/profile/${profileId}/loop-template`, {}, { limit }));
+}

@@ -1,0 +1,42 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { assertRequiredText } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems, withoutEmpty } from '../output';
+import { profileFields } from './fields';
+
+/** 4.3 Create a Profile: POST /profile */
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. My Profile',
+		description: 'Profile name',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: profileFields.filter((field) => field.name !== 'name'),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['profile'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const name = assertRequiredText(this, this.getNodeParameter('name', i, '') as string, 'Name', i);
+	const body = withoutEmpty({
+		...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+		name,
+	});
+	return toItems(await dotloopApiRequest.call(this, { method: 'POST', path: '/profile', body }));
+}

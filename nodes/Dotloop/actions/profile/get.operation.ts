@@ -1,0 +1,18 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems } from '../output';
+
+/** 4.2 Get a Profile: GET /profile/:profile_id */
+export const description = updateDisplayOptions(
+	{ show: { resource: ['profile'], operation: ['get'] } },
+	[profileLocator],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	return toItems(await dotloopApiRequest.call(this, { method: 'GET', path: `/profile/${profileId}` }));
+}

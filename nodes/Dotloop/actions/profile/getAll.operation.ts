@@ -1,0 +1,18 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { getList } from '../../transport';
+import { toItems } from '../output';
+
+/** 4.1 List all Profiles: GET /profile (one response, no paging). */
+export const description = updateDisplayOptions(
+	{ show: { resource: ['profile'], operation: ['getAll'] } },
+	returnAllOrLimit,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	return toItems(await getList.call(this, '/profile', {}, { limit }));
+}

@@ -1,0 +1,41 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems, withoutEmpty } from '../output';
+import { profileFields } from './fields';
+
+/** 4.4 Update a Profile: PATCH /profile/:profile_id (partial update). */
+const properties: INodeProperties[] = [
+	profileLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: profileFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['profile'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const body = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Update Fields" is empty: add at least one field to change',
+			{ itemIndex: i },
+		);
+	}
+	return toItems(
+		await dotloopApiRequest.call(this, { method: 'PATCH', path: `/profile/${profileId}`, body }),
+	);
+}
