@@ -47,14 +47,14 @@ function createApp(config) {
 	app.reset = ({ tokens = false } = {}) => {
 		app.webhooks.clear();
 		app.store.clear();
-		if (config.seed) seed(app.store);
+		seed(app.store, { demoData: config.seed });
 		app.requestLog.clear();
 		app.faults.clear();
 		app.rateLimiter.clear();
 		if (tokens) app.tokens.clear();
 		else app.tokens.resetCounters();
 	};
-	if (config.seed) seed(app.store);
+	seed(app.store, { demoData: config.seed });
 	return app;
 }
 

@@ -97,26 +97,31 @@ function decision(app, ctx) {
 	};
 }
 
+function formDecode(text) {
+	try {
+		return decodeURIComponent(text.replace(/\+/g, ' '));
+	} catch {
+		return null;
+	}
+}
+
+// RFC 6749 form-encodes id and secret before base64; n8n and most clients do not. Accept both.
 function basicClient(req) {
-	const m = /^Basic\s+(.+)$/i.exec(req.headers.authorization || '');
+	const m = /^Basic\s+(\S+)\s*$/i.exec(req.headers.authorization || '');
 	if (!m) return null;
 	const decoded = Buffer.from(m[1], 'base64').toString('utf8');
 	const i = decoded.indexOf(':');
 	if (i < 0) return null;
-	return { id: decodeURIComponent(decoded.slice(0, i)), secret: decodeURIComponent(decoded.slice(i + 1)) };
+	return { id: decoded.slice(0, i), secret: decoded.slice(i + 1) };
 }
 
 function clientOrThrow(app, req) {
-	let client = null;
-	try {
-		client = basicClient(req);
-	} catch {
-		client = null;
-	}
-	if (!client || client.id !== app.config.clientId || client.secret !== app.config.clientSecret) {
+	const client = basicClient(req);
+	const matches = (id, secret) => id === app.config.clientId && secret === app.config.clientSecret;
+	if (!client || !(matches(client.id, client.secret) || matches(formDecode(client.id), formDecode(client.secret)))) {
 		throw new OAuthError(401, 'invalid_client', 'Bad client credentials');
 	}
-	return client;
+	return { id: app.config.clientId };
 }
 
 // Grant parameters may come in the query string (as documented) or a form body (as n8n sends them).

@@ -419,10 +419,12 @@ function seedLoops(store, r) {
 	merged.mergedInto = MERGED_LOOP.into;
 }
 
-function seed(store) {
+// `demoData: false` keeps only the account skeleton (user, profiles, templates): no loops, no contacts.
+function seed(store, { demoData = true } = {}) {
 	const r = prng(20250602);
 	seedUserAndProfiles(store);
 	seedTemplates(store);
+	if (!demoData) return;
 	seedContacts(store, r);
 	seedLoops(store, r);
 }

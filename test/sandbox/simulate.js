@@ -43,16 +43,13 @@ function contactOf(app, body) {
 	return contact;
 }
 
-let counter = 0;
-
 const ACTIONS = {
 	createLoop(app, body) {
 		const profileId = body.profileId === undefined ? PROFILES.main : idOf(body, 'profileId');
 		const profile = app.store.profiles.get(profileId);
 		if (!profile) throw notFound(`Profile ${profileId} not found`);
 		if (profile.type !== 'INDIVIDUAL') throw forbidden(`Profile ${profileId} is ${profile.type}; loops live on INDIVIDUAL profiles`);
-		counter += 1;
-		const loopBody = { name: `Simulated loop ${counter}`, transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER', ...fields(body, ['profileId']) };
+		const loopBody = { name: `Simulated loop ${app.store.lastIds.loop + 1}`, transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER', ...fields(body, ['profileId']) };
 		return loopView(app.store, createLoop(app, { profile, userId: USER_ID, body: loopBody, actor: body.actor }), { withProfileId: true });
 	},
 	updateLoop(app, body) {

@@ -78,12 +78,16 @@ class Webhooks {
 			durationMs: result.durationMs,
 		});
 		const ok = result.responseCode >= 200 && result.responseCode < 300;
-		this.recordAttempt(record, target, result, ok);
 		if (ok) {
 			record.deliveryStatus = 'SUCCESS';
 			if (sub && !record.goodbye) sub.consecutiveFailures = 0;
-			return;
+		} else {
+			this.afterFailure(record, sub);
 		}
+		this.recordAttempt(record, target, result, ok);
+	}
+
+	afterFailure(record, sub) {
 		if (record.deliveryStatus !== 'DISABLED') {
 			if (record.deliveryAttempts > RETRY_SCHEDULE_MS.length) {
 				record.deliveryStatus = 'FAILED';
@@ -117,7 +121,8 @@ class Webhooks {
 			respondedAt: new Date(result.sentAt + result.durationMs).toISOString(),
 			durationMs: result.durationMs,
 			responseCode: result.responseCode,
-			outcome: ok ? 'SUCCESS' : 'FAILURE',
+			status: ok ? 'SUCCESS' : 'FAILURE',
+			eventStatus: record.deliveryStatus,
 			error: result.error,
 		});
 		if (this.log.length > 21000) this.log.splice(0, this.log.length - 20000);

@@ -208,7 +208,7 @@ describe('sandbox webhooks', () => {
 		expect(done.deliveryAttempts).toBe(3);
 		expect(done.responseData.map((r) => r.responseCode)).toEqual([500, 500, 200]);
 		const log = (await admin(sb, 'GET', `/deliveries?subscriptionId=${sub.id}`)).body.data;
-		expect(log.map((d) => [d.attempt, d.responseCode, d.outcome])).toEqual([[1, 500, 'FAILURE'], [2, 500, 'FAILURE'], [3, 200, 'SUCCESS']]);
+		expect(log.map((d) => [d.attempt, d.responseCode, d.status])).toEqual([[1, 500, 'FAILURE'], [2, 500, 'FAILURE'], [3, 200, 'SUCCESS']]);
 	});
 
 	test('after the last retry an event is FAILED; too many failures disable the subscription', async () => {
