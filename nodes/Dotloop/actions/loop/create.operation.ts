@@ -1,0 +1,43 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems } from '../output';
+import {
+	loopNameField,
+	readLoopName,
+	readTypeAndStatus,
+	statusFields,
+	transactionTypeField,
+} from './fields';
+
+/**
+ * 5.3 Create a Loop: POST /profile/:profile_id/loop with name, status and transactionType. Loops
+ * live only in INDIVIDUAL profiles; for a template, property data or participants use Loop-It.
+ */
+const properties: INodeProperties[] = [
+	profileLocator,
+	{ ...loopNameField, required: true },
+	{ ...transactionTypeField, required: true },
+	...statusFields(true),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['loop'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const name = readLoopName.call(this, i);
+	const { transactionType, status } = readTypeAndStatus.call(this, i);
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'POST',
+			path: `/profile/${profileId}/loop`,
+			body: { name, transactionType, status },
+		}),
+	);
+}

@@ -1,0 +1,97 @@
+import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import {
+	humanize,
+	TRANSACTION_STATUSES,
+	TRANSACTION_STATUS_VALUES,
+	TRANSACTION_TYPES,
+	toOptions,
+} from '../../descriptions/constants';
+import {
+	assertMaxLength,
+	assertRequiredText,
+	assertStatusFitsType,
+} from '../../descriptions/validation';
+
+/** Dotloop's limit for a loop name (sections 2.1, 5.3, 5.4). */
+export const LOOP_NAME_MAX = 200;
+
+export function sortedOptions(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every status, each saying which transaction types it fits (addendum 17.1.3). */
+const allStatusOptions = sortedOptions(
+	TRANSACTION_STATUS_VALUES.map((status) => ({
+		name: humanize(status),
+		value: status,
+		description: `For ${TRANSACTION_TYPES.filter((type) =>
+			(TRANSACTION_STATUSES[type] as readonly string[]).includes(status),
+		)
+			.map(humanize)
+			.join(', ')}`,
+	})),
+);
+
+export const loopNameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'name',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Atturo Garay, 3059 Main, Chicago, IL 60614',
+	description:
+		'Name of the loop, usually the property address or the lead name (at most 200 characters)',
+};
+
+export const transactionTypeField: INodeProperties = {
+	displayName: 'Transaction Type',
+	name: 'transactionType',
+	type: 'options',
+	options: sortedOptions(toOptions(TRANSACTION_TYPES)),
+	default: 'PURCHASE_OFFER',
+	description: 'Type of transaction; it decides which statuses the loop can have',
+};
+
+/**
+ * The Status parameter as one list per transaction type, each holding only the statuses Dotloop
+ * allows for that type (addendum 17.1.3) and shown only for it. While the type is none of the fixed
+ * values (an expression, or not added yet to Update Fields) a list of every status is shown instead.
+ * All of them store the same `status` value; execute() checks that it fits the type either way.
+ */
+export function statusFields(required: boolean): INodeProperties[] {
+	const common = { displayName: 'Status', name: 'status', type: 'options' as const, required };
+	return [
+		...TRANSACTION_TYPES.map((type) => ({
+			...common,
+			options: sortedOptions(toOptions(TRANSACTION_STATUSES[type])),
+			default: TRANSACTION_STATUSES[type][0],
+			description: `Status of the loop, from those a ${humanize(type)} loop can have`,
+			displayOptions: { show: { transactionType: [type] } },
+		})),
+		{
+			...common,
+			options: allStatusOptions,
+			default: 'PRE_OFFER',
+			description: 'Status of the loop; it must fit the transaction type',
+			displayOptions: { hide: { transactionType: [...TRANSACTION_TYPES] } },
+		},
+	];
+}
+
+/** The loop name: required, at most 200 characters. */
+export function readLoopName(this: IExecuteFunctions, i: number): string {
+	const name = assertRequiredText(this, this.getNodeParameter('name', i, '') as string, 'Name', i);
+	assertMaxLength(this, name, 'Name', LOOP_NAME_MAX, i);
+	return name;
+}
+
+/** Transaction type and status, refused before any request unless the status fits the type. */
+export function readTypeAndStatus(
+	this: IExecuteFunctions,
+	i: number,
+): { transactionType: string; status: string } {
+	const transactionType = String(this.getNodeParameter('transactionType', i, '')).trim();
+	const status = String(this.getNodeParameter('status', i, '')).trim();
+	assertStatusFitsType(this, transactionType, status, i);
+	return { transactionType, status };
+}

@@ -1,0 +1,24 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { loopLocator, profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems } from '../output';
+
+/**
+ * 5.2 Get a Loop: GET /profile/:profile_id/loop/:loop_id. A merged loop answers 301 to its
+ * successor; the transport follows it and the item carries mergedFromLoopId / mergedIntoLoopId.
+ */
+export const description = updateDisplayOptions(
+	{ show: { resource: ['loop'], operation: ['get'] } },
+	[profileLocator, loopLocator],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	return toItems(
+		await dotloopApiRequest.call(this, { method: 'GET', path: `/profile/${profileId}/loop/${loopId}` }),
+	);
+}

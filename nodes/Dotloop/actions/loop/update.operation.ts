@@ -1,0 +1,78 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { TRANSACTION_STATUS_VALUES, TRANSACTION_TYPES } from '../../descriptions/constants';
+import { loopLocator, profileLocator } from '../../descriptions/locators';
+import {
+	assertMaxLength,
+	assertOneOf,
+	assertStatusFitsType,
+	readId,
+} from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems, withoutEmpty } from '../output';
+import { LOOP_NAME_MAX, loopNameField, statusFields, transactionTypeField } from './fields';
+
+/** 5.4 Update a Loop: PATCH /profile/:profile_id/loop/:loop_id (partial update). */
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			loopNameField,
+			...statusFields(false),
+			{
+				...transactionTypeField,
+				description:
+					'Type of transaction. Add Status too unless the loop’s current status also fits the new type.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['loop'], operation: ['update'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	const fields = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
+	const body: IDataObject = {};
+	if (fields.name !== undefined) {
+		body.name = String(fields.name).trim();
+		assertMaxLength(this, body.name as string, 'Name', LOOP_NAME_MAX, i);
+	}
+	if (fields.transactionType !== undefined) {
+		body.transactionType = String(fields.transactionType).trim();
+		assertOneOf(this, body.transactionType as string, TRANSACTION_TYPES, 'Transaction Type', i);
+	}
+	if (fields.status !== undefined) {
+		body.status = String(fields.status).trim();
+		if (body.transactionType !== undefined) {
+			assertStatusFitsType(this, body.transactionType as string, body.status as string, i);
+		} else {
+			assertOneOf(this, body.status as string, TRANSACTION_STATUS_VALUES, 'Status', i);
+		}
+	}
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Update Fields" is empty: add at least one of Name, Status or Transaction Type',
+			{ itemIndex: i },
+		);
+	}
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'PATCH',
+			path: `/profile/${profileId}/loop/${loopId}`,
+			body,
+		}),
+	);
+}
