@@ -40,11 +40,14 @@ function tail(file, lines = 60) {
 	}
 }
 
-/** The parent's environment without npm's and n8n's own variables (so nothing leaks into n8n). */
+/**
+ * The parent's environment without npm's, jest's and n8n's own variables (so nothing leaks into n8n).
+ * JEST_WORKER_ID in particular makes n8n exit silently with code 1 (it thinks it runs in its own tests).
+ */
 function baseEnv() {
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
-		if (/^(npm_|N8N_|WEBHOOK_URL$|CREDENTIALS_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NODE_OPTIONS$)/i.test(k)) continue;
+		if (/^(npm_|N8N_|JEST_|WEBHOOK_URL$|CREDENTIALS_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$)/i.test(k)) continue;
 		env[k] = v;
 	}
 	return env;
@@ -126,6 +129,22 @@ class N8n {
 		this.startSeconds = await this.waitReady();
 		if (this.owner) await this.login();
 		return this.startSeconds;
+	}
+
+	/**
+	 * Errors n8n logged while loading the installed community package (e.g. a file listed in package.json's
+	 * "n8n" section missing from dist): [] when it loaded cleanly.
+	 */
+	packageLoadErrors() {
+		if (!this.installedPackage) return [];
+		const lines = tail(this.logFile, 100000).split('\n');
+		const out = [];
+		lines.forEach((line, i) => {
+			if (line.includes(`Failed to load package "${this.installedPackage.name}"`)) {
+				out.push([line, ...lines.slice(i + 1, i + 3)].join('\n'));
+			}
+		});
+		return out;
 	}
 
 	// ---------- HTTP ----------

@@ -116,6 +116,8 @@ function isCallback(n8n, url) {
  *   callbackStatus, page, pageText,   // n8n's callback answer
  *   steps: [{ method, url, status }], seconds
  * }
+ * When the authorization server ends the flow on its own page (no redirect back to n8n), resolves
+ * { ok: false, callbackUrl: null, finalPage, pageText, ... }.
  * Throws only when the flow cannot be followed (unexpected status, no consent form, loop).
  */
 async function connectOAuth2(n8n, credentialId, { decision = 'approve', maxSteps = 10 } = {}) {
@@ -158,6 +160,21 @@ async function connectOAuth2(n8n, credentialId, { decision = 'approve', maxSteps
 				steps.push({ method: 'POST', url: action, status: res.status, fields });
 			}
 			continue;
+		}
+		if (consentPage && res.status < 300) {
+			// The server ended the flow on its own page (e.g. "Access denied" without redirect_on_deny):
+			// the browser never returns to n8n.
+			return {
+				ok: false,
+				authorizeUrl,
+				consentPage,
+				callbackUrl: null,
+				callbackQuery: null,
+				finalPage: res.text,
+				pageText: stripTags(res.text),
+				steps,
+				seconds: (Date.now() - t0) / 1000,
+			};
 		}
 		throw new Error(`OAuth flow stuck at ${res.url}: HTTP ${res.status} ${stripTags(res.text).slice(0, 300)}`);
 	}

@@ -1,0 +1,16 @@
+/**
+ * End-to-end tests against a real n8n (see test/e2e/run.js, which sets E2E_N8N_VERSION and
+ * E2E_PACKAGE_TARBALL and runs this once per n8n version). Plain .js: no compile step.
+ * Direct use: npx jest -c test/e2e/jest.config.js --runInBand [pattern]   (builds + packs on first use)
+ */
+module.exports = {
+	rootDir: '../..',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/e2e'],
+	testMatch: ['<rootDir>/test/e2e/tests/**/*.e2e.test.js'],
+	transform: {},
+	testTimeout: 300_000,
+	slowTestThreshold: 60,
+	maxWorkers: 1,
+	verbose: true,
+};

@@ -1,0 +1,15 @@
+'use strict';
+/** The e2e harness in one require: const h = require('../lib'). */
+module.exports = {
+	...require('./paths'),
+	...require('./ports'),
+	...require('./http'),
+	...require('./cleanup'),
+	...require('./package'),
+	...require('./n8n'),
+	...require('./oauth'),
+	...require('./sandbox'),
+	...require('./dotloop'),
+	...require('./stack'),
+	...require('./util'),
+};
