@@ -3,6 +3,10 @@ import * as loop from './loop';
 import * as account from './account';
 import * as profile from './profile';
 import * as loopTemplate from './loopTemplate';
+import * as folder from './folder';
+import * as taskList from './taskList';
+import * as task from './task';
+import * as activity from './activity';
 import type { DotloopResource } from './types';
 
 interface ResourceEntry extends DotloopResource {
@@ -17,4 +21,8 @@ export const resources: Record<string, ResourceEntry> = {
 	account: { name: 'Account', ...account },
 	profile: { name: 'Profile', ...profile },
 	loopTemplate: { name: 'Loop Template', ...loopTemplate },
+	folder: { name: 'Folder', ...folder },
+	taskList: { name: 'Task List', ...taskList },
+	task: { name: 'Task', ...task },
+	activity: { name: 'Activity', ...activity },
 };

@@ -1,0 +1,26 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { loopLocator, profileLocator } from '../../descriptions/locators';
+import { getAllBatched } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+
+const properties: INodeProperties[] = [profileLocator, loopLocator, ...returnAllOrLimit];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['activity'], operation: ['getAll'] } },
+	properties,
+);
+
+/**
+ * GET /profile/:profile_id/loop/:loop_id/activity?batch_size=&batch_number= — Dotloop always reports
+ * meta.total = -1 here, so Return All reads batches until a short or empty one.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = loopPath.call(this, i);
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	return toItems(await getAllBatched.call(this, `${path}/activity`, {}, { limit }));
+}

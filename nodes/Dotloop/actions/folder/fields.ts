@@ -1,0 +1,33 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+export const includeDocumentsOption: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Include Documents',
+			name: 'includeDocuments',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to list the documents of each folder with it',
+		},
+	],
+};
+
+/** `include_documents=true` when asked for; nothing otherwise. */
+export function includeDocumentsQs(options: IDataObject): IDataObject {
+	return options.includeDocuments === true ? { include_documents: true } : {};
+}
+
+export const folderNameField: INodeProperties = {
+	displayName: 'Folder Name',
+	name: 'folderName',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Disclosures',
+	description: 'The name of the folder',
+};

@@ -1,0 +1,36 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+import { includeDocumentsOption, includeDocumentsQs } from './fields';
+
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	folderLocator,
+	includeDocumentsOption,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['get'] } },
+	properties,
+);
+
+/** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id[?include_documents=true] */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = loopPath.call(this, i);
+	const folderId = readId.call(this, 'folderId', 'Folder', i);
+	const qs = includeDocumentsQs(this.getNodeParameter('options', i, {}) as IDataObject);
+	return toItems(
+		await dotloopApiRequest.call(this, { method: 'GET', path: `${path}/folder/${folderId}`, qs }),
+	);
+}

@@ -1,0 +1,35 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { loopLocator, profileLocator } from '../../descriptions/locators';
+import { getList } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+import { includeDocumentsOption, includeDocumentsQs } from './fields';
+
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	...returnAllOrLimit,
+	includeDocumentsOption,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['getAll'] } },
+	properties,
+);
+
+/** GET /profile/:profile_id/loop/:loop_id/folder[?include_documents=true] */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = `${loopPath.call(this, i)}/folder`;
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const qs = includeDocumentsQs(this.getNodeParameter('options', i, {}) as IDataObject);
+	return toItems(await getList.call(this, path, qs, { limit }));
+}

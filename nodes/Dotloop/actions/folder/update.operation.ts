@@ -1,0 +1,40 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
+import { assertRequiredText, readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+import { folderNameField } from './fields';
+
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	folderLocator,
+	{ ...folderNameField, description: 'The new name of the folder' },
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['update'] } },
+	properties,
+);
+
+/** PATCH /profile/:profile_id/loop/:loop_id/folder/:folder_id { name } */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = loopPath.call(this, i);
+	const folderId = readId.call(this, 'folderId', 'Folder', i);
+	const name = assertRequiredText(
+		this,
+		this.getNodeParameter('folderName', i, '') as string,
+		'Folder Name',
+		i,
+	);
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'PATCH',
+			path: `${path}/folder/${folderId}`,
+			body: { name },
+		}),
+	);
+}

@@ -1,0 +1,13 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { readId } from '../descriptions/validation';
+
+/**
+ * `/profile/:profile_id/loop/:loop_id` from the Profile and Loop locators of item i: the path every
+ * loop sub-resource (folders, documents, participants, tasks, activities) hangs off.
+ */
+export function loopPath(this: IExecuteFunctions, i: number): string {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	return `/profile/${profileId}/loop/${loopId}`;
+}

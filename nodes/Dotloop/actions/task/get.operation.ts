@@ -1,0 +1,41 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { loopLocator, profileLocator, taskListLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	taskListLocator,
+	{
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 125736485',
+		description: 'The ID of the task in the task list, as Get Many tasks returns it',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['get'] } },
+	properties,
+);
+
+/** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id/task/:task_list_item_id */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = loopPath.call(this, i);
+	const taskListId = readId.call(this, 'taskListId', 'Task List', i);
+	const taskId = readId.call(this, 'taskId', 'Task ID', i);
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'GET',
+			path: `${path}/tasklist/${taskListId}/task/${taskId}`,
+		}),
+	);
+}

@@ -1,0 +1,30 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { loopLocator, profileLocator, taskListLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { getList } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	taskListLocator,
+	...returnAllOrLimit,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['getAll'] } },
+	properties,
+);
+
+/** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id/task */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = loopPath.call(this, i);
+	const taskListId = readId.call(this, 'taskListId', 'Task List', i);
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	return toItems(await getList.call(this, `${path}/tasklist/${taskListId}/task`, {}, { limit }));
+}
