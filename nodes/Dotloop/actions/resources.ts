@@ -7,6 +7,7 @@ import * as folder from './folder';
 import * as taskList from './taskList';
 import * as task from './task';
 import * as activity from './activity';
+import * as participant from './participant';
 import type { DotloopResource } from './types';
 
 interface ResourceEntry extends DotloopResource {
@@ -25,4 +26,5 @@ export const resources: Record<string, ResourceEntry> = {
 	taskList: { name: 'Task List', ...taskList },
 	task: { name: 'Task', ...task },
 	activity: { name: 'Activity', ...activity },
+	participant: { name: 'Participant', ...participant },
 };

@@ -1,0 +1,108 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { loopLocator, profileLocator } from '../../descriptions/locators';
+import { assertRequiredText } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+import {
+	CUSTOM_ROLE,
+	customRoleDescription,
+	participantBody,
+	participantFields,
+	resolveRole,
+	roleOptions,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	{
+		displayName: 'Full Name',
+		name: 'fullName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Brian Erwin',
+		description: 'First and last name of the participant',
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		required: true,
+		options: roleOptions,
+		default: '',
+		description: 'The role of the participant in the loop. Dotloop requires one.',
+	},
+	{
+		displayName: 'Custom Role',
+		name: 'customRole',
+		type: 'string',
+		required: true,
+		default: '',
+		description: customRoleDescription,
+		displayOptions: { show: { role: [CUSTOM_ROLE] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: participantFields,
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['participant'], operation: ['create'] } },
+	properties,
+);
+
+/** POST /profile/:profile_id/loop/:loop_id/participant */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = loopPath.call(this, i);
+	const fullName = assertRequiredText(
+		this,
+		this.getNodeParameter('fullName', i, '') as string,
+		'Full Name',
+		i,
+	);
+	const chosen = this.getNodeParameter('role', i, '') as string;
+	const customRole =
+		chosen === CUSTOM_ROLE ? (this.getNodeParameter('customRole', i, '') as string) : '';
+	const role = resolveRole.call(this, chosen, customRole, i);
+	if (!role) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Role" is required: Dotloop adds no participant without a role',
+			{
+				itemIndex: i,
+				description:
+					'Choose one of the built-in roles, or Custom Role and the name of your own role.',
+			},
+		);
+	}
+	const body = participantBody.call(
+		this,
+		{ fullName, email: this.getNodeParameter('email', i, '') as string, role },
+		this.getNodeParameter('additionalFields', i, {}) as IDataObject,
+		i,
+	);
+	return toItems(
+		await dotloopApiRequest.call(this, { method: 'POST', path: `${path}/participant`, body }),
+	);
+}

@@ -1,0 +1,99 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { loopLocator, profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+import {
+	customRoleDescription,
+	participantBody,
+	participantFields,
+	participantIdField,
+	resolveRole,
+	roleOptions,
+} from './fields';
+
+const updateFields: INodeProperties[] = [
+	...participantFields,
+	{
+		displayName: 'Custom Role',
+		name: 'customRole',
+		type: 'string',
+		default: '',
+		description: customRoleDescription,
+	},
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
+	{
+		displayName: 'Full Name',
+		name: 'fullName',
+		type: 'string',
+		default: '',
+		description: 'First and last name of the participant',
+	},
+	{ displayName: 'Role', name: 'role', type: 'options', options: roleOptions, default: 'BUYER' },
+];
+
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	participantIdField,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: updateFields.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['participant'], operation: ['update'] } },
+	properties,
+);
+
+/** PATCH /profile/:profile_id/loop/:loop_id/participant/:participant_id (a partial update) */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = loopPath.call(this, i);
+	const participantId = readId.call(this, 'participantId', 'Participant ID', i);
+	const { fullName, email, role, customRole, ...extra } = this.getNodeParameter(
+		'updateFields',
+		i,
+		{},
+	) as IDataObject;
+	const body = participantBody.call(
+		this,
+		{ fullName, email, role: resolveRole.call(this, role as string, customRole as string, i) },
+		extra,
+		i,
+	);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Update Fields" is empty: add at least one field to change',
+			{
+				itemIndex: i,
+			},
+		);
+	}
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'PATCH',
+			path: `${path}/participant/${participantId}`,
+			body,
+		}),
+	);
+}
