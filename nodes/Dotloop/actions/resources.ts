@@ -8,6 +8,7 @@ import * as taskList from './taskList';
 import * as task from './task';
 import * as activity from './activity';
 import * as participant from './participant';
+import * as document from './document';
 import type { DotloopResource } from './types';
 
 interface ResourceEntry extends DotloopResource {
@@ -27,4 +28,5 @@ export const resources: Record<string, ResourceEntry> = {
 	task: { name: 'Task', ...task },
 	activity: { name: 'Activity', ...activity },
 	participant: { name: 'Participant', ...participant },
+	document: { name: 'Document', ...document },
 };

@@ -1,0 +1,30 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { returnAllOrLimit } from '../../descriptions/common';
+import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { getList } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	folderLocator,
+	...returnAllOrLimit,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['getAll'] } },
+	properties,
+);
+
+/** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id/document */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = loopPath.call(this, i);
+	const folderId = readId.call(this, 'folderId', 'Folder', i);
+	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
+	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	return toItems(await getList.call(this, `${path}/folder/${folderId}/document`, {}, { limit }));
+}

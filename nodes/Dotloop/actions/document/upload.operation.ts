@@ -1,0 +1,133 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
+import { assertRequiredText, readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { loopPath } from '../loopPath';
+import { toItems } from '../output';
+
+const PDF = 'application/pdf';
+
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	folderLocator,
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field holding the PDF to upload',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. disclosures.pdf',
+				description:
+					'The name the document gets in Dotloop. Leave empty to use the file name of the binary.',
+			},
+			{
+				displayName: 'Send Non-PDF Files',
+				name: 'allowNonPdf',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to send a file that is not a PDF anyway, with its own content type. Dotloop documents PDF uploads only and may reject other files.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['document'], operation: ['upload'] } },
+	properties,
+);
+
+/** The input binary, or an error naming "Input Binary Field" and the fields the item does have. */
+function inputBinary(this: IExecuteFunctions, i: number, field: string): IBinaryData {
+	try {
+		return this.helpers.assertBinaryData(i, field);
+	} catch {
+		const present = Object.keys(this.getInputData()[i]?.binary ?? {});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Input Binary Field": the input item has no binary field "${field}"`,
+			{
+				itemIndex: i,
+				description: present.length
+					? `Its binary fields are: ${present.join(', ')}.`
+					: 'The item has no binary data at all: read or download the PDF first (for example with Read/Write Files from Disk or HTTP Request).',
+			},
+		);
+	}
+}
+
+/**
+ * POST /profile/:profile_id/loop/:loop_id/folder/:folder_id/document — multipart/form-data with one
+ * part named `file` (file name and content type). Built with the global FormData and Blob, which n8n
+ * can send again after refreshing the OAuth2 token (a form-data stream could not be resent).
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const path = loopPath.call(this, i);
+	const folderId = readId.call(this, 'folderId', 'Folder', i);
+	const field = assertRequiredText(
+		this,
+		this.getNodeParameter('binaryPropertyName', i, '') as string,
+		'Input Binary Field',
+		i,
+	);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const binary = inputBinary.call(this, i, field);
+	const fileName = String(options.fileName ?? '').trim() || binary.fileName || 'document.pdf';
+	const content = await this.helpers.getBinaryDataBuffer(i, field);
+	if (content.length === 0) {
+		const message = `"Input Binary Field": the file "${fileName}" is empty`;
+		throw new NodeOperationError(this.getNode(), message, { itemIndex: i });
+	}
+
+	// A PDF by its MIME type, or by its signature when an upstream node only said octet-stream.
+	const declared = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
+	const isPdf = declared === PDF || content.subarray(0, 5).toString('latin1') === '%PDF-';
+	if (!isPdf && options.allowNonPdf !== true) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Input Binary Field": "${fileName}" is ${declared || 'not a PDF'}, but Dotloop accepts PDF documents`,
+			{
+				itemIndex: i,
+				description:
+					'Convert the file to PDF first, or turn on "Send Non-PDF Files" in the options to send it anyway.',
+			},
+		);
+	}
+
+	const form = new FormData();
+	form.append(
+		'file',
+		new Blob([content], { type: isPdf ? PDF : declared || 'application/octet-stream' }),
+		fileName,
+	);
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'POST',
+			path: `${path}/folder/${folderId}/document`,
+			body: form,
+		}),
+	);
+}

@@ -1,0 +1,448 @@
+import nock from 'nock';
+import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+
+import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
+import { DOWNLOAD_FORBIDDEN } from '../../../nodes/Dotloop/actions/document/download.operation';
+import { createExecuteContext, runDotloop, TOKEN_URL } from '../helpers/context';
+import { api, BASE_PATH, setupNock } from '../helpers/nock';
+import { disclosuresPdf } from '../fixtures/pdf';
+
+setupNock();
+
+const LOOP = `${BASE_PATH}/profile/4711/loop/34308`;
+const FOLDER = `${LOOP}/folder/423424`;
+const parents = {
+	profileId: { __rl: true, mode: 'list', value: '4711' },
+	loopId: { __rl: true, mode: 'url', value: 'https://www.dotloop.com/m/loop?viewId=34308' },
+	folderId: { __rl: true, mode: 'id', value: '423424' },
+};
+const document = {
+	id: 561621,
+	name: 'disclosures.pdf',
+	created: '2017-05-17T01:18:37Z',
+	updated: '2017-05-17T01:18:37Z',
+};
+
+function binaryItem(content: Buffer, mimeType: string, fileName?: string, field = 'data') {
+	const binary: IBinaryData = { data: content.toString('base64'), mimeType };
+	if (fileName) binary.fileName = fileName;
+	return { json: {}, binary: { [field]: binary } } as INodeExecutionData;
+}
+
+/** nock hands a request body over as text, or as hex when it is not valid UTF-8. */
+function rawBody(body: unknown): Buffer {
+	const text = String(body);
+	return /^(?:[0-9a-f]{2})+$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'utf8');
+}
+
+interface Part {
+	disposition: string;
+	contentType?: string;
+	data: Buffer;
+}
+
+/** The parts of a multipart/form-data body, split on the boundary of its Content-Type header. */
+function multipartParts(contentType: string, raw: Buffer): Part[] {
+	const boundary = /boundary=([^;]+)/.exec(contentType)?.[1];
+	expect(contentType).toMatch(/^multipart\/form-data; boundary=/);
+	const delimiter = Buffer.from(`--${boundary}`);
+	const parts: Part[] = [];
+	let at = raw.indexOf(delimiter) + delimiter.length;
+	expect(raw.subarray(raw.length - delimiter.length - 4).toString()).toBe(
+		`${delimiter.toString()}--\r\n`,
+	);
+	while (raw.subarray(at, at + 2).toString() === '\r\n') {
+		const headerEnd = raw.indexOf('\r\n\r\n', at);
+		const headers = raw
+			.subarray(at + 2, headerEnd)
+			.toString('utf8')
+			.split('\r\n');
+		const end = raw.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), headerEnd);
+		const header = (name: string) =>
+			headers
+				.find((line) => line.toLowerCase().startsWith(`${name}:`))
+				?.slice(name.length + 1)
+				.trim();
+		parts.push({
+			disposition: header('content-disposition') ?? '',
+			contentType: header('content-type'),
+			data: raw.subarray(headerEnd + 4, end),
+		});
+		at = end + 2 + delimiter.length;
+	}
+	return parts;
+}
+
+/** Records the multipart parts of every request an interceptor answers. */
+function recorder() {
+	const requests: Part[][] = [];
+	function record(this: nock.ReplyFnContext, _uri: string, body: nock.Body) {
+		requests.push(multipartParts(String(this.req.headers['content-type']), rawBody(body)));
+	}
+	return { requests, record };
+}
+
+function uploadParams(options = {}) {
+	return {
+		resource: 'document',
+		operation: 'upload',
+		...parents,
+		binaryPropertyName: 'data',
+		options,
+	};
+}
+
+describe('Document', () => {
+	it('Get Many lists the documents of the folder', async () => {
+		const second = { ...document, id: 561622, name: 'offer.pdf' };
+		api()
+			.get(`${FOLDER}/document`)
+			.reply(200, { meta: { total: 2 }, data: [document, second] });
+
+		const { output } = await runDotloop({
+			params: { resource: 'document', operation: 'getAll', ...parents, returnAll: true },
+		});
+
+		expect(output).toEqual([
+			{ json: document, pairedItem: { item: 0 } },
+			{ json: second, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('Get Many with a limit keeps only that many of the single-response list', async () => {
+		api()
+			.get(`${FOLDER}/document`)
+			.reply(200, { meta: { total: 3 }, data: [{ id: 1 }, { id: 2 }, { id: 3 }] });
+
+		const { output } = await runDotloop({
+			params: { resource: 'document', operation: 'getAll', ...parents, returnAll: false, limit: 2 },
+		});
+
+		expect(output).toEqual([
+			{ json: { id: 1 }, pairedItem: { item: 0 } },
+			{ json: { id: 2 }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('Get reads the document details as JSON', async () => {
+		api()
+			.matchHeader('accept', 'application/json')
+			.get(`${FOLDER}/document/561621`)
+			.reply(200, { data: document });
+
+		const { output } = await runDotloop({
+			params: { resource: 'document', operation: 'get', ...parents, documentId: '561621' },
+		});
+
+		expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
+	});
+
+	it('Get refuses a document ID that is not a positive whole number', async () => {
+		await expect(
+			runDotloop({
+				params: { resource: 'document', operation: 'get', ...parents, documentId: '56-1621' },
+			}),
+		).rejects.toThrow(
+			'"Document ID" must be a Dotloop ID (a positive whole number), not "56-1621"',
+		);
+	});
+
+	describe('Upload', () => {
+		it('posts one multipart part named "file" with the file name, content type and bytes', async () => {
+			const { requests, record } = recorder();
+			api()
+				.post(`${FOLDER}/document`)
+				.reply(201, function (uri, body) {
+					record.call(this, uri, body);
+					return { data: document };
+				});
+
+			const { output } = await runDotloop({
+				items: [binaryItem(disclosuresPdf, 'application/pdf', 'disclosures.pdf')],
+				params: uploadParams(),
+			});
+
+			expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
+			expect(requests).toHaveLength(1);
+			const [parts] = requests;
+			expect(parts).toHaveLength(1);
+			expect(parts[0].disposition).toBe('form-data; name="file"; filename="disclosures.pdf"');
+			expect(parts[0].contentType).toBe('application/pdf');
+			expect(parts[0].data.equals(disclosuresPdf)).toBe(true);
+		});
+
+		it('takes the File Name option and recognises a PDF that came in as octet-stream', async () => {
+			const { requests, record } = recorder();
+			api()
+				.post(`${FOLDER}/document`)
+				.reply(201, function (uri, body) {
+					record.call(this, uri, body);
+					return { data: { ...document, name: 'my_disclosures.pdf' } };
+				});
+
+			const { output } = await runDotloop({
+				items: [binaryItem(disclosuresPdf, 'application/octet-stream', 'download', 'file')],
+				params: {
+					...uploadParams({ fileName: ' my_disclosures.pdf ' }),
+					binaryPropertyName: 'file',
+				},
+			});
+
+			expect(output).toEqual([
+				{ json: { ...document, name: 'my_disclosures.pdf' }, pairedItem: { item: 0 } },
+			]);
+			const [[part]] = requests;
+			expect(part.disposition).toBe('form-data; name="file"; filename="my_disclosures.pdf"');
+			expect(part.contentType).toBe('application/pdf');
+			expect(part.data.equals(disclosuresPdf)).toBe(true);
+		});
+
+		it('is sent again, complete, with the new token after a 401 and a token refresh', async () => {
+			const { requests, record } = recorder();
+			api('access-1')
+				.post(`${FOLDER}/document`)
+				.reply(401, function (uri, body) {
+					record.call(this, uri, body);
+					return { error: 'invalid_token', error_description: 'Access token expired' };
+				});
+			const refresh = nock(new URL(TOKEN_URL).origin)
+				.post(new URL(TOKEN_URL).pathname, 'grant_type=refresh_token&refresh_token=refresh-1')
+				.basicAuth({ user: 'client-id', pass: 'client-secret' })
+				.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
+			api('access-2')
+				.post(`${FOLDER}/document`)
+				.reply(201, function (uri, body) {
+					record.call(this, uri, body);
+					return { data: document };
+				});
+
+			const { output, oauth } = await runDotloop({
+				items: [binaryItem(disclosuresPdf, 'application/pdf', 'disclosures.pdf')],
+				params: uploadParams(),
+			});
+
+			expect(refresh.isDone()).toBe(true);
+			expect(oauth).toMatchObject({ accessToken: 'access-2', refreshCount: 1 });
+			expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
+			expect(requests).toHaveLength(2);
+			for (const parts of requests) {
+				expect(parts).toHaveLength(1);
+				expect(parts[0].disposition).toBe('form-data; name="file"; filename="disclosures.pdf"');
+				expect(parts[0].contentType).toBe('application/pdf');
+				expect(parts[0].data.equals(disclosuresPdf)).toBe(true);
+			}
+		});
+
+		it('refuses a file that is not a PDF before any request', async () => {
+			await expect(
+				runDotloop({
+					items: [binaryItem(Buffer.from('hello'), 'text/plain', 'notes.txt')],
+					params: uploadParams(),
+				}),
+			).rejects.toMatchObject({
+				message:
+					'"Input Binary Field": "notes.txt" is text/plain, but Dotloop accepts PDF documents',
+				description:
+					'Convert the file to PDF first, or turn on "Send Non-PDF Files" in the options to send it anyway.',
+			});
+		});
+
+		it('sends a file that is not a PDF with its own content type when "Send Non-PDF Files" is on', async () => {
+			const { requests, record } = recorder();
+			api()
+				.post(`${FOLDER}/document`)
+				.reply(201, function (uri, body) {
+					record.call(this, uri, body);
+					return { data: { ...document, name: 'photo.png' } };
+				});
+
+			const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00]);
+			const { output } = await runDotloop({
+				items: [binaryItem(png, 'image/png', 'photo.png')],
+				params: uploadParams({ allowNonPdf: true }),
+			});
+
+			expect(output).toEqual([
+				{ json: { ...document, name: 'photo.png' }, pairedItem: { item: 0 } },
+			]);
+			const [[part]] = requests;
+			expect(part.disposition).toBe('form-data; name="file"; filename="photo.png"');
+			expect(part.contentType).toBe('image/png');
+			expect(part.data.equals(png)).toBe(true);
+		});
+
+		it('refuses an item without the binary field, naming the parameter and the fields it has', async () => {
+			await expect(
+				runDotloop({
+					items: [binaryItem(disclosuresPdf, 'application/pdf', 'disclosures.pdf', 'attachment')],
+					params: uploadParams(),
+				}),
+			).rejects.toMatchObject({
+				message: '"Input Binary Field": the input item has no binary field "data"',
+				description: 'Its binary fields are: attachment.',
+			});
+		});
+
+		it('refuses an empty file', async () => {
+			await expect(
+				runDotloop({
+					items: [binaryItem(Buffer.alloc(0), 'application/pdf', 'empty.pdf')],
+					params: uploadParams(),
+				}),
+			).rejects.toThrow('"Input Binary Field": the file "empty.pdf" is empty');
+		});
+
+		it('continueOnFail: uploads the good items and reports the others paired to them', async () => {
+			api()
+				.post(`${FOLDER}/document`)
+				.reply(201, { data: document })
+				.post(`${FOLDER}/document`)
+				.reply(422, { errors: [{ detail: 'Folder is locked' }] });
+
+			const { output } = await runDotloop({
+				continueOnFail: true,
+				items: [
+					binaryItem(disclosuresPdf, 'application/pdf', 'disclosures.pdf'),
+					{ json: {} },
+					binaryItem(Buffer.from('hello'), 'text/plain', 'notes.txt'),
+					binaryItem(disclosuresPdf, 'application/pdf', 'offer.pdf'),
+				],
+				params: uploadParams(),
+			});
+
+			expect(output).toEqual([
+				{ json: document, pairedItem: { item: 0 } },
+				{
+					json: {
+						error: '"Input Binary Field": the input item has no binary field "data"',
+						description: expect.stringContaining('no binary data at all'),
+					},
+					pairedItem: { item: 1 },
+				},
+				{
+					json: {
+						error:
+							'"Input Binary Field": "notes.txt" is text/plain, but Dotloop accepts PDF documents',
+						description: expect.stringContaining('Send Non-PDF Files'),
+					},
+					pairedItem: { item: 2 },
+				},
+				{
+					json: {
+						error: 'Folder is locked',
+						httpCode: '422',
+						description: expect.stringContaining('rejected its values'),
+					},
+					pairedItem: { item: 3 },
+				},
+			]);
+		});
+	});
+
+	describe('Download', () => {
+		const downloadParams = {
+			resource: 'document',
+			operation: 'download',
+			...parents,
+			documentId: '561621',
+			binaryPropertyName: 'pdf',
+		};
+
+		it('asks for application/pdf and streams the file into the output binary', async () => {
+			api()
+				.matchHeader('accept', 'application/pdf')
+				.get(`${FOLDER}/document/561621`)
+				.reply(200, disclosuresPdf, {
+					'Content-Type': 'application/pdf',
+					'Content-Disposition': 'attachment; filename="disclosures.pdf"',
+					'Content-Length': String(disclosuresPdf.length),
+				});
+			const { context } = createExecuteContext({ params: downloadParams });
+			const prepare = context.helpers.prepareBinaryData;
+			const received: unknown[] = [];
+			context.helpers.prepareBinaryData = async (data, fileName, mimeType) => {
+				received.push(data);
+				return await prepare(data, fileName, mimeType);
+			};
+
+			const [output] = await new Dotloop().execute.call(context);
+
+			expect(received).toHaveLength(1);
+			expect(Buffer.isBuffer(received[0])).toBe(false);
+			expect(output).toEqual([
+				{
+					json: {
+						id: 561621,
+						fileName: 'disclosures.pdf',
+						mimeType: 'application/pdf',
+						size: disclosuresPdf.length,
+					},
+					binary: {
+						pdf: {
+							data: disclosuresPdf.toString('base64'),
+							fileName: 'disclosures.pdf',
+							fileExtension: 'pdf',
+							mimeType: 'application/pdf',
+							fileSize: String(disclosuresPdf.length),
+						},
+					},
+					pairedItem: { item: 0 },
+				},
+			]);
+			expect(Buffer.from(output[0].binary!.pdf.data, 'base64').equals(disclosuresPdf)).toBe(true);
+		});
+
+		it('takes an RFC 5987 file name, and names the file after the document without one', async () => {
+			api()
+				.get(`${FOLDER}/document/561621`)
+				.reply(200, disclosuresPdf, {
+					'Content-Type': 'application/pdf; charset=binary',
+					'Content-Disposition':
+						'attachment; filename="fallback.pdf"; filename*=UTF-8\'\'Offre%20d%C3%A9taill%C3%A9e.pdf',
+				})
+				.get(`${FOLDER}/document/561621`)
+				.reply(200, disclosuresPdf, { 'Content-Type': 'application/pdf' });
+
+			const { output } = await runDotloop({
+				items: [{ json: {} }, { json: {} }],
+				params: downloadParams,
+			});
+
+			expect(output.map((item) => item.json)).toEqual([
+				{ id: 561621, fileName: 'Offre détaillée.pdf', mimeType: 'application/pdf' },
+				{ id: 561621, fileName: 'document-561621.pdf', mimeType: 'application/pdf' },
+			]);
+			expect(output.map((item) => item.binary!.pdf.fileName)).toEqual([
+				'Offre détaillée.pdf',
+				'document-561621.pdf',
+			]);
+		});
+
+		it('reports a 403 as a download this account or token is not permitted', async () => {
+			api()
+				.get(`${FOLDER}/document/561621`)
+				.reply(403, { errors: [{ code: '403', detail: 'Access denied' }] });
+
+			await expect(runDotloop({ params: downloadParams })).rejects.toMatchObject({
+				message: 'Access denied',
+				httpCode: '403',
+				description: DOWNLOAD_FORBIDDEN,
+			});
+			expect(DOWNLOAD_FORBIDDEN).toMatch(/^Download not permitted for this account or token/);
+		});
+
+		it('refuses a JSON answer instead of the file', async () => {
+			api().get(`${FOLDER}/document/561621`).reply(200, { data: document });
+
+			await expect(runDotloop({ params: downloadParams })).rejects.toThrow(
+				'Dotloop answered document 561621 with application/json instead of the file',
+			);
+		});
+
+		it('refuses a bad document ID before any request', async () => {
+			await expect(runDotloop({ params: { ...downloadParams, documentId: '0' } })).rejects.toThrow(
+				'"Document ID" must be a Dotloop ID (a positive whole number), not "0"',
+			);
+		});
+	});
+});
