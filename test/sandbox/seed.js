@@ -416,7 +416,7 @@ function seedLoops(store, r) {
 	});
 	// 50037 was merged into 50002 before the sandbox started: it answers 301.
 	const merged = seedLoop(store, r, { id: MERGED_LOOP.from, profileId: PROFILES.main, transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER', index: 36 });
-	merged.mergedInto = MERGED_LOOP.into;
+	store.moveLoopContents(merged, store.loops.get(MERGED_LOOP.into));
 }
 
 // `demoData: false` keeps only the account skeleton (user, profiles, templates): no loops, no contacts.

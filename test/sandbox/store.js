@@ -72,6 +72,27 @@ class Store {
 		return current;
 	}
 
+	// A merge moves everything the old loop holds into the target loop.
+	moveLoopContents(from, target) {
+		for (const id of from.folderIds) {
+			const folder = this.folders.get(id);
+			folder.loopId = target.id;
+			for (const docId of folder.documentIds) this.documents.get(docId).loopId = target.id;
+		}
+		for (const id of from.participantIds) this.participants.get(id).loopId = target.id;
+		for (const id of from.taskListIds) this.taskLists.get(id).loopId = target.id;
+		target.folderIds.push(...from.folderIds);
+		target.participantIds.push(...from.participantIds);
+		target.taskListIds.push(...from.taskListIds);
+		target.activities.push(...from.activities);
+		target.activities.sort((a, b) => a.date - b.date);
+		from.folderIds = [];
+		from.participantIds = [];
+		from.taskListIds = [];
+		from.activities = [];
+		from.mergedInto = target.id;
+	}
+
 	taskCounts(loop) {
 		let total = 0;
 		let completed = 0;

@@ -155,20 +155,7 @@ function mergeLoops(app, { from, into, userId }) {
 	}
 	if (target.id === from.id) throw unprocessable('A loop cannot be merged into itself', pointer('/intoLoopId'));
 	if (target.mergedInto) throw unprocessable(`Loop ${target.id} was merged into ${target.mergedInto}`, pointer('/intoLoopId'));
-	for (const id of from.folderIds) store.folders.get(id).loopId = target.id;
-	for (const id of from.participantIds) store.participants.get(id).loopId = target.id;
-	for (const id of from.taskListIds) store.taskLists.get(id).loopId = target.id;
-	for (const folderId of from.folderIds) for (const docId of store.folders.get(folderId).documentIds) store.documents.get(docId).loopId = target.id;
-	target.folderIds.push(...from.folderIds);
-	target.participantIds.push(...from.participantIds);
-	target.taskListIds.push(...from.taskListIds);
-	target.activities.push(...from.activities);
-	target.activities.sort((a, b) => a.date - b.date);
-	from.folderIds = [];
-	from.participantIds = [];
-	from.taskListIds = [];
-	from.activities = [];
-	from.mergedInto = target.id;
+	store.moveLoopContents(from, target);
 	touch(from);
 	touch(target, `${actorName(app, userId)} merged loop ${from.name} into this loop`);
 	app.events.emit('LOOP_MERGED', { profileId: from.profileId, event: { id: from.id, fromId: from.id, toId: target.id } });
