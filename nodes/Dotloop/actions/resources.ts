@@ -1,4 +1,5 @@
 import * as contact from './contact';
+import * as loopIt from './loopIt';
 import * as loop from './loop';
 import * as account from './account';
 import * as profile from './profile';
@@ -19,6 +20,7 @@ interface ResourceEntry extends DotloopResource {
 /** Every resource of the node, keyed by the value of the Resource parameter. */
 export const resources: Record<string, ResourceEntry> = {
 	contact: { name: 'Contact', ...contact },
+	loopIt: { name: 'Loop-It', ...loopIt },
 	loop: { name: 'Loop', ...loop },
 	account: { name: 'Account', ...account },
 	profile: { name: 'Profile', ...profile },

@@ -1,0 +1,227 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { humanize, PARTICIPANT_ROLES } from '../../descriptions/constants';
+import { loopTemplateLocator, profileLocator } from '../../descriptions/locators';
+import { readId, toDotloopId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems, withoutEmpty } from '../output';
+import {
+	loopNameField,
+	readLoopName,
+	readTypeAndStatus,
+	sortedOptions,
+	statusFields,
+	transactionTypeField,
+} from '../loop/fields';
+
+/** The value of the Role option that lets the user type a role of their own account. */
+const CUSTOM_ROLE = 'custom';
+
+/**
+ * 2. Loop-It: POST /loop-it?profile_id=… creates a loop in one request: property data, participants
+ * added to the contacts directory, and an optional loop template (required when the profile says
+ * requiresTemplate; Dotloop then answers 422 without one). profile_id goes in the query string.
+ */
+const properties: INodeProperties[] = [
+	{
+		...profileLocator,
+		description: 'The INDIVIDUAL profile the loop is created in (loops live only in INDIVIDUAL profiles)',
+	},
+	{ ...loopNameField, required: true },
+	{ ...transactionTypeField, required: true },
+	...statusFields(true),
+	{
+		...loopTemplateLocator,
+		name: 'templateId',
+		displayName: 'Loop Template',
+		required: false,
+		description:
+			'The loop template to create the loop from. Optional, unless the profile requires a template (its requiresTemplate flag).',
+	},
+	{
+		displayName: 'Property Address',
+		name: 'propertyAddress',
+		type: 'collection',
+		placeholder: 'Add Address Field',
+		default: {},
+		options: [
+			{ displayName: 'City', name: 'city', type: 'string', default: '' },
+			{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. US' },
+			{ displayName: 'County', name: 'county', type: 'string', default: '' },
+			{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'e.g. CA' },
+			{
+				displayName: 'Street Name',
+				name: 'streetName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Waterview Dr',
+			},
+			{
+				displayName: 'Street Number',
+				name: 'streetNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2100',
+			},
+			{ displayName: 'Unit', name: 'unit', type: 'string', default: '', placeholder: 'e.g. 12' },
+			{ displayName: 'Zip Code', name: 'zipCode', type: 'string', default: '', placeholder: 'e.g. 94114' },
+		],
+	},
+	{
+		displayName: 'Participants',
+		name: 'participants',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Participant',
+		default: {},
+		description: 'People to add to the loop; Dotloop also adds them to the contacts directory',
+		options: [
+			{
+				displayName: 'Participant',
+				name: 'participant',
+				values: [
+					{
+						displayName: 'Full Name',
+						name: 'fullName',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Brian Erwin',
+					},
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'name@email.com',
+						default: '',
+					},
+					{
+						displayName: 'Role',
+						name: 'role',
+						type: 'options',
+						options: sortedOptions([
+							...Object.keys(PARTICIPANT_ROLES).map((role) => ({
+								name: humanize(role),
+								value: role,
+							})),
+							{
+								name: 'Custom Role',
+								value: CUSTOM_ROLE,
+								description: 'A role defined in your Dotloop account',
+							},
+						]),
+						default: 'BUYER',
+						description: "The participant's role in the loop",
+					},
+					{
+						displayName: 'Custom Role',
+						name: 'customRole',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. STAGER',
+						description: 'The name of a role defined in your Dotloop account',
+						displayOptions: { show: { role: [CUSTOM_ROLE] } },
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'MLS Agent ID',
+				name: 'mlsAgentId',
+				type: 'string',
+				default: '',
+				description: 'Lets Dotloop authenticate the agent with the MLS to give access to its forms',
+			},
+			{
+				displayName: 'MLS ID',
+				name: 'mlsId',
+				type: 'string',
+				default: '',
+				description: 'The MLS to search the listing in',
+			},
+			{
+				displayName: 'MLS Property ID',
+				name: 'mlsPropertyId',
+				type: 'string',
+				default: '',
+				description: 'The listing whose property data Dotloop pulls into the loop',
+			},
+			{
+				displayName: 'NRDS ID',
+				name: 'nrdsId',
+				type: 'string',
+				default: '',
+				description: "The agent's NRDS ID, which gives access to association form templates",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['loopIt'], operation: ['create'] } },
+	properties,
+);
+
+function readParticipants(this: IExecuteFunctions, i: number): IDataObject[] {
+	const entries = this.getNodeParameter('participants.participant', i, []) as IDataObject[];
+	return entries.map((entry, n) => {
+		const label = `Participant ${n + 1}`;
+		let role = String(entry.role ?? '').trim();
+		if (role === CUSTOM_ROLE) {
+			role = String(entry.customRole ?? '').trim();
+			if (role === '') {
+				throw new NodeOperationError(
+					this.getNode(),
+					`${label}: "Custom Role" is empty: enter the name of a role defined in your Dotloop account`,
+					{ itemIndex: i },
+				);
+			}
+		}
+		const participant = withoutEmpty({ fullName: entry.fullName, email: entry.email, role });
+		if (participant.fullName === undefined && participant.email === undefined) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`${label} needs a "Full Name" or an "Email"`,
+				{ itemIndex: i },
+			);
+		}
+		return participant;
+	});
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const name = readLoopName.call(this, i);
+	const { transactionType, status } = readTypeAndStatus.call(this, i);
+	const template = this.getNodeParameter('templateId', i, '', { extractValue: true });
+	const templateId =
+		String(template ?? '').trim() === '' ? undefined : toDotloopId(this, template, 'Loop Template', i);
+	const participants = readParticipants.call(this, i);
+
+	const body = withoutEmpty({
+		name,
+		transactionType,
+		status,
+		...(this.getNodeParameter('propertyAddress', i, {}) as IDataObject),
+		...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+		templateId,
+	});
+	if (participants.length) body.participants = participants;
+
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'POST',
+			path: '/loop-it',
+			qs: { profile_id: profileId },
+			body,
+		}),
+	);
+}
