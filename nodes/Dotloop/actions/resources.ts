@@ -1,4 +1,5 @@
 import * as contact from './contact';
+import * as loopDetail from './loopDetail';
 import * as loopIt from './loopIt';
 import * as loop from './loop';
 import * as account from './account';
@@ -20,6 +21,7 @@ interface ResourceEntry extends DotloopResource {
 /** Every resource of the node, keyed by the value of the Resource parameter. */
 export const resources: Record<string, ResourceEntry> = {
 	contact: { name: 'Contact', ...contact },
+	loopDetail: { name: 'Loop Detail', ...loopDetail },
 	loopIt: { name: 'Loop-It', ...loopIt },
 	loop: { name: 'Loop', ...loop },
 	account: { name: 'Account', ...account },

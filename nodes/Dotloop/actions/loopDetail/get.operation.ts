@@ -1,0 +1,24 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { loopLocator, profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems } from '../output';
+
+/** 6.1 Get Loop Details: GET /profile/:profile_id/loop/:loop_id/detail, one item keyed by section. */
+export const description = updateDisplayOptions(
+	{ show: { resource: ['loopDetail'], operation: ['get'] } },
+	[profileLocator, loopLocator],
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'GET',
+			path: `/profile/${profileId}/loop/${loopId}/detail`,
+		}),
+	);
+}

@@ -1,0 +1,183 @@
+import { DateTime } from 'luxon';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { loopLocator, profileLocator } from '../../descriptions/locators';
+import { assertOneOf, readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems } from '../output';
+import {
+	CLEAR_SEPARATOR,
+	clearFieldOptions,
+	DETAIL_SECTIONS,
+	isDateField,
+	sectionCollections,
+} from './fields';
+
+/**
+ * 6.2 Update Loop Details: PATCH /profile/:profile_id/loop/:loop_id/detail with
+ * `{ "<Section>": { "<Field>": "<value>" } }` (partial update). Fields left empty are not sent.
+ */
+const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	{
+		displayName: 'Mode',
+		name: 'mode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'By Section and Field',
+				value: 'fields',
+				description: 'Pick the fields of Dotloop’s detail sections and enter their values',
+			},
+			{
+				name: 'Define Below as JSON',
+				value: 'json',
+				description: 'Write the details as JSON, e.g. for fields your account adds',
+			},
+		],
+		default: 'fields',
+	},
+	...updateDisplayOptions({ show: { mode: ['fields'] } }, [
+		...sectionCollections,
+		{
+			displayName: 'Fields to Clear',
+			name: 'clearFields',
+			type: 'multiOptions',
+			options: clearFieldOptions,
+			default: [],
+			description:
+				'Fields to empty in Dotloop (sent as ""). Dotloop refuses an empty value for many fields, such as prices and dates, and answers 400 for those.',
+		},
+	]),
+	{
+		displayName: 'Details (JSON)',
+		name: 'detailsJson',
+		type: 'json',
+		default: '{}',
+		description:
+			'The details to change, keyed by section and then by field as Dotloop names them, e.g. {"Financials": {"Purchase/Sale Price": "342342"}}. Values are sent as written.',
+		displayOptions: { show: { mode: ['json'] } },
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['loopDetail'], operation: ['update'] } },
+	properties,
+);
+
+function invalid(this: IExecuteFunctions, message: string, i: number): NodeOperationError {
+	return new NodeOperationError(this.getNode(), message, { itemIndex: i });
+}
+
+/** A date field's value as Dotloop's MM/DD/YYYY; ISO dates (and n8n date values) are converted. */
+function toDotloopDate(this: IExecuteFunctions, value: unknown): string {
+	let date: DateTime | undefined;
+	if (value instanceof Date) date = DateTime.fromJSDate(value);
+	else if (DateTime.isDateTime(value)) date = value;
+	else if (/^\d{4}-\d{2}-\d{2}/.test(String(value).trim())) {
+		date = DateTime.fromISO(String(value).trim(), { zone: this.getTimezone() });
+	}
+	if (!date?.isValid) return String(value).trim();
+	return date.setZone(this.getTimezone()).toFormat('MM/dd/yyyy');
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function fromFields(this: IExecuteFunctions, i: number): IDataObject {
+	const body: Record<string, IDataObject> = {};
+	const set = (section: string, field: string, value: string) => {
+		(body[section] ??= {})[field] = value;
+	};
+	for (const { section, parameter, fields } of DETAIL_SECTIONS) {
+		const values = this.getNodeParameter(parameter, i, {}) as IDataObject;
+		for (const [name, value] of Object.entries(values)) {
+			const field = fields[name];
+			if (field === undefined || isEmpty(value)) continue;
+			set(
+				section,
+				field,
+				isDateField(section, field) ? toDotloopDate.call(this, value) : String(value).trim(),
+			);
+		}
+	}
+	const allowed = clearFieldOptions.map((option) => option.value);
+	for (const entry of this.getNodeParameter('clearFields', i, []) as string[]) {
+		assertOneOf(this, entry, allowed, 'Fields to Clear', i);
+		const [section, field] = entry.split(CLEAR_SEPARATOR);
+		if (body[section]?.[field] !== undefined) {
+			throw invalid.call(
+				this,
+				`"${section} › ${field}" has a value and is in "Fields to Clear": choose one`,
+				i,
+			);
+		}
+		set(section, field, '');
+	}
+	return body;
+}
+
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fromJson(this: IExecuteFunctions, i: number): IDataObject {
+	let details = this.getNodeParameter('detailsJson', i, '{}') as unknown;
+	if (typeof details === 'string') {
+		try {
+			details = JSON.parse(details);
+		} catch (error) {
+			throw invalid.call(this, `"Details (JSON)" is not valid JSON: ${(error as Error).message}`, i);
+		}
+	}
+	const shape = 'it must look like {"Financials": {"Purchase/Sale Price": "342342"}}';
+	if (!isObject(details)) throw invalid.call(this, `"Details (JSON)" must be a JSON object: ${shape}`, i);
+	const body: IDataObject = {};
+	for (const [section, fields] of Object.entries(details)) {
+		if (!isObject(fields)) {
+			throw invalid.call(
+				this,
+				`"Details (JSON)": section "${section}" must be an object of fields: ${shape}`,
+				i,
+			);
+		}
+		for (const [field, value] of Object.entries(fields)) {
+			if (typeof value !== 'string' && typeof value !== 'number' && value !== null) {
+				throw invalid.call(
+					this,
+					`"Details (JSON)": "${section} › ${field}" must be a string, not ${JSON.stringify(value)}`,
+					i,
+				);
+			}
+		}
+		if (Object.keys(fields).length) body[section] = fields;
+	}
+	return body;
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	const mode = this.getNodeParameter('mode', i) as string;
+	const body = mode === 'json' ? fromJson.call(this, i) : fromFields.call(this, i);
+	if (Object.keys(body).length === 0) {
+		throw invalid.call(
+			this,
+			mode === 'json'
+				? '"Details (JSON)" is empty: give at least one section with one field'
+				: 'Nothing to update: add a field to one of the sections, or choose "Fields to Clear"',
+			i,
+		);
+	}
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'PATCH',
+			path: `/profile/${profileId}/loop/${loopId}/detail`,
+			body,
+		}),
+	);
+}
