@@ -1,5 +1,7 @@
 'use strict';
 
+const path = require('path');
+const { spawn } = require('child_process');
 const { start, client, admin, call } = require('./test-helpers');
 
 describe('sandbox admin endpoints', () => {
@@ -106,4 +108,32 @@ describe('sandbox admin endpoints', () => {
 		expect((await admin(sb, 'GET', '/nope')).status).toBe(404);
 		expect((await admin(sb, 'POST', '/loops/99999/merge', {})).status).toBe(404);
 	});
+});
+
+describe('sandbox CLI', () => {
+	test('prints its URLs and credentials, serves, and exits 0 on SIGTERM', async () => {
+		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', '--auto-approve', '--rate-limit=7'], { stdio: ['ignore', 'pipe', 'pipe'] });
+		let out = '';
+		await new Promise((resolve, reject) => {
+			child.stdout.on('data', (c) => {
+				out += c;
+				if (out.includes('Client secret')) resolve();
+			});
+			child.on('exit', () => reject(new Error(`cli exited early: ${out}`)));
+		});
+		const base = /API base URL: +(\S+)/.exec(out)[1];
+		expect(out).toMatch(/Authorize URL: +http:\/\/127\.0\.0\.1:\d+\/oauth\/authorize/);
+		expect(out).toMatch(/Token URL: +http:\/\/127\.0\.0\.1:\d+\/oauth\/token/);
+		expect(out).toContain('dotloop-sandbox-client');
+		expect(out).toContain('dotloop-sandbox-secret');
+		const url = base.replace('/public/v2', '');
+		const config = await (await fetch(`${url}/_sandbox/config`)).json();
+		expect(config.data).toEqual(expect.objectContaining({ autoApprove: true, rateLimit: 7 }));
+		const code = await new Promise((resolve) => {
+			child.removeAllListeners('exit');
+			child.on('exit', resolve);
+			child.kill('SIGTERM');
+		});
+		expect(code).toBe(0);
+	}, 10000);
 });

@@ -85,7 +85,7 @@ async function main() {
 
 if (require.main === module) {
 	main().catch((err) => {
-		process.stderr.write(`${err.stack}\n`);
+		process.stderr.write(`dotloop sandbox: ${err.message}\n`);
 		process.exit(1);
 	});
 }

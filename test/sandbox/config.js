@@ -67,6 +67,9 @@ function validateChanges(changes) {
 function createConfig(options = {}) {
 	const config = { ...DEFAULTS };
 	for (const [key, value] of Object.entries(options)) if (value !== undefined && key in DEFAULTS) config[key] = value;
+	if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
+		throw new Error(`port must be an integer between 0 and 65535, got ${options.port}`);
+	}
 	const checked = validateChanges(Object.fromEntries(Object.entries(config).filter(([k]) => k in MUTABLE && config[k] !== DEFAULTS[k])));
 	Object.assign(config, checked);
 	return config;
