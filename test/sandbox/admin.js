@@ -11,7 +11,8 @@ const { generateLoops, USER_ID } = require('./seed');
 // Inspection and control endpoints under /_sandbox (no auth, JSON in and out).
 function body(ctx) {
 	const parsed = parseJsonBody(ctx.rawBody);
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw badRequest('body must be a JSON object', pointer('/'));
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+		throw badRequest('body must be a JSON object', pointer('/'));
 	return parsed;
 }
 
@@ -20,20 +21,23 @@ const json = (data, status = 200) => ({ status, body: data });
 function patchConfig(app, ctx) {
 	const changes = validateChanges(body(ctx));
 	Object.assign(app.config, changes);
-	if (['rateLimit', 'rateWindowMs', 'clockScale'].some((k) => k in changes)) app.rateLimiter.clear();
+	if (['rateLimit', 'rateWindowMs', 'clockScale'].some((k) => k in changes))
+		app.rateLimiter.clear();
 	return json({ data: app.publicConfig() });
 }
 
 function requests(app, ctx) {
 	const since = Number(ctx.query.get('since') || 0);
-	if (!Number.isFinite(since)) throw badRequest('since must be a sequence number', { parameter: 'since' });
+	if (!Number.isFinite(since))
+		throw badRequest('since must be a sequence number', { parameter: 'since' });
 	return json({ data: app.requestLog.since(since), lastSeq: app.requestLog.seq });
 }
 
 function issueToken(app, ctx) {
 	const b = body(ctx);
 	const ttl = b.ttlSeconds === undefined ? app.config.tokenTtlSeconds : Number(b.ttlSeconds);
-	if (!Number.isInteger(ttl) || ttl < 1) throw badRequest('ttlSeconds must be an integer >= 1', pointer('/ttlSeconds'));
+	if (!Number.isInteger(ttl) || ttl < 1)
+		throw badRequest('ttlSeconds must be an integer >= 1', pointer('/ttlSeconds'));
 	const grant = app.tokens.newGrant(app.config.clientId, USER_ID, ttl);
 	return json(app.tokens.response(grant));
 }
@@ -54,9 +58,14 @@ function seedLoops(app, ctx) {
 	const b = body(ctx);
 	const profile = app.store.profiles.get(Number(b.profileId));
 	if (!profile) throw notFound(`Profile ${b.profileId} not found`);
-	if (profile.type !== 'INDIVIDUAL') throw unprocessable(`Profile ${profile.id} is ${profile.type}; loops live on INDIVIDUAL profiles`, pointer('/profileId'));
+	if (profile.type !== 'INDIVIDUAL')
+		throw unprocessable(
+			`Profile ${profile.id} is ${profile.type}; loops live on INDIVIDUAL profiles`,
+			pointer('/profileId'),
+		);
 	const count = Number(b.count);
-	if (!Number.isInteger(count) || count < 1 || count > 200000) throw badRequest('count must be an integer between 1 and 200000', pointer('/count'));
+	if (!Number.isInteger(count) || count < 1 || count > 200000)
+		throw badRequest('count must be an integer between 1 and 200000', pointer('/count'));
 	const started = Date.now();
 	const result = generateLoops(app.store, profile.id, count);
 	return json({ profileId: profile.id, ...result, durationMs: Date.now() - started });
@@ -81,7 +90,11 @@ function reset(app, ctx) {
 }
 
 const ROUTES = [
-	['GET', /^\/_sandbox\/health$/, (app) => json({ status: 'ok', uptimeMs: Date.now() - app.startedAt, url: app.url })],
+	[
+		'GET',
+		/^\/_sandbox\/health$/,
+		(app) => json({ status: 'ok', uptimeMs: Date.now() - app.startedAt, url: app.url }),
+	],
 	['GET', /^\/_sandbox\/config$/, (app) => json({ data: app.publicConfig() })],
 	['PATCH', /^\/_sandbox\/config$/, patchConfig],
 	['GET', /^\/_sandbox\/requests$/, requests],
@@ -110,7 +123,10 @@ async function handleAdmin(app, ctx) {
 			throw err;
 		}
 	}
-	return { status: 404, body: { errors: [{ code: '404', detail: `No admin endpoint ${ctx.method} ${ctx.path}` }] } };
+	return {
+		status: 404,
+		body: { errors: [{ code: '404', detail: `No admin endpoint ${ctx.method} ${ctx.path}` }] },
+	};
 }
 
 module.exports = { handleAdmin };

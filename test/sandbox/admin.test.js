@@ -17,12 +17,22 @@ describe('sandbox admin endpoints', () => {
 		const health = await admin(sb, 'GET', '/health');
 		expect(health.body).toEqual({ status: 'ok', uptimeMs: expect.any(Number), url: sb.url });
 		const config = await admin(sb, 'GET', '/config');
-		expect(config.body.data).toEqual(expect.objectContaining({ clientId: 'dotloop-sandbox-client', rateLimit: 100000, clockScale: 1, autoApprove: false }));
+		expect(config.body.data).toEqual(
+			expect.objectContaining({
+				clientId: 'dotloop-sandbox-client',
+				rateLimit: 100000,
+				clockScale: 1,
+				autoApprove: false,
+			}),
+		);
 		expect(JSON.stringify(config.body)).not.toContain(sb.clientSecret);
 		expect((await admin(sb, 'PATCH', '/config', { clientId: 'other' })).status).toBe(400);
 		expect((await admin(sb, 'PATCH', '/config', { clockScale: 0 })).status).toBe(400);
 		expect((await admin(sb, 'PATCH', '/config', { webhookOrigin: 'ftp://x' })).status).toBe(400);
-		const patched = await admin(sb, 'PATCH', '/config', { latencyMs: 0, webhookOrigin: 'http://127.0.0.1:5678' });
+		const patched = await admin(sb, 'PATCH', '/config', {
+			latencyMs: 0,
+			webhookOrigin: 'http://127.0.0.1:5678',
+		});
 		expect(patched.body.data.webhookOrigin).toBe('http://127.0.0.1:5678');
 		expect(sb.config.webhookOrigin).toBe('http://127.0.0.1:5678');
 		expect((await call(sb, 'GET', `${sb.url}/`)).body.apiBaseUrl).toBe(sb.apiBaseUrl);
@@ -30,7 +40,10 @@ describe('sandbox admin endpoints', () => {
 
 	test('the request log records API calls with redacted secrets, parsed bodies, status and duration', async () => {
 		await admin(sb, 'DELETE', '/requests');
-		await api('POST', '/contact', { body: { firstName: 'Logged' }, headers: { Cookie: 'session=abc' } });
+		await api('POST', '/contact', {
+			body: { firstName: 'Logged' },
+			headers: { Cookie: 'session=abc' },
+		});
 		await api('GET', '/profile/1001/loop?batch_size=2');
 		const all = (await admin(sb, 'GET', '/requests')).body;
 		expect(all.data).toHaveLength(2);
@@ -41,7 +54,11 @@ describe('sandbox admin endpoints', () => {
 			method: 'POST',
 			path: '/public/v2/contact',
 			query: {},
-			headers: expect.objectContaining({ authorization: '[redacted]', cookie: '[redacted]', 'content-type': 'application/json' }),
+			headers: expect.objectContaining({
+				authorization: '[redacted]',
+				cookie: '[redacted]',
+				'content-type': 'application/json',
+			}),
 			body: { firstName: 'Logged' },
 			status: 201,
 			durationMs: expect.any(Number),
@@ -55,7 +72,19 @@ describe('sandbox admin endpoints', () => {
 
 	test('state exposes the whole store with token counts only', async () => {
 		const state = (await admin(sb, 'GET', '/state')).body;
-		expect(Object.keys(state)).toEqual(expect.arrayContaining(['profiles', 'loops', 'contacts', 'templates', 'subscriptions', 'events', 'tokens', 'refreshCount', 'tokenIssueCount']));
+		expect(Object.keys(state)).toEqual(
+			expect.arrayContaining([
+				'profiles',
+				'loops',
+				'contacts',
+				'templates',
+				'subscriptions',
+				'events',
+				'tokens',
+				'refreshCount',
+				'tokenIssueCount',
+			]),
+		);
 		expect(state.tokens.grants).toBeGreaterThan(0);
 		expect(JSON.stringify(state)).not.toContain(api.token.access_token);
 		expect(JSON.stringify(state)).not.toContain(api.token.refresh_token);
@@ -67,29 +96,78 @@ describe('sandbox admin endpoints', () => {
 	});
 
 	test('simulate covers contacts, participants and profiles', async () => {
-		const contact = await admin(sb, 'POST', '/simulate', { action: 'createContact', firstName: 'Sim', email: 'sim@example.com' });
+		const contact = await admin(sb, 'POST', '/simulate', {
+			action: 'createContact',
+			firstName: 'Sim',
+			email: 'sim@example.com',
+		});
 		expect(contact.body.data.id).toBeGreaterThan(400130);
-		await admin(sb, 'POST', '/simulate', { action: 'updateContact', contactId: contact.body.data.id, lastName: 'Ulated' });
-		expect((await api('GET', `/contact/${contact.body.data.id}`)).body.data.lastName).toBe('Ulated');
-		await admin(sb, 'POST', '/simulate', { action: 'deleteContact', contactId: contact.body.data.id });
+		await admin(sb, 'POST', '/simulate', {
+			action: 'updateContact',
+			contactId: contact.body.data.id,
+			lastName: 'Ulated',
+		});
+		expect((await api('GET', `/contact/${contact.body.data.id}`)).body.data.lastName).toBe(
+			'Ulated',
+		);
+		await admin(sb, 'POST', '/simulate', {
+			action: 'deleteContact',
+			contactId: contact.body.data.id,
+		});
 		expect((await api('GET', `/contact/${contact.body.data.id}`)).status).toBe(404);
 
-		const p = await admin(sb, 'POST', '/simulate', { action: 'addParticipant', loopId: 50002, fullName: 'Sim P', role: 'SELLER' });
-		await admin(sb, 'POST', '/simulate', { action: 'updateParticipant', participantId: p.body.data.id, Phone: '(513) 555-0000' });
-		expect((await api('GET', `/profile/1001/loop/50002/participant/${p.body.data.id}`)).body.data.Phone).toBe('(513) 555-0000');
-		await admin(sb, 'POST', '/simulate', { action: 'removeParticipant', participantId: p.body.data.id });
-		expect((await api('GET', `/profile/1001/loop/50002/participant/${p.body.data.id}`)).status).toBe(404);
+		const p = await admin(sb, 'POST', '/simulate', {
+			action: 'addParticipant',
+			loopId: 50002,
+			fullName: 'Sim P',
+			role: 'SELLER',
+		});
+		await admin(sb, 'POST', '/simulate', {
+			action: 'updateParticipant',
+			participantId: p.body.data.id,
+			Phone: '(513) 555-0000',
+		});
+		expect(
+			(await api('GET', `/profile/1001/loop/50002/participant/${p.body.data.id}`)).body.data.Phone,
+		).toBe('(513) 555-0000');
+		await admin(sb, 'POST', '/simulate', {
+			action: 'removeParticipant',
+			participantId: p.body.data.id,
+		});
+		expect(
+			(await api('GET', `/profile/1001/loop/50002/participant/${p.body.data.id}`)).status,
+		).toBe(404);
 
-		await admin(sb, 'POST', '/simulate', { action: 'updateProfile', profileId: 1001, company: 'Sim Realty' });
+		await admin(sb, 'POST', '/simulate', {
+			action: 'updateProfile',
+			profileId: 1001,
+			company: 'Sim Realty',
+		});
 		expect((await api('GET', '/profile/1001')).body.data.company).toBe('Sim Realty');
-		expect((await admin(sb, 'POST', '/simulate', { action: 'updateLoop', loopId: 50001, status: 'HOUSEBOAT' })).status).toBe(422);
-		expect((await admin(sb, 'POST', '/simulate', { action: 'createLoop', profileId: 1003 })).status).toBe(403);
+		expect(
+			(
+				await admin(sb, 'POST', '/simulate', {
+					action: 'updateLoop',
+					loopId: 50001,
+					status: 'HOUSEBOAT',
+				})
+			).status,
+		).toBe(422);
+		expect(
+			(await admin(sb, 'POST', '/simulate', { action: 'createLoop', profileId: 1003 })).status,
+		).toBe(403);
 	});
 
 	test('seed/loops validates its input', async () => {
-		expect((await admin(sb, 'POST', '/seed/loops', { profileId: 1003, count: 5 })).status).toBe(422);
-		expect((await admin(sb, 'POST', '/seed/loops', { profileId: 1001, count: 0 })).status).toBe(400);
-		expect((await admin(sb, 'POST', '/seed/loops', { profileId: 4242, count: 5 })).status).toBe(404);
+		expect((await admin(sb, 'POST', '/seed/loops', { profileId: 1003, count: 5 })).status).toBe(
+			422,
+		);
+		expect((await admin(sb, 'POST', '/seed/loops', { profileId: 1001, count: 0 })).status).toBe(
+			400,
+		);
+		expect((await admin(sb, 'POST', '/seed/loops', { profileId: 4242, count: 5 })).status).toBe(
+			404,
+		);
 	});
 
 	test('reset goes back to the seed, clears logs and keeps tokens', async () => {
@@ -112,7 +190,11 @@ describe('sandbox admin endpoints', () => {
 
 describe('sandbox CLI', () => {
 	test('prints its URLs and credentials, serves, and exits 0 on SIGTERM', async () => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js'), '--port', '0', '--auto-approve', '--rate-limit=7'], { stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(
+			process.execPath,
+			[path.join(__dirname, 'cli.js'), '--port', '0', '--auto-approve', '--rate-limit=7'],
+			{ stdio: ['ignore', 'pipe', 'pipe'] },
+		);
 		let out = '';
 		await new Promise((resolve, reject) => {
 			child.stdout.on('data', (c) => {

@@ -26,12 +26,17 @@ const OPTIONS = {
 	'--client-id': ['clientId', 'SANDBOX_CLIENT_ID', String],
 	'--client-secret': ['clientSecret', 'SANDBOX_CLIENT_SECRET', String],
 };
-const FLAGS = { '--auto-approve': ['autoApprove', 'SANDBOX_AUTO_APPROVE'], '--quiet': ['quiet', 'SANDBOX_QUIET'] };
+const FLAGS = {
+	'--auto-approve': ['autoApprove', 'SANDBOX_AUTO_APPROVE'],
+	'--quiet': ['quiet', 'SANDBOX_QUIET'],
+};
 
 function parse(argv, env) {
 	const options = { port: 4477 };
-	for (const [, [key, name, cast]] of Object.entries(OPTIONS)) if (env[name] !== undefined && env[name] !== '') options[key] = cast(env[name]);
-	for (const [, [key, name]] of Object.entries(FLAGS)) if (env[name] !== undefined) options[key] = /^(1|true|yes)$/i.test(env[name]);
+	for (const [, [key, name, cast]] of Object.entries(OPTIONS))
+		if (env[name] !== undefined && env[name] !== '') options[key] = cast(env[name]);
+	for (const [, [key, name]] of Object.entries(FLAGS))
+		if (env[name] !== undefined) options[key] = /^(1|true|yes)$/i.test(env[name]);
 	for (let i = 0; i < argv.length; i += 1) {
 		const [flag, inline] = argv[i].split(/=(.*)/s);
 		if (flag === '--help' || flag === '-h') return null;

@@ -16,7 +16,9 @@ const FILTER_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2
 
 function parseFilterDate(text) {
 	// An unencoded "+01:00" in a query string arrives as " 01:00".
-	const value = String(text).trim().replace(/ (\d{2}:?\d{2})$/, '+$1');
+	const value = String(text)
+		.trim()
+		.replace(/ (\d{2}:?\d{2})$/, '+$1');
 	const m = FILTER_DATE.exec(value);
 	if (!m) return null;
 	let zone = m[7];

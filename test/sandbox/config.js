@@ -23,8 +23,14 @@ const DEFAULTS = {
 	quiet: false,
 };
 
-const num = (min, max, integer = false) => (v) =>
-	typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v));
+const num =
+	(min, max, integer = false) =>
+	(v) =>
+		typeof v === 'number' &&
+		Number.isFinite(v) &&
+		v >= min &&
+		v <= max &&
+		(!integer || Number.isInteger(v));
 const bool = (v) => typeof v === 'boolean';
 const str = (v) => typeof v === 'string' && v.length > 0;
 function origin(v) {
@@ -53,11 +59,16 @@ const MUTABLE = {
 };
 
 function validateChanges(changes) {
-	if (!changes || typeof changes !== 'object' || Array.isArray(changes)) throw badRequest('body must be a JSON object', pointer('/'));
+	if (!changes || typeof changes !== 'object' || Array.isArray(changes))
+		throw badRequest('body must be a JSON object', pointer('/'));
 	const out = {};
 	for (const [key, value] of Object.entries(changes)) {
 		const rule = MUTABLE[key];
-		if (!rule) throw badRequest(`${key} cannot be changed; changeable: ${Object.keys(MUTABLE).join(', ')}`, pointer(`/${key}`));
+		if (!rule)
+			throw badRequest(
+				`${key} cannot be changed; changeable: ${Object.keys(MUTABLE).join(', ')}`,
+				pointer(`/${key}`),
+			);
 		if (!rule[0](value)) throw badRequest(`${key} must be ${rule[1]}`, pointer(`/${key}`));
 		out[key] = key === 'webhookOrigin' && value === '' ? null : value;
 	}
@@ -66,11 +77,16 @@ function validateChanges(changes) {
 
 function createConfig(options = {}) {
 	const config = { ...DEFAULTS };
-	for (const [key, value] of Object.entries(options)) if (value !== undefined && key in DEFAULTS) config[key] = value;
+	for (const [key, value] of Object.entries(options))
+		if (value !== undefined && key in DEFAULTS) config[key] = value;
 	if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
 		throw new Error(`port must be an integer between 0 and 65535, got ${options.port}`);
 	}
-	const checked = validateChanges(Object.fromEntries(Object.entries(config).filter(([k]) => k in MUTABLE && config[k] !== DEFAULTS[k])));
+	const checked = validateChanges(
+		Object.fromEntries(
+			Object.entries(config).filter(([k]) => k in MUTABLE && config[k] !== DEFAULTS[k]),
+		),
+	);
 	Object.assign(config, checked);
 	return config;
 }

@@ -26,7 +26,14 @@ const TRANSACTION_STATUSES = {
 const TRANSACTION_TYPES = Object.keys(TRANSACTION_STATUSES);
 const ALL_STATUSES = [...new Set(Object.values(TRANSACTION_STATUSES).flat())];
 
-const PROFILE_TYPES = ['INDIVIDUAL', 'TEAM', 'OFFICE', 'COMPANY', 'ASSOCIATION', 'NATIONAL_PARTNER'];
+const PROFILE_TYPES = [
+	'INDIVIDUAL',
+	'TEAM',
+	'OFFICE',
+	'COMPANY',
+	'ASSOCIATION',
+	'NATIONAL_PARTNER',
+];
 
 // Addendum 17.1.1, with the role-specific optional fields.
 const ROLES = {
@@ -195,7 +202,14 @@ const EVENT_TYPES_BY_TARGET = {
 const SUBSCRIPTION_EVENT_TYPES = ['SUBSCRIPTION_REMOVED', 'SUBSCRIPTION_DISABLED'];
 
 // Addendum 17.1.5.
-const DELIVERY_STATUSES = ['PENDING', 'PENDING_RETRY', 'SCHEDULED', 'SUCCESS', 'FAILED', 'DISABLED'];
+const DELIVERY_STATUSES = [
+	'PENDING',
+	'PENDING_RETRY',
+	'SCHEDULED',
+	'SUCCESS',
+	'FAILED',
+	'DISABLED',
+];
 
 // Section 14.3.4: back-off after each failed attempt, then FAILED.
 const RETRY_SCHEDULE_MS = [

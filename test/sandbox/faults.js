@@ -24,18 +24,29 @@ class Faults {
 
 	add({ status, count = 1, path, method }) {
 		const s = Number(status);
-		if (!Number.isInteger(s) || s < 400 || s > 599) throw badRequest('status must be an HTTP error status (400-599)', { pointer: '/status' });
+		if (!Number.isInteger(s) || s < 400 || s > 599)
+			throw badRequest('status must be an HTTP error status (400-599)', { pointer: '/status' });
 		const n = Number(count);
-		if (!Number.isInteger(n) || n < 1) throw badRequest('count must be a positive integer', { pointer: '/count' });
+		if (!Number.isInteger(n) || n < 1)
+			throw badRequest('count must be a positive integer', { pointer: '/count' });
 		let regex = null;
 		if (path !== undefined && path !== null && path !== '') {
 			try {
 				regex = new RegExp(path);
 			} catch (err) {
-				throw badRequest(`path is not a valid regular expression: ${err.message}`, { pointer: '/path' });
+				throw badRequest(`path is not a valid regular expression: ${err.message}`, {
+					pointer: '/path',
+				});
 			}
 		}
-		const fault = { id: this.nextId++, status: s, remaining: n, path: regex ? path : null, regex, method: method ? String(method).toUpperCase() : null };
+		const fault = {
+			id: this.nextId++,
+			status: s,
+			remaining: n,
+			path: regex ? path : null,
+			regex,
+			method: method ? String(method).toUpperCase() : null,
+		};
 		this.queue.push(fault);
 		return this.view(fault);
 	}

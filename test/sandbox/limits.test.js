@@ -91,7 +91,8 @@ describe('sandbox fault injection', () => {
 
 	test('errorRate answers a share of requests with 500/502/503', async () => {
 		await admin(sb, 'PATCH', '/config', { errorRate: 1 });
-		for (let i = 0; i < 5; i += 1) expect([500, 502, 503]).toContain((await api('GET', '/account')).status);
+		for (let i = 0; i < 5; i += 1)
+			expect([500, 502, 503]).toContain((await api('GET', '/account')).status);
 		await admin(sb, 'PATCH', '/config', { errorRate: 0 });
 		expect((await api('GET', '/account')).status).toBe(200);
 		expect((await admin(sb, 'PATCH', '/config', { errorRate: 2 })).status).toBe(400);

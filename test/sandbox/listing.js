@@ -20,7 +20,8 @@ function parseBatch(query) {
 		throw badRequest(`batch_size must be between 1 and ${MAX_BATCH_SIZE}`, param('batch_size'));
 	}
 	const number = positiveInt(query, 'batch_number', 1);
-	if (number === null || number < 1) throw badRequest('batch_number must be a positive integer', param('batch_number'));
+	if (number === null || number < 1)
+		throw badRequest('batch_number must be a positive integer', param('batch_number'));
 	return { size, number };
 }
 
@@ -38,7 +39,10 @@ const LIST_FILTERS = {
 // `filter=key=value,key=v1|v2`; repeated filter parameters are joined with "," (as a Spring server
 // binds them). The deprecated top-level updated_min is still honoured.
 function parseFilter(query, allowedKeys) {
-	const raw = query.getAll('filter').filter((f) => f !== '').join(',');
+	const raw = query
+		.getAll('filter')
+		.filter((f) => f !== '')
+		.join(',');
 	const out = {};
 	const legacy = query.get('updated_min');
 	const pairs = raw ? raw.split(',') : [];
@@ -49,7 +53,10 @@ function parseFilter(query, allowedKeys) {
 		const key = (i < 0 ? pair : pair.slice(0, i)).trim();
 		const value = i < 0 ? '' : pair.slice(i + 1).trim();
 		if (!allowedKeys.includes(key)) {
-			throw badRequest(`Unknown filter key "${key}"; allowed: ${allowedKeys.join(', ')}`, param('filter'));
+			throw badRequest(
+				`Unknown filter key "${key}"; allowed: ${allowedKeys.join(', ')}`,
+				param('filter'),
+			);
 		}
 		const kind = LIST_FILTERS[key];
 		if (kind === 'date') {
@@ -57,7 +64,10 @@ function parseFilter(query, allowedKeys) {
 			if (ms === null) throw badRequest(`Unparseable date: "${value}"`, param('filter'));
 			out[key] = ms;
 		} else {
-			const values = value.split('|').map((v) => v.trim()).filter(Boolean);
+			const values = value
+				.split('|')
+				.map((v) => v.trim())
+				.filter(Boolean);
 			const bad = values.filter((v) => !kind.includes(v));
 			if (!values.length || bad.length) {
 				throw badRequest(`Invalid ${key} value: "${bad.join('|') || value}"`, param('filter'));
@@ -112,7 +122,10 @@ function parseSort(query) {
 	if (raw === null || raw.trim() === '') return { category: 'default', direction: null };
 	const [category, direction, extra] = raw.trim().split(':');
 	if (!LOOP_SORT_CATEGORIES.includes(category) || extra !== undefined) {
-		throw badRequest(`Invalid sort category "${category}"; allowed: ${LOOP_SORT_CATEGORIES.join(', ')}`, param('sort'));
+		throw badRequest(
+			`Invalid sort category "${category}"; allowed: ${LOOP_SORT_CATEGORIES.join(', ')}`,
+			param('sort'),
+		);
 	}
 	if (direction !== undefined && direction !== 'asc' && direction !== 'desc') {
 		throw badRequest(`Invalid sort direction "${direction}"; use asc or desc`, param('sort'));

@@ -13,13 +13,23 @@ describe('sandbox load', () => {
 		sb = await start({ rateLimit: 1000000 });
 		const { access_token: token } = await issueToken(sb);
 		const agent = new http.Agent({ keepAlive: true, maxSockets: 20 });
-		const paths = ['/account', '/profile/1001/loop?batch_size=20', '/profile/1001/loop/50001/detail', '/contact?batch_size=50', '/profile/1001/loop/50001/participant'];
+		const paths = [
+			'/account',
+			'/profile/1001/loop?batch_size=20',
+			'/profile/1001/loop/50001/detail',
+			'/contact?batch_size=50',
+			'/profile/1001/loop/50001/participant',
+		];
 		const get = (path) =>
 			new Promise((resolve, reject) => {
-				const req = http.get(`${sb.apiBaseUrl}${path}`, { agent, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (res) => {
-					res.resume();
-					res.on('end', () => resolve(res.statusCode));
-				});
+				const req = http.get(
+					`${sb.apiBaseUrl}${path}`,
+					{ agent, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+					(res) => {
+						res.resume();
+						res.on('end', () => resolve(res.statusCode));
+					},
+				);
 				req.on('error', reject);
 			});
 		const statuses = [];
@@ -38,6 +48,8 @@ describe('sandbox load', () => {
 		expect(statuses).toHaveLength(1000);
 		expect(statuses.filter((s) => s !== 200)).toEqual([]);
 		// Reported, not asserted: timing assertions flake on busy machines.
-		process.stdout.write(`sandbox load: 1000 requests in ${seconds.toFixed(2)} s (${Math.round(1000 / seconds)} req/s)\n`);
+		process.stdout.write(
+			`sandbox load: 1000 requests in ${seconds.toFixed(2)} s (${Math.round(1000 / seconds)} req/s)\n`,
+		);
 	}, 20000);
 });

@@ -51,13 +51,16 @@ function parseMultipart(raw, contentType) {
 		}
 		const dataStart = headerEnd + 4;
 		const next = raw.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), dataStart);
-		if (next < 0) throw badRequest('malformed multipart body: missing closing boundary', { pointer: '/' });
+		if (next < 0)
+			throw badRequest('malformed multipart body: missing closing boundary', { pointer: '/' });
 		const disposition = dispositionParams(headers['content-disposition'] || '');
 		const filename = disposition['filename*'] || disposition.filename;
 		parts.push({
 			name: disposition.name,
 			filename,
-			contentType: headers['content-type'] || (filename !== undefined ? 'application/octet-stream' : 'text/plain'),
+			contentType:
+				headers['content-type'] ||
+				(filename !== undefined ? 'application/octet-stream' : 'text/plain'),
 			data: raw.slice(dataStart, next),
 		});
 		pos = next + 2;

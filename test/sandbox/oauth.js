@@ -23,11 +23,15 @@ const errorPage = (status, message) => ({
 
 function withParams(uri, params) {
 	const target = new URL(uri);
-	for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') target.searchParams.set(k, v);
+	for (const [k, v] of Object.entries(params))
+		if (v !== undefined && v !== null && v !== '') target.searchParams.set(k, v);
 	return target.toString();
 }
 
-const redirect = (location) => ({ status: 302, headers: { Location: location, 'Cache-Control': 'no-store' } });
+const redirect = (location) => ({
+	status: 302,
+	headers: { Location: location, 'Cache-Control': 'no-store' },
+});
 
 // Checks shared by the consent page and the decision; answers an error response or null.
 function checkAuthorizeRequest(app, p) {
@@ -42,7 +46,9 @@ function checkAuthorizeRequest(app, p) {
 	}
 	if (!valid) return errorPage(400, `Invalid redirect_uri: ${p.redirect_uri || '(missing)'}`);
 	if (p.response_type !== 'code') {
-		return redirect(withParams(p.redirect_uri, { error: 'unsupported_response_type', state: p.state }));
+		return redirect(
+			withParams(p.redirect_uri, { error: 'unsupported_response_type', state: p.state }),
+		);
 	}
 	return null;
 }
@@ -59,7 +65,10 @@ function consentPage(app, p) {
 	const hidden = AUTH_FIELDS.filter((f) => p[f] !== undefined)
 		.map((f) => `<input type="hidden" name="${f}" value="${escapeHtml(p[f])}">`)
 		.join('');
-	const scopes = (app.config.scope || GRANTED_SCOPE).split(/,\s*/).map((s) => `<li>${escapeHtml(s)}</li>`).join('');
+	const scopes = (app.config.scope || GRANTED_SCOPE)
+		.split(/,\s*/)
+		.map((s) => `<li>${escapeHtml(s)}</li>`)
+		.join('');
 	return {
 		status: 200,
 		html: page(
@@ -76,7 +85,9 @@ ${escapeHtml(`${user.firstName} ${user.lastName}`)} (${escapeHtml(user.email)}).
 
 function authorize(app, ctx) {
 	// n8n sends an empty scope=; scopes are fixed per client, so any scope parameter is ignored.
-	const p = Object.fromEntries(AUTH_FIELDS.map((f) => [f, ctx.url.searchParams.get(f) ?? undefined]));
+	const p = Object.fromEntries(
+		AUTH_FIELDS.map((f) => [f, ctx.url.searchParams.get(f) ?? undefined]),
+	);
 	const problem = checkAuthorizeRequest(app, p);
 	if (problem) return problem;
 	if (app.config.autoApprove) return approve(app, p);
@@ -93,7 +104,10 @@ function decision(app, ctx) {
 	}
 	return {
 		status: 200,
-		html: page('Dotloop - Access denied', '<h1>Access denied</h1><p id="closed">You can close this window.</p>'),
+		html: page(
+			'Dotloop - Access denied',
+			'<h1>Access denied</h1><p id="closed">You can close this window.</p>',
+		),
 	};
 }
 
@@ -118,7 +132,12 @@ function basicClient(req) {
 function clientOrThrow(app, req) {
 	const client = basicClient(req);
 	const matches = (id, secret) => id === app.config.clientId && secret === app.config.clientSecret;
-	if (!client || !(matches(client.id, client.secret) || matches(formDecode(client.id), formDecode(client.secret)))) {
+	if (
+		!client ||
+		!(
+			matches(client.id, client.secret) || matches(formDecode(client.id), formDecode(client.secret))
+		)
+	) {
 		throw new OAuthError(401, 'invalid_client', 'Bad client credentials');
 	}
 	return { id: app.config.clientId };
@@ -127,7 +146,8 @@ function clientOrThrow(app, req) {
 // Grant parameters may come in the query string (as documented) or a form body (as n8n sends them).
 function grantParams(ctx) {
 	const params = Object.fromEntries(ctx.url.searchParams);
-	if (mediaType(ctx.req) === 'application/x-www-form-urlencoded') Object.assign(params, parseForm(ctx.rawBody));
+	if (mediaType(ctx.req) === 'application/x-www-form-urlencoded')
+		Object.assign(params, parseForm(ctx.rawBody));
 	return params;
 }
 
@@ -172,7 +192,8 @@ async function handleOAuth(app, ctx) {
 	} catch (err) {
 		if (!(err instanceof OAuthError)) throw err;
 		const headers = { ...tokenHeaders };
-		if (err.status === 401) headers['WWW-Authenticate'] = 'Basic realm="oauth", error="invalid_client"';
+		if (err.status === 401)
+			headers['WWW-Authenticate'] = 'Basic realm="oauth", error="invalid_client"';
 		return { status: err.status, body: err.body(), headers };
 	}
 }

@@ -18,8 +18,17 @@ describe('sandbox OAuth2', () => {
 		`/oauth/authorize?response_type=code&client_id=${sb.clientId}&redirect_uri=${encodeURIComponent(REDIRECT)}&state=st%3D1${extra}`;
 
 	async function approveCode(redirectUri = REDIRECT) {
-		const form = new URLSearchParams({ response_type: 'code', client_id: sb.clientId, redirect_uri: redirectUri, state: 'xyz', decision: 'approve' });
-		const res = await call(sb, 'POST', '/oauth/authorize/decision', { body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+		const form = new URLSearchParams({
+			response_type: 'code',
+			client_id: sb.clientId,
+			redirect_uri: redirectUri,
+			state: 'xyz',
+			decision: 'approve',
+		});
+		const res = await call(sb, 'POST', '/oauth/authorize/decision', {
+			body: form.toString(),
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		});
 		expect(res.status).toBe(302);
 		const location = new URL(res.headers.get('location'));
 		expect(location.searchParams.get('state')).toBe('xyz');
@@ -30,7 +39,10 @@ describe('sandbox OAuth2', () => {
 		const qs = new URLSearchParams(params).toString();
 		const headers = auth ? { Authorization: auth } : {};
 		if (form) {
-			return call(sb, 'POST', '/oauth/token', { body: qs, headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' } });
+			return call(sb, 'POST', '/oauth/token', {
+				body: qs,
+				headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
+			});
 		}
 		return call(sb, 'POST', `/oauth/token?${qs}`, { headers });
 	};
@@ -49,7 +61,11 @@ describe('sandbox OAuth2', () => {
 	});
 
 	test('an unknown client_id gets a 400 page', async () => {
-		const res = await call(sb, 'GET', `/oauth/authorize?response_type=code&client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT)}`);
+		const res = await call(
+			sb,
+			'GET',
+			`/oauth/authorize?response_type=code&client_id=nope&redirect_uri=${encodeURIComponent(REDIRECT)}`,
+		);
 		expect(res.status).toBe(400);
 		expect(res.text).toContain('Unknown client_id');
 	});
@@ -60,16 +76,28 @@ describe('sandbox OAuth2', () => {
 	});
 
 	test('deny redirects with access_denied only when redirect_on_deny=true', async () => {
-		const base = { response_type: 'code', client_id: sb.clientId, redirect_uri: REDIRECT, state: 's1', decision: 'deny' };
+		const base = {
+			response_type: 'code',
+			client_id: sb.clientId,
+			redirect_uri: REDIRECT,
+			state: 's1',
+			decision: 'deny',
+		};
 		const headers = { 'Content-Type': 'application/x-www-form-urlencoded' };
-		const redirected = await call(sb, 'POST', '/oauth/authorize/decision', { body: new URLSearchParams({ ...base, redirect_on_deny: 'true' }).toString(), headers });
+		const redirected = await call(sb, 'POST', '/oauth/authorize/decision', {
+			body: new URLSearchParams({ ...base, redirect_on_deny: 'true' }).toString(),
+			headers,
+		});
 		expect(redirected.status).toBe(302);
 		const location = new URL(redirected.headers.get('location'));
 		expect(location.searchParams.get('error')).toBe('access_denied');
 		expect(location.searchParams.get('state')).toBe('s1');
 		expect(location.searchParams.get('code')).toBeNull();
 
-		const closed = await call(sb, 'POST', '/oauth/authorize/decision', { body: new URLSearchParams(base).toString(), headers });
+		const closed = await call(sb, 'POST', '/oauth/authorize/decision', {
+			body: new URLSearchParams(base).toString(),
+			headers,
+		});
 		expect(closed.status).toBe(200);
 		expect(closed.text).toContain('You can close this window');
 	});
@@ -85,7 +113,11 @@ describe('sandbox OAuth2', () => {
 	});
 
 	test('token exchange works with query parameters and with a form body', async () => {
-		const viaQuery = await tokenRequest({ grant_type: 'authorization_code', code: await approveCode(), redirect_uri: REDIRECT });
+		const viaQuery = await tokenRequest({
+			grant_type: 'authorization_code',
+			code: await approveCode(),
+			redirect_uri: REDIRECT,
+		});
 		expect(viaQuery.status).toBe(200);
 		expect(viaQuery.body).toEqual({
 			access_token: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -94,7 +126,10 @@ describe('sandbox OAuth2', () => {
 			expires_in: 43199,
 			scope: 'account:read, profile:*, loop:*, contact:*, template:read',
 		});
-		const viaForm = await tokenRequest({ code: await approveCode(), grant_type: 'authorization_code', redirect_uri: REDIRECT }, { form: true });
+		const viaForm = await tokenRequest(
+			{ code: await approveCode(), grant_type: 'authorization_code', redirect_uri: REDIRECT },
+			{ form: true },
+		);
 		expect(viaForm.status).toBe(200);
 		const account = await call(sb, 'GET', '/account', { token: viaForm.body.access_token });
 		expect(account.status).toBe(200);
@@ -107,18 +142,31 @@ describe('sandbox OAuth2', () => {
 		const none = await tokenRequest(params, { auth: null });
 		expect(none.status).toBe(401);
 		expect(none.body.error).toBe('invalid_client');
-		const wrong = await tokenRequest(params, { auth: `Basic ${Buffer.from(`${sb.clientId}:bad`).toString('base64')}` });
+		const wrong = await tokenRequest(params, {
+			auth: `Basic ${Buffer.from(`${sb.clientId}:bad`).toString('base64')}`,
+		});
 		expect(wrong.status).toBe(401);
 		expect(wrong.body.error).toBe('invalid_client');
 	});
 
 	test('a code is single use and bound to its redirect_uri', async () => {
 		const code = await approveCode();
-		expect((await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT })).status).toBe(200);
-		const again = await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT });
+		expect(
+			(await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }))
+				.status,
+		).toBe(200);
+		const again = await tokenRequest({
+			grant_type: 'authorization_code',
+			code,
+			redirect_uri: REDIRECT,
+		});
 		expect(again.status).toBe(400);
 		expect(again.body.error).toBe('invalid_grant');
-		const other = await tokenRequest({ grant_type: 'authorization_code', code: await approveCode(), redirect_uri: 'http://127.0.0.1:1/elsewhere' });
+		const other = await tokenRequest({
+			grant_type: 'authorization_code',
+			code: await approveCode(),
+			redirect_uri: 'http://127.0.0.1:1/elsewhere',
+		});
 		expect(other.status).toBe(400);
 		expect(other.body.error).toBe('invalid_grant');
 		const unsupported = await tokenRequest({ grant_type: 'password' });
@@ -126,16 +174,27 @@ describe('sandbox OAuth2', () => {
 	});
 
 	test('refresh keeps the refresh token and invalidates the previous access token at once', async () => {
-		const first = (await tokenRequest({ grant_type: 'authorization_code', code: await approveCode(), redirect_uri: REDIRECT })).body;
+		const first = (
+			await tokenRequest({
+				grant_type: 'authorization_code',
+				code: await approveCode(),
+				redirect_uri: REDIRECT,
+			})
+		).body;
 		const before = (await admin(sb, 'GET', '/state')).body;
-		const refreshed = await tokenRequest({ grant_type: 'refresh_token', refresh_token: first.refresh_token }, { form: true });
+		const refreshed = await tokenRequest(
+			{ grant_type: 'refresh_token', refresh_token: first.refresh_token },
+			{ form: true },
+		);
 		expect(refreshed.status).toBe(200);
 		expect(refreshed.body.refresh_token).toBe(first.refresh_token);
 		expect(refreshed.body.access_token).not.toBe(first.access_token);
 		const old = await call(sb, 'GET', '/account', { token: first.access_token });
 		expect(old.status).toBe(401);
 		expect(old.body.error).toBe('invalid_token');
-		expect((await call(sb, 'GET', '/account', { token: refreshed.body.access_token })).status).toBe(200);
+		expect((await call(sb, 'GET', '/account', { token: refreshed.body.access_token })).status).toBe(
+			200,
+		);
 		const after = (await admin(sb, 'GET', '/state')).body;
 		expect(after.refreshCount).toBe(before.refreshCount + 1);
 		expect(after.tokenIssueCount).toBe(before.tokenIssueCount + 1);
@@ -143,35 +202,67 @@ describe('sandbox OAuth2', () => {
 	});
 
 	test('revoke invalidates both the access and the refresh token', async () => {
-		const t = (await tokenRequest({ grant_type: 'authorization_code', code: await approveCode(), redirect_uri: REDIRECT })).body;
+		const t = (
+			await tokenRequest({
+				grant_type: 'authorization_code',
+				code: await approveCode(),
+				redirect_uri: REDIRECT,
+			})
+		).body;
 		const revoked = await call(sb, 'POST', `/oauth/token/revoke?token=${t.access_token}`);
 		expect(revoked.status).toBe(200);
 		expect((await call(sb, 'GET', '/account', { token: t.access_token })).status).toBe(401);
-		const refresh = await tokenRequest({ grant_type: 'refresh_token', refresh_token: t.refresh_token });
+		const refresh = await tokenRequest({
+			grant_type: 'refresh_token',
+			refresh_token: t.refresh_token,
+		});
 		expect(refresh.status).toBe(400);
 		expect(refresh.body.error).toBe('invalid_grant');
 	});
 
 	test('an expired token answers 401 invalid_token; the refresh token still works', async () => {
 		await admin(sb, 'PATCH', '/config', { tokenTtlSeconds: 1 });
-		const t = (await tokenRequest({ grant_type: 'authorization_code', code: await approveCode(), redirect_uri: REDIRECT })).body;
+		const t = (
+			await tokenRequest({
+				grant_type: 'authorization_code',
+				code: await approveCode(),
+				redirect_uri: REDIRECT,
+			})
+		).body;
 		expect(t.expires_in).toBe(1);
 		expect((await call(sb, 'GET', '/account', { token: t.access_token })).status).toBe(200);
 		await new Promise((r) => setTimeout(r, 1100));
 		const expired = await call(sb, 'GET', '/account', { token: t.access_token });
 		expect(expired.status).toBe(401);
-		expect(expired.body).toEqual({ error: 'invalid_token', error_description: expect.stringMatching(/expired/i) });
+		expect(expired.body).toEqual({
+			error: 'invalid_token',
+			error_description: expect.stringMatching(/expired/i),
+		});
 		await admin(sb, 'PATCH', '/config', { tokenTtlSeconds: 43199 });
-		const refreshed = await tokenRequest({ grant_type: 'refresh_token', refresh_token: t.refresh_token });
-		expect((await call(sb, 'GET', '/account', { token: refreshed.body.access_token })).status).toBe(200);
+		const refreshed = await tokenRequest({
+			grant_type: 'refresh_token',
+			refresh_token: t.refresh_token,
+		});
+		expect((await call(sb, 'GET', '/account', { token: refreshed.body.access_token })).status).toBe(
+			200,
+		);
 	});
 
 	test('POST /_sandbox/tokens/expire expires every access token but keeps refresh tokens', async () => {
-		const t = (await tokenRequest({ grant_type: 'authorization_code', code: await approveCode(), redirect_uri: REDIRECT })).body;
+		const t = (
+			await tokenRequest({
+				grant_type: 'authorization_code',
+				code: await approveCode(),
+				redirect_uri: REDIRECT,
+			})
+		).body;
 		const res = await admin(sb, 'POST', '/tokens/expire');
 		expect(res.body.expired).toBeGreaterThan(0);
 		expect((await call(sb, 'GET', '/account', { token: t.access_token })).status).toBe(401);
-		const refreshed = await tokenRequest({ grant_type: 'refresh_token', refresh_token: t.refresh_token });
+		const refreshed = await tokenRequest({
+			grant_type: 'refresh_token',
+			refresh_token: t.refresh_token,
+		});
 		expect(refreshed.status).toBe(200);
 	});
 
@@ -179,7 +270,9 @@ describe('sandbox OAuth2', () => {
 		const none = await call(sb, 'GET', '/account');
 		expect(none.status).toBe(401);
 		expect(none.body.error).toBe('invalid_token');
-		const unknown = await call(sb, 'GET', '/account', { token: '00000000-0000-0000-0000-000000000000' });
+		const unknown = await call(sb, 'GET', '/account', {
+			token: '00000000-0000-0000-0000-000000000000',
+		});
 		expect(unknown.status).toBe(401);
 		expect(unknown.body.error).toBe('invalid_token');
 	});
@@ -187,11 +280,18 @@ describe('sandbox OAuth2', () => {
 	test('the request log redacts secrets in headers and form bodies', async () => {
 		await admin(sb, 'DELETE', '/requests');
 		const code = await approveCode();
-		await tokenRequest({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT }, { form: true });
+		await tokenRequest(
+			{ grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
+			{ form: true },
+		);
 		const log = (await admin(sb, 'GET', '/requests?since=0')).body.data;
 		const tokenCall = log.find((e) => e.path === '/oauth/token');
 		expect(tokenCall.headers.authorization).toBe('[redacted]');
-		expect(tokenCall.body).toEqual({ grant_type: 'authorization_code', code: '[redacted]', redirect_uri: REDIRECT });
+		expect(tokenCall.body).toEqual({
+			grant_type: 'authorization_code',
+			code: '[redacted]',
+			redirect_uri: REDIRECT,
+		});
 		expect(tokenCall.status).toBe(200);
 		expect(JSON.stringify(log)).not.toContain(sb.clientSecret);
 	});

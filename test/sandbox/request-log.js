@@ -5,7 +5,14 @@ const { summarizeParts } = require('./multipart');
 
 const REDACTED = '[redacted]';
 const SECRET_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
-const SECRET_FIELDS = ['client_secret', 'refresh_token', 'access_token', 'token', 'code', 'password'];
+const SECRET_FIELDS = [
+	'client_secret',
+	'refresh_token',
+	'access_token',
+	'token',
+	'code',
+	'password',
+];
 
 function redactHeaders(headers) {
 	const out = { ...headers };
@@ -34,7 +41,11 @@ function summarizeBody(mediaType, raw, parts) {
 			return { unparseable: text.slice(0, 2000) };
 		}
 	}
-	return { contentType: mediaType, size: raw.length, sha256: crypto.createHash('sha256').update(raw).digest('hex') };
+	return {
+		contentType: mediaType,
+		size: raw.length,
+		sha256: crypto.createHash('sha256').update(raw).digest('hex'),
+	};
 }
 
 class RequestLog {
@@ -48,7 +59,8 @@ class RequestLog {
 		this.seq += 1;
 		this.entries.push({ seq: this.seq, ...entry });
 		// Trim in chunks so a full log does not shift on every request.
-		if (this.entries.length > this.cap + 1000) this.entries.splice(0, this.entries.length - this.cap);
+		if (this.entries.length > this.cap + 1000)
+			this.entries.splice(0, this.entries.length - this.cap);
 	}
 
 	since(seq = 0) {

@@ -14,7 +14,13 @@ describe('sandbox resources', () => {
 
 	test('account and profiles', async () => {
 		expect((await api('GET', '/account')).body).toEqual({
-			data: { id: 100, firstName: 'Brian', lastName: 'Erwin', email: 'brianerwin@newkyhome.com', defaultProfileId: 1001 },
+			data: {
+				id: 100,
+				firstName: 'Brian',
+				lastName: 'Erwin',
+				email: 'brianerwin@newkyhome.com',
+				defaultProfileId: 1001,
+			},
 		});
 		const profiles = await api('GET', '/profile');
 		expect(profiles.body.meta.total).toBe(4);
@@ -28,9 +34,18 @@ describe('sandbox resources', () => {
 		expect(one.body.data.default).toBeUndefined();
 		expect(one.body.data.requiresTemplate).toBe(true);
 
-		const created = await api('POST', '/profile', { body: { name: 'My Profile', company: 'MyCompany', city: 'New York' } });
+		const created = await api('POST', '/profile', {
+			body: { name: 'My Profile', company: 'MyCompany', city: 'New York' },
+		});
 		expect(created.status).toBe(201);
-		expect(created.body.data).toEqual(expect.objectContaining({ id: 1005, type: 'INDIVIDUAL', name: 'My Profile', company: 'MyCompany' }));
+		expect(created.body.data).toEqual(
+			expect.objectContaining({
+				id: 1005,
+				type: 'INDIVIDUAL',
+				name: 'My Profile',
+				company: 'MyCompany',
+			}),
+		);
 		const patched = await api('PATCH', '/profile/1005', { body: { company: 'My New Company' } });
 		expect(patched.body.data.company).toBe('My New Company');
 		expect(patched.body.data.name).toBe('My Profile');
@@ -40,10 +55,31 @@ describe('sandbox resources', () => {
 
 	test('loops: get, create, update, with 201/200 and the documented shapes', async () => {
 		const got = await api('GET', '/profile/1001/loop/50001');
-		expect(got.body.data).toEqual(expect.objectContaining({ id: 50001, transactionType: 'PURCHASE_OFFER', status: 'UNDER_CONTRACT', totalTaskCount: 9 }));
-		const created = await api('POST', '/profile/1001/loop', { body: { name: 'Atturo Garay, 3059 Main, Chicago, IL 60614', status: 'PRE_LISTING', transactionType: 'LISTING_FOR_SALE' } });
+		expect(got.body.data).toEqual(
+			expect.objectContaining({
+				id: 50001,
+				transactionType: 'PURCHASE_OFFER',
+				status: 'UNDER_CONTRACT',
+				totalTaskCount: 9,
+			}),
+		);
+		const created = await api('POST', '/profile/1001/loop', {
+			body: {
+				name: 'Atturo Garay, 3059 Main, Chicago, IL 60614',
+				status: 'PRE_LISTING',
+				transactionType: 'LISTING_FOR_SALE',
+			},
+		});
 		expect(created.status).toBe(201);
-		expect(created.body.data).toEqual(expect.objectContaining({ id: 50038, profileId: 1001, status: 'PRE_LISTING', totalTaskCount: 0, loopUrl: 'https://www.dotloop.com/m/loop?viewId=50038' }));
+		expect(created.body.data).toEqual(
+			expect.objectContaining({
+				id: 50038,
+				profileId: 1001,
+				status: 'PRE_LISTING',
+				totalTaskCount: 0,
+				loopUrl: 'https://www.dotloop.com/m/loop?viewId=50038',
+			}),
+		);
 		const patched = await api('PATCH', '/profile/1001/loop/50038', { body: { status: 'SOLD' } });
 		expect(patched.status).toBe(200);
 		expect(patched.body.data.status).toBe('SOLD');
@@ -52,17 +88,39 @@ describe('sandbox resources', () => {
 
 	test('loop validation: 422 for names over 200, statuses invalid for the type, missing fields', async () => {
 		const base = { name: 'x', transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER' };
-		const long = await api('POST', '/profile/1001/loop', { body: { ...base, name: 'a'.repeat(201) } });
+		const long = await api('POST', '/profile/1001/loop', {
+			body: { ...base, name: 'a'.repeat(201) },
+		});
 		expect(long.status).toBe(422);
-		expect(long.body.errors[0]).toEqual({ code: '422', source: { pointer: '/name' }, detail: expect.stringMatching(/200/) });
-		expect((await api('POST', '/profile/1001/loop', { body: { ...base, name: 'a'.repeat(200) } })).status).toBe(201);
-		const status = await api('POST', '/profile/1001/loop', { body: { ...base, status: 'ACTIVE_LISTING' } });
+		expect(long.body.errors[0]).toEqual({
+			code: '422',
+			source: { pointer: '/name' },
+			detail: expect.stringMatching(/200/),
+		});
+		expect(
+			(await api('POST', '/profile/1001/loop', { body: { ...base, name: 'a'.repeat(200) } }))
+				.status,
+		).toBe(201);
+		const status = await api('POST', '/profile/1001/loop', {
+			body: { ...base, status: 'ACTIVE_LISTING' },
+		});
 		expect(status.status).toBe(422);
 		expect(status.body.errors[0].source).toEqual({ pointer: '/status' });
 		expect((await api('POST', '/profile/1001/loop', { body: { name: 'x' } })).status).toBe(422);
-		expect((await api('PATCH', '/profile/1001/loop/50001', { body: { status: 'LEASED' } })).status).toBe(422);
-		expect((await api('PATCH', '/profile/1001/loop/50001', { body: { transactionType: 'OTHER' } })).status).toBe(422);
-		expect((await api('PATCH', '/profile/1001/loop/50001', { body: { transactionType: 'OTHER', status: 'NEW' } })).status).toBe(200);
+		expect(
+			(await api('PATCH', '/profile/1001/loop/50001', { body: { status: 'LEASED' } })).status,
+		).toBe(422);
+		expect(
+			(await api('PATCH', '/profile/1001/loop/50001', { body: { transactionType: 'OTHER' } }))
+				.status,
+		).toBe(422);
+		expect(
+			(
+				await api('PATCH', '/profile/1001/loop/50001', {
+					body: { transactionType: 'OTHER', status: 'NEW' },
+				})
+			).status,
+		).toBe(200);
 	});
 
 	test('loops on non-INDIVIDUAL profiles answer 403', async () => {
@@ -71,7 +129,13 @@ describe('sandbox resources', () => {
 			expect(res.status).toBe(403);
 			expect(res.body.errors[0].code).toBe('403');
 		}
-		expect((await api('POST', '/profile/1003/loop', { body: { name: 'x', transactionType: 'OTHER', status: 'NEW' } })).status).toBe(403);
+		expect(
+			(
+				await api('POST', '/profile/1003/loop', {
+					body: { name: 'x', transactionType: 'OTHER', status: 'NEW' },
+				})
+			).status,
+		).toBe(403);
 	});
 
 	test('a requiresTemplate profile needs templateId; the template brings folders and task lists', async () => {
@@ -79,7 +143,9 @@ describe('sandbox resources', () => {
 		const missing = await api('POST', '/profile/1002/loop', { body });
 		expect(missing.status).toBe(422);
 		expect(missing.body.errors[0].source).toEqual({ pointer: '/templateId' });
-		expect((await api('POST', '/profile/1002/loop', { body: { ...body, templateId: 1401 } })).status).toBe(422);
+		expect(
+			(await api('POST', '/profile/1002/loop', { body: { ...body, templateId: 1401 } })).status,
+		).toBe(422);
 		const ok = await api('POST', '/profile/1002/loop', { body: { ...body, templateId: 1411 } });
 		expect(ok.status).toBe(201);
 		const folders = await api('GET', `/profile/1002/loop/${ok.body.data.id}/folder`);
@@ -88,13 +154,30 @@ describe('sandbox resources', () => {
 	});
 
 	test('unknown ids answer 404, non-numeric ids 400, malformed JSON 400, all in the errors shape', async () => {
-		for (const path of ['/profile/1001/loop/59999', '/profile/1002/loop/50001', '/profile/1001/loop/50001/folder/1', '/profile/1001/loop/50001/folder/70001/document/80003', '/profile/1001/loop/50001/participant/1', '/profile/1001/loop/50001/tasklist/1', '/profile/1001/loop/50001/tasklist/20001/task/1', '/contact/1', '/profile/1001/loop-template/1', '/subscription/nope', '/nowhere']) {
+		for (const path of [
+			'/profile/1001/loop/59999',
+			'/profile/1002/loop/50001',
+			'/profile/1001/loop/50001/folder/1',
+			'/profile/1001/loop/50001/folder/70001/document/80003',
+			'/profile/1001/loop/50001/participant/1',
+			'/profile/1001/loop/50001/tasklist/1',
+			'/profile/1001/loop/50001/tasklist/20001/task/1',
+			'/contact/1',
+			'/profile/1001/loop-template/1',
+			'/subscription/nope',
+			'/nowhere',
+		]) {
 			const res = await api('GET', path);
 			expect([path, res.status]).toEqual([path, 404]);
-			expect(res.body.errors[0]).toEqual(expect.objectContaining({ code: '404', detail: expect.any(String) }));
+			expect(res.body.errors[0]).toEqual(
+				expect.objectContaining({ code: '404', detail: expect.any(String) }),
+			);
 		}
 		expect((await api('GET', '/profile/abc/loop')).status).toBe(400);
-		const bad = await api('POST', '/contact', { body: '{"firstName": ', headers: { 'Content-Type': 'application/json' } });
+		const bad = await api('POST', '/contact', {
+			body: '{"firstName": ',
+			headers: { 'Content-Type': 'application/json' },
+		});
 		expect(bad.status).toBe(400);
 		expect(bad.body.errors[0].detail).toMatch(/Malformed JSON/);
 		expect((await api('PUT', '/contact/400001')).status).toBe(405);
@@ -102,22 +185,39 @@ describe('sandbox resources', () => {
 
 	test('loop details: get by section, partial PATCH, empty strings refused naming the field', async () => {
 		const details = await api('GET', '/profile/1001/loop/50001/detail');
-		expect(details.body.data['Property Address']).toEqual(expect.objectContaining({ 'Street Number': '2100', 'Street Name': 'Waterview Dr', 'Unit Number': '12', City: 'San Francisco', 'State/Prov': 'CA', 'Zip/Postal Code': '94114' }));
-		const patched = await api('PATCH', '/profile/1001/loop/50001/detail', { body: { Financials: { 'Purchase/Sale Price': '342342' } } });
+		expect(details.body.data['Property Address']).toEqual(
+			expect.objectContaining({
+				'Street Number': '2100',
+				'Street Name': 'Waterview Dr',
+				'Unit Number': '12',
+				City: 'San Francisco',
+				'State/Prov': 'CA',
+				'Zip/Postal Code': '94114',
+			}),
+		);
+		const patched = await api('PATCH', '/profile/1001/loop/50001/detail', {
+			body: { Financials: { 'Purchase/Sale Price': '342342' } },
+		});
 		expect(patched.body.data.Financials['Purchase/Sale Price']).toBe('342342');
 		expect(patched.body.data.Financials['Sale Commission Rate']).toBeDefined();
 		expect(patched.body.data['Property Address'].City).toBe('San Francisco');
-		const empty = await api('PATCH', '/profile/1001/loop/50001/detail', { body: { 'Contract Dates': { 'Closing Date': '' } } });
+		const empty = await api('PATCH', '/profile/1001/loop/50001/detail', {
+			body: { 'Contract Dates': { 'Closing Date': '' } },
+		});
 		expect(empty.status).toBe(400);
 		expect(empty.body.errors[0].detail).toContain('Closing Date');
 		expect(empty.body.errors[0].source).toEqual({ pointer: '/Contract Dates/Closing Date' });
 	});
 
 	test('folders: create (trailing slash), rename, list', async () => {
-		const created = await api('POST', '/profile/1001/loop/50002/folder/', { body: { name: 'Disclosures' } });
+		const created = await api('POST', '/profile/1001/loop/50002/folder/', {
+			body: { name: 'Disclosures' },
+		});
 		expect(created.status).toBe(201);
 		expect(Object.keys(created.body.data)).toEqual(['id', 'name', 'created', 'updated']);
-		const renamed = await api('PATCH', `/profile/1001/loop/50002/folder/${created.body.data.id}`, { body: { name: 'Disclosures (renamed)' } });
+		const renamed = await api('PATCH', `/profile/1001/loop/50002/folder/${created.body.data.id}`, {
+			body: { name: 'Disclosures (renamed)' },
+		});
 		expect(renamed.body.data.name).toBe('Disclosures (renamed)');
 		expect((await api('POST', '/profile/1001/loop/50002/folder', { body: {} })).status).toBe(422);
 	});
@@ -125,18 +225,41 @@ describe('sandbox resources', () => {
 	test('participants: list, add (role required), get, update, delete 204', async () => {
 		const list = await api('GET', '/profile/1001/loop/50001/participant');
 		expect(list.body.meta.total).toBe(list.body.data.length);
-		expect(list.body.data[0]).toEqual(expect.objectContaining({ id: 90001, fullName: 'Brian Erwin', role: 'BUYING_AGENT' }));
-		const noRole = await api('POST', '/profile/1001/loop/50001/participant', { body: { fullName: 'No Role', email: 'no.role@example.com' } });
+		expect(list.body.data[0]).toEqual(
+			expect.objectContaining({ id: 90001, fullName: 'Brian Erwin', role: 'BUYING_AGENT' }),
+		);
+		const noRole = await api('POST', '/profile/1001/loop/50001/participant', {
+			body: { fullName: 'No Role', email: 'no.role@example.com' },
+		});
 		expect(noRole.status).toBe(422);
 		expect(noRole.body.errors[0].source).toEqual({ pointer: '/role' });
-		const body = { fullName: 'Brian Erwin', email: 'brian@example.com', role: 'BUYER', 'Street Name': '123', 'Street Number': 'Main St.', City: 'Cincinnati', 'Zip/Postal Code': '45123', Country: 'USA', Phone: '(555) 555-5555', 'Cell Phone': '(555) 555-4444', 'Company Name': "Buyer's Company", 'Marital Status': 'Married' };
+		const body = {
+			fullName: 'Brian Erwin',
+			email: 'brian@example.com',
+			role: 'BUYER',
+			'Street Name': '123',
+			'Street Number': 'Main St.',
+			City: 'Cincinnati',
+			'Zip/Postal Code': '45123',
+			Country: 'USA',
+			Phone: '(555) 555-5555',
+			'Cell Phone': '(555) 555-4444',
+			'Company Name': "Buyer's Company",
+			'Marital Status': 'Married',
+		};
 		const added = await api('POST', '/profile/1001/loop/50001/participant', { body });
 		expect(added.status).toBe(201);
 		expect(added.body.data).toEqual({ id: expect.any(Number), ...body });
 		const id = added.body.data.id;
-		expect((await api('GET', `/profile/1001/loop/50001/participant/${id}`)).body.data.email).toBe('brian@example.com');
-		const updated = await api('PATCH', `/profile/1001/loop/50001/participant/${id}`, { body: { email: 'brian@gmail.com' } });
-		expect(updated.body.data).toEqual(expect.objectContaining({ email: 'brian@gmail.com', role: 'BUYER', fullName: 'Brian Erwin' }));
+		expect((await api('GET', `/profile/1001/loop/50001/participant/${id}`)).body.data.email).toBe(
+			'brian@example.com',
+		);
+		const updated = await api('PATCH', `/profile/1001/loop/50001/participant/${id}`, {
+			body: { email: 'brian@gmail.com' },
+		});
+		expect(updated.body.data).toEqual(
+			expect.objectContaining({ email: 'brian@gmail.com', role: 'BUYER', fullName: 'Brian Erwin' }),
+		);
 		const removed = await api('DELETE', `/profile/1001/loop/50001/participant/${id}`);
 		expect(removed.status).toBe(204);
 		expect(removed.text).toBe('');
@@ -145,17 +268,47 @@ describe('sandbox resources', () => {
 
 	test('task lists and tasks', async () => {
 		const lists = await api('GET', '/profile/1001/loop/50001/tasklist/');
-		expect(lists.body).toEqual({ meta: { total: 2 }, data: [{ id: 20001, name: 'Contract to Close' }, { id: 20002, name: 'Compliance' }] });
-		expect((await api('GET', '/profile/1001/loop/50001/tasklist/20001')).body.data).toEqual({ id: 20001, name: 'Contract to Close' });
+		expect(lists.body).toEqual({
+			meta: { total: 2 },
+			data: [
+				{ id: 20001, name: 'Contract to Close' },
+				{ id: 20002, name: 'Compliance' },
+			],
+		});
+		expect((await api('GET', '/profile/1001/loop/50001/tasklist/20001')).body.data).toEqual({
+			id: 20001,
+			name: 'Contract to Close',
+		});
 		const tasks = await api('GET', '/profile/1001/loop/50001/tasklist/20001/task');
 		expect(tasks.body.meta.total).toBe(6);
-		expect(tasks.body.data[0]).toEqual({ id: 30001, name: 'Earnest money deposited', due: expect.stringMatching(/T00:00:00-04:00$/), completed: expect.any(Boolean) });
-		expect((await api('GET', '/profile/1001/loop/50001/tasklist/20001/task/30002')).body.data.id).toBe(30002);
-		expect((await api('GET', '/profile/1001/loop/50001/tasklist/20002/task/30002')).status).toBe(404);
+		expect(tasks.body.data[0]).toEqual({
+			id: 30001,
+			name: 'Earnest money deposited',
+			due: expect.stringMatching(/T00:00:00-04:00$/),
+			completed: expect.any(Boolean),
+		});
+		expect(
+			(await api('GET', '/profile/1001/loop/50001/tasklist/20001/task/30002')).body.data.id,
+		).toBe(30002);
+		expect((await api('GET', '/profile/1001/loop/50001/tasklist/20002/task/30002')).status).toBe(
+			404,
+		);
 	});
 
 	test('contacts: create 201, get, update, delete 204', async () => {
-		const body = { firstName: 'Brian', lastName: 'Erwin', email: 'brianerwin@example.com', home: '(415) 8936 332', office: '(415) 1213 656', fax: '(415) 8655 686', address: '2100 Waterview Dr', city: 'San Francisco', zipCode: '94114', state: 'CA', country: 'US' };
+		const body = {
+			firstName: 'Brian',
+			lastName: 'Erwin',
+			email: 'brianerwin@example.com',
+			home: '(415) 8936 332',
+			office: '(415) 1213 656',
+			fax: '(415) 8655 686',
+			address: '2100 Waterview Dr',
+			city: 'San Francisco',
+			zipCode: '94114',
+			state: 'CA',
+			country: 'US',
+		};
 		const created = await api('POST', '/contact', { body });
 		expect(created.status).toBe(201);
 		expect(created.body.data).toEqual({ id: 400131, ...body, updated: expect.any(String) });
@@ -171,7 +324,14 @@ describe('sandbox resources', () => {
 	test('loop templates per profile', async () => {
 		const list = await api('GET', '/profile/1002/loop-template');
 		expect(list.body.data.map((t) => t.id)).toEqual([1411, 1412, 1413]);
-		expect((await api('GET', '/profile/1001/loop-template/1401')).body.data).toEqual({ id: 1401, profileId: 1001, name: 'Purchase Offer - Standard', transactionType: 'PURCHASE_OFFER', shared: false, global: false });
+		expect((await api('GET', '/profile/1001/loop-template/1401')).body.data).toEqual({
+			id: 1401,
+			profileId: 1001,
+			name: 'Purchase Offer - Standard',
+			transactionType: 'PURCHASE_OFFER',
+			shared: false,
+			global: false,
+		});
 		expect((await api('GET', '/profile/1003/loop-template')).status).toBe(200);
 	});
 
@@ -198,16 +358,46 @@ describe('sandbox resources', () => {
 		expect((await api('POST', '/loop-it', { body })).status).toBe(422);
 		const res = await api('POST', '/loop-it?profile_id=1001', { body });
 		expect(res.status).toBe(201);
-		expect(res.body.data).toEqual({ id: 50038, profileId: 1001, name: 'Brian Erwin', transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER', created: expect.any(String), updated: expect.any(String), loopUrl: 'https://www.dotloop.com/m/loop?viewId=50038' });
+		expect(res.body.data).toEqual({
+			id: 50038,
+			profileId: 1001,
+			name: 'Brian Erwin',
+			transactionType: 'PURCHASE_OFFER',
+			status: 'PRE_OFFER',
+			created: expect.any(String),
+			updated: expect.any(String),
+			loopUrl: 'https://www.dotloop.com/m/loop?viewId=50038',
+		});
 		const details = await api('GET', '/profile/1001/loop/50038/detail');
-		expect(details.body.data['Property Address']).toEqual({ 'Street Name': 'Waterview Dr', 'Street Number': '2100', 'Unit Number': '12', City: 'San Francisco', 'State/Prov': 'CA', 'Zip/Postal Code': '94114', Country: 'US', 'MLS Number': '43FSB8' });
+		expect(details.body.data['Property Address']).toEqual({
+			'Street Name': 'Waterview Dr',
+			'Street Number': '2100',
+			'Unit Number': '12',
+			City: 'San Francisco',
+			'State/Prov': 'CA',
+			'Zip/Postal Code': '94114',
+			Country: 'US',
+			'MLS Number': '43FSB8',
+		});
 		const participants = await api('GET', '/profile/1001/loop/50038/participant');
-		expect(participants.body.data.map((p) => p.email)).toEqual(['allen.agent@example.com', 'nina.new@example.com']);
+		expect(participants.body.data.map((p) => p.email)).toEqual([
+			'allen.agent@example.com',
+			'nina.new@example.com',
+		]);
 		const contacts = await api('GET', '/contact?batch_size=100&batch_number=2');
 		expect(contacts.body.meta.total).toBe(131);
-		expect(contacts.body.data.at(-1)).toEqual(expect.objectContaining({ firstName: 'Nina', lastName: 'Newcontact', email: 'nina.new@example.com' }));
+		expect(contacts.body.data.at(-1)).toEqual(
+			expect.objectContaining({
+				firstName: 'Nina',
+				lastName: 'Newcontact',
+				email: 'nina.new@example.com',
+			}),
+		);
 		expect((await api('POST', '/loop-it?profile_id=1003', { body })).status).toBe(403);
-		expect((await api('POST', '/loop-it?profile_id=1002', { body: { ...body, templateId: undefined } })).status).toBe(422);
+		expect(
+			(await api('POST', '/loop-it?profile_id=1002', { body: { ...body, templateId: undefined } }))
+				.status,
+		).toBe(422);
 	});
 
 	test('merged loops answer 301 with Location, keeping sub-paths', async () => {
@@ -222,8 +412,16 @@ describe('sandbox resources', () => {
 			['PATCH', '/profile/1001/loop/50003', '/public/v2/profile/1001/loop/50004'],
 			['GET', '/profile/1001/loop/50003/detail', '/public/v2/profile/1001/loop/50004/detail'],
 			['PATCH', '/profile/1001/loop/50003/detail', '/public/v2/profile/1001/loop/50004/detail'],
-			['GET', '/profile/1001/loop/50003/folder?include_documents=true', '/public/v2/profile/1001/loop/50004/folder?include_documents=true'],
-			['GET', '/profile/1001/loop/50003/participant/', '/public/v2/profile/1001/loop/50004/participant/'],
+			[
+				'GET',
+				'/profile/1001/loop/50003/folder?include_documents=true',
+				'/public/v2/profile/1001/loop/50004/folder?include_documents=true',
+			],
+			[
+				'GET',
+				'/profile/1001/loop/50003/participant/',
+				'/public/v2/profile/1001/loop/50004/participant/',
+			],
 		];
 		for (const [method, path, location] of cases) {
 			const res = await api(method, path, method === 'PATCH' ? { body: {} } : {});
@@ -238,7 +436,9 @@ describe('sandbox resources', () => {
 		expect(fresh.body.fromId).toBe(50004);
 		expect(fresh.body.toId).toBe(50038);
 		// Chains resolve to the final loop.
-		expect((await api('GET', '/profile/1001/loop/50003')).headers.get('location')).toBe('/public/v2/profile/1001/loop/50038');
+		expect((await api('GET', '/profile/1001/loop/50003')).headers.get('location')).toBe(
+			'/public/v2/profile/1001/loop/50038',
+		);
 		expect((await api('GET', '/profile/1001/loop?batch_size=100')).body.meta.total).toBe(29);
 	});
 
@@ -249,6 +449,12 @@ describe('sandbox resources', () => {
 		const b = (await admin(sb, 'GET', '/state')).body;
 		expect(b.loops).toEqual(a.loops);
 		expect(b.contacts).toEqual(a.contacts);
-		expect(a.loops.find((l) => l.id === 50001).folders[0].documents[0]).toEqual(expect.objectContaining({ id: 80001, contentType: 'application/pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }));
+		expect(a.loops.find((l) => l.id === 50001).folders[0].documents[0]).toEqual(
+			expect.objectContaining({
+				id: 80001,
+				contentType: 'application/pdf',
+				sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+			}),
+		);
 	});
 });

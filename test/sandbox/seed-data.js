@@ -2,19 +2,87 @@
 
 // Name pools for the deterministic demo data (seed.js).
 const FIRST_NAMES = [
-	'Sean', 'Allen', 'Brenda', 'Carla', 'Derek', 'Elena', 'Frank', 'Grace', 'Hector', 'Irene',
-	'Jamal', 'Karen', 'Luis', 'Monica', 'Nathan', 'Olivia', 'Pedro', 'Quinn', 'Rachel', 'Samuel',
-	'Tanya', 'Umar', 'Vera', 'Walter', 'Xenia', 'Yusuf', 'Zoe', 'Atturo', 'Bianca', 'Colin',
+	'Sean',
+	'Allen',
+	'Brenda',
+	'Carla',
+	'Derek',
+	'Elena',
+	'Frank',
+	'Grace',
+	'Hector',
+	'Irene',
+	'Jamal',
+	'Karen',
+	'Luis',
+	'Monica',
+	'Nathan',
+	'Olivia',
+	'Pedro',
+	'Quinn',
+	'Rachel',
+	'Samuel',
+	'Tanya',
+	'Umar',
+	'Vera',
+	'Walter',
+	'Xenia',
+	'Yusuf',
+	'Zoe',
+	'Atturo',
+	'Bianca',
+	'Colin',
 ];
 const LAST_NAMES = [
-	'Seller', 'Agent', 'Buyer', 'Garay', 'Nguyen', 'Patel', 'Schmidt', 'Okafor', 'Kowalski', 'Rossi',
-	'Hughes', 'Tanaka', 'Moreno', 'Fischer', 'Brennan', 'Lindqvist', 'Adeyemi', 'Castillo', 'Dubois',
-	'Eriksen', 'Fontaine', 'Gallagher', 'Haddad', 'Ivanova', 'Jensen', 'Keller', 'Larsen', 'Murphy',
+	'Seller',
+	'Agent',
+	'Buyer',
+	'Garay',
+	'Nguyen',
+	'Patel',
+	'Schmidt',
+	'Okafor',
+	'Kowalski',
+	'Rossi',
+	'Hughes',
+	'Tanaka',
+	'Moreno',
+	'Fischer',
+	'Brennan',
+	'Lindqvist',
+	'Adeyemi',
+	'Castillo',
+	'Dubois',
+	'Eriksen',
+	'Fontaine',
+	'Gallagher',
+	'Haddad',
+	'Ivanova',
+	'Jensen',
+	'Keller',
+	'Larsen',
+	'Murphy',
 ];
 const STREETS = [
-	'Waterview Dr', 'Main St', 'Madison Ave', 'Scott Blvd', 'Greenup St', 'Dixie Hwy', 'Highland Ave',
-	'Riverside Dr', 'Monmouth St', 'Fort Thomas Ave', 'Vine St', 'Observatory Ave', 'Erie Ave',
-	'Delta Ave', 'Burnet Ave', 'Linwood Ave', 'Grandview Ave', 'Amsterdam Rd', 'Turkeyfoot Rd',
+	'Waterview Dr',
+	'Main St',
+	'Madison Ave',
+	'Scott Blvd',
+	'Greenup St',
+	'Dixie Hwy',
+	'Highland Ave',
+	'Riverside Dr',
+	'Monmouth St',
+	'Fort Thomas Ave',
+	'Vine St',
+	'Observatory Ave',
+	'Erie Ave',
+	'Delta Ave',
+	'Burnet Ave',
+	'Linwood Ave',
+	'Grandview Ave',
+	'Amsterdam Rd',
+	'Turkeyfoot Rd',
 	'Buttermilk Pike',
 ];
 const CITIES = [
@@ -27,8 +95,14 @@ const CITIES = [
 	{ city: 'San Francisco', state: 'CA', zip: '94114', county: 'San Francisco' },
 ];
 const COMPANIES = [
-	'Allen Realty', 'Queen City Title', 'Ohio Valley Mortgage', 'Tri-State Inspections',
-	'Bluegrass Escrow', 'River City Appraisals', 'Northern Kentucky Lending', 'Keller Law Group',
+	'Allen Realty',
+	'Queen City Title',
+	'Ohio Valley Mortgage',
+	'Tri-State Inspections',
+	'Bluegrass Escrow',
+	'River City Appraisals',
+	'Northern Kentucky Lending',
+	'Keller Law Group',
 ];
 const FOLDER_NAMES = {
 	PURCHASE_OFFER: ['Purchase Agreement', 'Disclosures', 'Inspection', 'Closing'],
@@ -40,7 +114,11 @@ const FOLDER_NAMES = {
 };
 const DOCUMENT_NAMES = {
 	'Purchase Agreement': ['Purchase Agreement.pdf', 'Addendum A - Inspection.pdf'],
-	Disclosures: ['Seller Disclosure.pdf', 'Lead Based Paint Disclosure.pdf', 'Agency Disclosure.pdf'],
+	Disclosures: [
+		'Seller Disclosure.pdf',
+		'Lead Based Paint Disclosure.pdf',
+		'Agency Disclosure.pdf',
+	],
 	Inspection: ['Home Inspection Report.pdf'],
 	Closing: ['Closing Disclosure.pdf', 'Settlement Statement.pdf'],
 	'Listing Agreement': ['Exclusive Right to Sell.pdf', 'MLS Input Sheet.pdf'],
@@ -56,7 +134,14 @@ const DOCUMENT_NAMES = {
 	Notes: ['Meeting Notes.pdf'],
 };
 const ROLE_SETS = {
-	PURCHASE_OFFER: ['BUYER', 'BUYING_AGENT', 'SELLER', 'LISTING_AGENT', 'LOAN_OFFICER', 'ESCROW_TITLE_REP'],
+	PURCHASE_OFFER: [
+		'BUYER',
+		'BUYING_AGENT',
+		'SELLER',
+		'LISTING_AGENT',
+		'LOAN_OFFICER',
+		'ESCROW_TITLE_REP',
+	],
 	LISTING_FOR_SALE: ['SELLER', 'LISTING_AGENT', 'LISTING_BROKER', 'BUYING_AGENT', 'APPRAISER'],
 	LISTING_FOR_LEASE: ['LANDLORD', 'LISTING_AGENT', 'TENANT', 'PROPERTY_MANAGER'],
 	LEASE_OFFER: ['TENANT', 'TENANT_AGENT', 'LANDLORD', 'PROPERTY_MANAGER'],
@@ -65,15 +150,46 @@ const ROLE_SETS = {
 };
 const TASK_LISTS = {
 	PURCHASE_OFFER: [
-		{ name: 'Contract to Close', tasks: ['Earnest money deposited', 'Order inspection', 'Review inspection report', 'Appraisal ordered', 'Loan commitment received', 'Final walkthrough'] },
-		{ name: 'Compliance', tasks: ['Agency disclosure signed', 'Lead paint disclosure signed', 'Broker review'] },
+		{
+			name: 'Contract to Close',
+			tasks: [
+				'Earnest money deposited',
+				'Order inspection',
+				'Review inspection report',
+				'Appraisal ordered',
+				'Loan commitment received',
+				'Final walkthrough',
+			],
+		},
+		{
+			name: 'Compliance',
+			tasks: ['Agency disclosure signed', 'Lead paint disclosure signed', 'Broker review'],
+		},
 	],
 	LISTING_FOR_SALE: [
-		{ name: 'Listing Checklist', tasks: ['Listing agreement signed', 'Photos scheduled', 'MLS entry', 'Lockbox installed', 'Open house'] },
+		{
+			name: 'Listing Checklist',
+			tasks: [
+				'Listing agreement signed',
+				'Photos scheduled',
+				'MLS entry',
+				'Lockbox installed',
+				'Open house',
+			],
+		},
 	],
-	LISTING_FOR_LEASE: [{ name: 'Lease Listing', tasks: ['Listing agreement signed', 'Photos', 'Screen applicants', 'Lease signed'] }],
-	LEASE_OFFER: [{ name: 'Lease Offer', tasks: ['Application submitted', 'Credit check', 'Deposit received'] }],
-	REAL_ESTATE_OTHER: [{ name: 'My Tasks', tasks: ['Kickoff call', 'Collect documents', 'Follow up'] }],
+	LISTING_FOR_LEASE: [
+		{
+			name: 'Lease Listing',
+			tasks: ['Listing agreement signed', 'Photos', 'Screen applicants', 'Lease signed'],
+		},
+	],
+	LEASE_OFFER: [
+		{ name: 'Lease Offer', tasks: ['Application submitted', 'Credit check', 'Deposit received'] },
+	],
+	REAL_ESTATE_OTHER: [
+		{ name: 'My Tasks', tasks: ['Kickoff call', 'Collect documents', 'Follow up'] },
+	],
 	OTHER: [{ name: 'My Tasks', tasks: ['Intro call', 'Send referral agreement', 'Follow up'] }],
 };
 const ACTIVITY_TEMPLATES = [

@@ -48,12 +48,41 @@ function seedUserAndProfiles(store) {
 		userIds: [USER_ID],
 	};
 	const profiles = [
-		{ id: PROFILES.main, name: 'Brian Erwin', type: 'INDIVIDUAL', company: 'Newky Home Realty', requiresTemplate: false },
-		{ id: PROFILES.luxury, name: 'Brian Erwin - Luxury', type: 'INDIVIDUAL', company: 'Newky Luxury Partners', requiresTemplate: true, address: '500 Riverside Dr', city: 'Newport', zipCode: '41071' },
-		{ id: PROFILES.office, name: 'Newky Home Realty - Covington Office', type: 'OFFICE', company: 'Newky Home Realty', requiresTemplate: false, phone: '+1 (859) 555 0000' },
-		{ id: PROFILES.team, name: 'The Erwin Team', type: 'TEAM', company: 'Newky Home Realty', requiresTemplate: false },
+		{
+			id: PROFILES.main,
+			name: 'Brian Erwin',
+			type: 'INDIVIDUAL',
+			company: 'Newky Home Realty',
+			requiresTemplate: false,
+		},
+		{
+			id: PROFILES.luxury,
+			name: 'Brian Erwin - Luxury',
+			type: 'INDIVIDUAL',
+			company: 'Newky Luxury Partners',
+			requiresTemplate: true,
+			address: '500 Riverside Dr',
+			city: 'Newport',
+			zipCode: '41071',
+		},
+		{
+			id: PROFILES.office,
+			name: 'Newky Home Realty - Covington Office',
+			type: 'OFFICE',
+			company: 'Newky Home Realty',
+			requiresTemplate: false,
+			phone: '+1 (859) 555 0000',
+		},
+		{
+			id: PROFILES.team,
+			name: 'The Erwin Team',
+			type: 'TEAM',
+			company: 'Newky Home Realty',
+			requiresTemplate: false,
+		},
 	];
-	for (const p of profiles) store.put('profile', store.profiles, { ...base, ...p, userIds: [USER_ID] });
+	for (const p of profiles)
+		store.put('profile', store.profiles, { ...base, ...p, userIds: [USER_ID] });
 }
 
 function seedTemplates(store) {
@@ -194,10 +223,16 @@ function detailsFor(r, loop, addr) {
 		};
 	}
 	if (['UNDER_CONTRACT', 'SOLD', 'LEASED', 'DONE'].includes(loop.status)) {
-		details['Contract Dates'] = { 'Contract Agreement Date': d(7), 'Closing Date': d(r.int(30, 60)) };
+		details['Contract Dates'] = {
+			'Contract Agreement Date': d(7),
+			'Closing Date': d(r.int(30, 60)),
+		};
 	}
 	if (type === 'OTHER' || type === 'REAL_ESTATE_OTHER') {
-		details.Referral = { 'Referral %': '25', 'Referral Source': `${r.pick(D.FIRST_NAMES)} ${r.pick(D.LAST_NAMES)}` };
+		details.Referral = {
+			'Referral %': '25',
+			'Referral Source': `${r.pick(D.FIRST_NAMES)} ${r.pick(D.LAST_NAMES)}`,
+		};
 	}
 	return details;
 }
@@ -230,7 +265,9 @@ function seedParticipants(store, r, loop) {
 		'Company Name': 'Newky Home Realty',
 		'License #': 'KY-203344',
 	});
-	const roles = D.ROLE_SETS[loop.transactionType].filter((role) => role !== AGENT_ROLE[loop.transactionType]);
+	const roles = D.ROLE_SETS[loop.transactionType].filter(
+		(role) => role !== AGENT_ROLE[loop.transactionType],
+	);
 	const count = r.int(2, Math.min(4, roles.length));
 	for (let i = 0; i < count; i += 1) {
 		const first = r.pick(D.FIRST_NAMES);
@@ -242,7 +279,13 @@ function seedParticipants(store, r, loop) {
 			role,
 			Phone: `(513) 555-${String(r.int(0, 9999)).padStart(4, '0')}`,
 		};
-		if (role.endsWith('AGENT') || role.endsWith('BROKER') || role.endsWith('REP') || role === 'LOAN_OFFICER' || role === 'APPRAISER') {
+		if (
+			role.endsWith('AGENT') ||
+			role.endsWith('BROKER') ||
+			role.endsWith('REP') ||
+			role === 'LOAN_OFFICER' ||
+			role === 'APPRAISER'
+		) {
 			fields['Company Name'] = r.pick(D.COMPANIES);
 			fields['License #'] = `KY-${r.int(100000, 999999)}`;
 		}
@@ -277,7 +320,10 @@ function seedFolders(store, r, loop, { folderCount, docsPerFolder }) {
 		});
 		loop.folderIds.push(folder.id);
 		const docNames = D.DOCUMENT_NAMES[name] || ['Document.pdf'];
-		const count = docsPerFolder === undefined ? r.int(0, docNames.length) : Math.min(docsPerFolder[fi] || 0, docNames.length);
+		const count =
+			docsPerFolder === undefined
+				? r.int(0, docNames.length)
+				: Math.min(docsPerFolder[fi] || 0, docNames.length);
 		for (let di = 0; di < count; di += 1) {
 			const id = store.lastIds.document + 1;
 			const docCreated = created + (di + 1) * 600e3;
@@ -329,9 +375,15 @@ function seedTasks(store, r, loop) {
 
 function seedActivities(store, r, loop, count) {
 	const user = 'Brian Erwin';
-	const others = loop.participantIds.map((id) => store.participants.get(id).fullName).filter((n) => n !== user);
-	const docs = loop.folderIds.flatMap((id) => store.folders.get(id).documentIds).map((id) => store.documents.get(id).name);
-	const tasks = loop.taskListIds.flatMap((id) => store.taskLists.get(id).taskIds).map((id) => store.tasks.get(id).name);
+	const others = loop.participantIds
+		.map((id) => store.participants.get(id).fullName)
+		.filter((n) => n !== user);
+	const docs = loop.folderIds
+		.flatMap((id) => store.folders.get(id).documentIds)
+		.map((id) => store.documents.get(id).name);
+	const tasks = loop.taskListIds
+		.flatMap((id) => store.taskLists.get(id).taskIds)
+		.map((id) => store.tasks.get(id).name);
 	const span = Math.max(loop.updated - loop.created, 3600e3);
 	loop.activities.push({ message: `${user} created loop ${loop.name}`, date: loop.created });
 	for (let i = 1; i < count; i += 1) {
@@ -339,7 +391,13 @@ function seedActivities(store, r, loop, count) {
 			.pick(D.ACTIVITY_TEMPLATES)
 			.replace('{user}', user)
 			.replace('{other}', others.length ? r.pick(others) : 'Allen Agent')
-			.replace('{doc}', (docs.length ? r.pick(docs) : 'Agency Disclosure Statement - Seller.pdf').replace(/\.pdf$/, ''))
+			.replace(
+				'{doc}',
+				(docs.length ? r.pick(docs) : 'Agency Disclosure Statement - Seller.pdf').replace(
+					/\.pdf$/,
+					'',
+				),
+			)
 			.replace('{task}', tasks.length ? r.pick(tasks) : 'Follow up');
 		loop.activities.push({ message, date: second(loop.created + Math.floor((span * i) / count)) });
 	}
@@ -366,29 +424,51 @@ function newLoopRecord(id, profileId, fields) {
 }
 
 function seedLoop(store, r, { id, profileId, transactionType, status, index, rich, templateId }) {
-	const addr = id === 50001
-		? { number: '2100', street: 'Waterview Dr', unit: '12', city: 'San Francisco', state: 'CA', zip: '94114', county: 'San Francisco' }
-		: addressOf(r);
+	const addr =
+		id === 50001
+			? {
+					number: '2100',
+					street: 'Waterview Dr',
+					unit: '12',
+					city: 'San Francisco',
+					state: 'CA',
+					zip: '94114',
+					county: 'San Francisco',
+				}
+			: addressOf(r);
 	const created = second(SEED_NOW - (40 - index) * 9 * DAY - r.int(0, 86400) * 1000);
-	const updated = Math.min(second(created + r.int(1, 30) * DAY + r.int(0, 86400) * 1000), SEED_NOW - 3600e3);
+	const updated = Math.min(
+		second(created + r.int(1, 30) * DAY + r.int(0, 86400) * 1000),
+		SEED_NOW - 3600e3,
+	);
 	const street = `${addr.number} ${addr.street}${addr.unit ? ` #${addr.unit}` : ''}`;
 	const place = `${addr.city}, ${addr.state} ${addr.zip}`;
-	const name = index % 4 === 3
-		? `${r.pick(D.FIRST_NAMES)} ${r.pick(D.LAST_NAMES)}, ${street}, ${place}`
-		: `${street}, ${place}`;
+	const name =
+		index % 4 === 3
+			? `${r.pick(D.FIRST_NAMES)} ${r.pick(D.LAST_NAMES)}, ${street}, ${place}`
+			: `${street}, ${place}`;
 	const done = ['SOLD', 'LEASED', 'DONE'].includes(status);
-	const loop = store.put('loop', store.loops, newLoopRecord(id, profileId, {
-		name,
-		transactionType,
-		status,
-		created,
-		updated,
-		templateId,
-		reviewSubmissionDate: done ? second(updated - DAY) : undefined,
-	}));
+	const loop = store.put(
+		'loop',
+		store.loops,
+		newLoopRecord(id, profileId, {
+			name,
+			transactionType,
+			status,
+			created,
+			updated,
+			templateId,
+			reviewSubmissionDate: done ? second(updated - DAY) : undefined,
+		}),
+	);
 	loop.details = detailsFor(r, loop, addr);
 	seedParticipants(store, r, loop);
-	seedFolders(store, r, loop, rich ? { folderCount: 3, docsPerFolder: [2, 2, 0] } : { folderCount: r.int(1, 3) });
+	seedFolders(
+		store,
+		r,
+		loop,
+		rich ? { folderCount: 3, docsPerFolder: [2, 2, 0] } : { folderCount: r.int(1, 3) },
+	);
 	seedTasks(store, r, loop);
 	seedActivities(store, r, loop, rich ? 137 : r.int(6, 24));
 	return loop;
@@ -396,12 +476,20 @@ function seedLoop(store, r, { id, profileId, transactionType, status, index, ric
 
 function seedLoops(store, r) {
 	const combos = [];
-	for (const type of TRANSACTION_TYPES) for (const status of TRANSACTION_STATUSES[type]) combos.push([type, status]);
+	for (const type of TRANSACTION_TYPES)
+		for (const status of TRANSACTION_STATUSES[type]) combos.push([type, status]);
 	// 50001 is the richest loop: PURCHASE_OFFER / UNDER_CONTRACT with documents and 137 activities.
 	combos.unshift(['PURCHASE_OFFER', 'UNDER_CONTRACT']);
 	combos.push(['LISTING_FOR_SALE', 'ACTIVE_LISTING']);
 	combos.forEach(([transactionType, status], i) => {
-		seedLoop(store, r, { id: 50001 + i, profileId: PROFILES.main, transactionType, status, index: i, rich: i === 0 });
+		seedLoop(store, r, {
+			id: 50001 + i,
+			profileId: PROFILES.main,
+			transactionType,
+			status,
+			index: i,
+			rich: i === 0,
+		});
 	});
 	const luxury = [
 		['PURCHASE_OFFER', 'PRE_OFFER', 1411],
@@ -412,10 +500,23 @@ function seedLoops(store, r) {
 		['LISTING_FOR_SALE', 'PRE_LISTING', 1412],
 	];
 	luxury.forEach(([transactionType, status, templateId], i) => {
-		seedLoop(store, r, { id: 50031 + i, profileId: PROFILES.luxury, transactionType, status, index: i + 30, templateId });
+		seedLoop(store, r, {
+			id: 50031 + i,
+			profileId: PROFILES.luxury,
+			transactionType,
+			status,
+			index: i + 30,
+			templateId,
+		});
 	});
 	// 50037 was merged into 50002 before the sandbox started: it answers 301.
-	const merged = seedLoop(store, r, { id: MERGED_LOOP.from, profileId: PROFILES.main, transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER', index: 36 });
+	const merged = seedLoop(store, r, {
+		id: MERGED_LOOP.from,
+		profileId: PROFILES.main,
+		transactionType: 'PURCHASE_OFFER',
+		status: 'PRE_OFFER',
+		index: 36,
+	});
 	store.moveLoopContents(merged, store.loops.get(MERGED_LOOP.into));
 }
 

@@ -15,7 +15,9 @@ const { sleep } = require('./clock');
 const API_PREFIX = '/public/v2';
 
 function scopeAllows(granted, required) {
-	const have = String(granted).split(/[,\s]+/).filter(Boolean);
+	const have = String(granted)
+		.split(/[,\s]+/)
+		.filter(Boolean);
 	return required.split('|').some((need) => {
 		const [resource] = need.split(':');
 		return have.includes(need) || have.includes(`${resource}:*`);
@@ -26,7 +28,9 @@ function invalidToken(description) {
 	return {
 		status: 401,
 		body: { error: 'invalid_token', error_description: description },
-		headers: { 'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"` },
+		headers: {
+			'WWW-Authenticate': `Bearer error="invalid_token", error_description="${description}"`,
+		},
 	};
 }
 
@@ -55,13 +59,22 @@ async function handleApi(app, ctx) {
 	}
 
 	const found = match(ctx.method, ctx.path.slice(API_PREFIX.length) || '/');
-	if (!found) return { status: 404, body: new ApiError(404, [{ detail: `No endpoint ${ctx.method} ${ctx.path}` }]).body(), headers };
+	if (!found)
+		return {
+			status: 404,
+			body: new ApiError(404, [{ detail: `No endpoint ${ctx.method} ${ctx.path}` }]).body(),
+			headers,
+		};
 	if (found.allowed) {
-		const body = new ApiError(405, [{ detail: `Method ${ctx.method} not allowed; use ${found.allowed.join(', ')}` }]).body();
+		const body = new ApiError(405, [
+			{ detail: `Method ${ctx.method} not allowed; use ${found.allowed.join(', ')}` },
+		]).body();
 		return { status: 405, body, headers: { ...headers, Allow: found.allowed.join(', ') } };
 	}
 	if (!scopeAllows(ctx.grant.scope, found.route.scope)) {
-		const body = new ApiError(403, [{ detail: `Insufficient scope: requires ${found.route.scope.replace('|', ' or ')}` }]).body();
+		const body = new ApiError(403, [
+			{ detail: `Insufficient scope: requires ${found.route.scope.replace('|', ' or ')}` },
+		]).body();
 		return { status: 403, body, headers };
 	}
 	ctx.params = found.params;
@@ -69,7 +82,8 @@ async function handleApi(app, ctx) {
 		const result = found.route.handler(ctx);
 		return { ...result, headers: { ...headers, ...(result.headers || {}) } };
 	} catch (err) {
-		if (err instanceof Redirect) return { status: 301, headers: { ...headers, Location: err.location } };
+		if (err instanceof Redirect)
+			return { status: 301, headers: { ...headers, Location: err.location } };
 		if (err instanceof ApiError) return { status: err.status, body: err.body(), headers };
 		throw err;
 	}
@@ -82,7 +96,12 @@ function rootPage(app) {
 function deliver(res, result) {
 	if (result.html !== undefined) return sendHtml(res, result.status, result.html, result.headers);
 	if (result.raw !== undefined) return send(res, result.status, result.raw, result.headers);
-	return send(res, result.status, result.status === 204 || result.status === 301 || result.status === 302 ? null : result.body, result.headers);
+	return send(
+		res,
+		result.status,
+		result.status === 204 || result.status === 301 || result.status === 302 ? null : result.body,
+		result.headers,
+	);
 }
 
 function logEntry(app, ctx, status, startedAt, started) {
@@ -115,7 +134,18 @@ async function handle(app, req, res) {
 	}
 	const rawPath = url.pathname;
 	const path = rawPath.length > 1 ? rawPath.replace(/\/+$/, '') : rawPath;
-	const ctx = { app, req, res, url, rawPath, path, method: req.method, query: url.searchParams, params: {}, rawBody: Buffer.alloc(0) };
+	const ctx = {
+		app,
+		req,
+		res,
+		url,
+		rawPath,
+		path,
+		method: req.method,
+		query: url.searchParams,
+		params: {},
+		rawBody: Buffer.alloc(0),
+	};
 	const isApi = path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
 	const isOAuth = path.startsWith('/oauth/');
 	let result;
@@ -133,15 +163,27 @@ async function handle(app, req, res) {
 			if (isOAuth) result = await handleOAuth(app, ctx);
 			else if (isApi) result = await handleApi(app, ctx);
 			else if (path === '/') result = rootPage(app);
-			else result = { status: 404, body: { errors: [{ code: '404', detail: `Nothing at ${path}` }] } };
+			else
+				result = { status: 404, body: { errors: [{ code: '404', detail: `Nothing at ${path}` }] } };
 		}
 	} catch (err) {
 		if (err instanceof ApiError) result = { status: err.status, body: err.body() };
-		else if (err instanceof URIError) result = { status: 400, body: { errors: [{ code: '400', detail: 'Malformed URL encoding' }] } };
-		else if (err.status === 413) result = { status: 413, body: { errors: [{ code: '413', detail: 'Request body too large' }] } };
+		else if (err instanceof URIError)
+			result = {
+				status: 400,
+				body: { errors: [{ code: '400', detail: 'Malformed URL encoding' }] },
+			};
+		else if (err.status === 413)
+			result = {
+				status: 413,
+				body: { errors: [{ code: '413', detail: 'Request body too large' }] },
+			};
 		else {
 			app.warn(`unexpected error on ${req.method} ${req.url}: ${err.stack}`);
-			result = { status: 500, body: { errors: [{ code: '500', detail: `Internal sandbox error: ${err.message}` }] } };
+			result = {
+				status: 500,
+				body: { errors: [{ code: '500', detail: `Internal sandbox error: ${err.message}` }] },
+			};
 		}
 	}
 	deliver(res, result);
@@ -153,7 +195,8 @@ function createServer(app) {
 	const server = http.createServer((req, res) => {
 		handle(app, req, res).catch((err) => {
 			app.warn(`request failed: ${err.stack}`);
-			if (!res.headersSent) send(res, 500, { errors: [{ code: '500', detail: 'Internal sandbox error' }] });
+			if (!res.headersSent)
+				send(res, 500, { errors: [{ code: '500', detail: 'Internal sandbox error' }] });
 		});
 	});
 	server.keepAliveTimeout = 5000;

@@ -3,7 +3,11 @@
 const { badRequest, notFound, forbidden, pointer } = require('./errors');
 const { loopView, participantView, contactView, profileView } = require('./views');
 const { createLoop, updateLoop, updateDetails } = require('./mutations/loops');
-const { addParticipant, updateParticipant, removeParticipant } = require('./mutations/participants');
+const {
+	addParticipant,
+	updateParticipant,
+	removeParticipant,
+} = require('./mutations/participants');
 const { createContact, updateContact, deleteContact } = require('./mutations/contacts');
 const { updateProfile } = require('./mutations/profiles');
 const { USER_ID, PROFILES } = require('./seed');
@@ -25,7 +29,11 @@ function liveLoop(app, body) {
 	const id = idOf(body, 'loopId');
 	const loop = app.store.loops.get(id);
 	if (!loop) throw notFound(`Loop ${id} not found`);
-	if (loop.mergedInto) throw badRequest(`Loop ${id} was merged into ${app.store.finalLoop(loop).id}`, pointer('/loopId'));
+	if (loop.mergedInto)
+		throw badRequest(
+			`Loop ${id} was merged into ${app.store.finalLoop(loop).id}`,
+			pointer('/loopId'),
+		);
 	return loop;
 }
 
@@ -48,24 +56,50 @@ const ACTIONS = {
 		const profileId = body.profileId === undefined ? PROFILES.main : idOf(body, 'profileId');
 		const profile = app.store.profiles.get(profileId);
 		if (!profile) throw notFound(`Profile ${profileId} not found`);
-		if (profile.type !== 'INDIVIDUAL') throw forbidden(`Profile ${profileId} is ${profile.type}; loops live on INDIVIDUAL profiles`);
-		const loopBody = { name: `Simulated loop ${app.store.lastIds.loop + 1}`, transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER', ...fields(body, ['profileId']) };
-		return loopView(app.store, createLoop(app, { profile, userId: USER_ID, body: loopBody, actor: body.actor }), { withProfileId: true });
+		if (profile.type !== 'INDIVIDUAL')
+			throw forbidden(`Profile ${profileId} is ${profile.type}; loops live on INDIVIDUAL profiles`);
+		const loopBody = {
+			name: `Simulated loop ${app.store.lastIds.loop + 1}`,
+			transactionType: 'PURCHASE_OFFER',
+			status: 'PRE_OFFER',
+			...fields(body, ['profileId']),
+		};
+		return loopView(
+			app.store,
+			createLoop(app, { profile, userId: USER_ID, body: loopBody, actor: body.actor }),
+			{ withProfileId: true },
+		);
 	},
 	updateLoop(app, body) {
 		const loop = liveLoop(app, body);
 		const { details, ...rest } = fields(body, ['loopId']);
 		if (details) updateDetails(app, { loop, userId: USER_ID, body: details, actor: body.actor });
-		if (Object.keys(rest).length || !details) updateLoop(app, { loop, userId: USER_ID, body: rest, actor: body.actor });
+		if (Object.keys(rest).length || !details)
+			updateLoop(app, { loop, userId: USER_ID, body: rest, actor: body.actor });
 		return loopView(app.store, loop, { withProfileId: true, details: true });
 	},
 	addParticipant(app, body) {
 		const loop = liveLoop(app, body);
-		return participantView(addParticipant(app, { loop, userId: USER_ID, body: fields(body, ['loopId']), actor: body.actor }));
+		return participantView(
+			addParticipant(app, {
+				loop,
+				userId: USER_ID,
+				body: fields(body, ['loopId']),
+				actor: body.actor,
+			}),
+		);
 	},
 	updateParticipant(app, body) {
 		const { loop, participant } = participantOf(app, body);
-		return participantView(updateParticipant(app, { loop, participant, userId: USER_ID, body: fields(body, ['loopId', 'participantId']), actor: body.actor }));
+		return participantView(
+			updateParticipant(app, {
+				loop,
+				participant,
+				userId: USER_ID,
+				body: fields(body, ['loopId', 'participantId']),
+				actor: body.actor,
+			}),
+		);
 	},
 	removeParticipant(app, body) {
 		const { loop, participant } = participantOf(app, body);
@@ -76,7 +110,9 @@ const ACTIONS = {
 		return contactView(createContact(app, { userId: USER_ID, body: fields(body, []) }));
 	},
 	updateContact(app, body) {
-		return contactView(updateContact(app, { contact: contactOf(app, body), body: fields(body, ['contactId']) }));
+		return contactView(
+			updateContact(app, { contact: contactOf(app, body), body: fields(body, ['contactId']) }),
+		);
 	},
 	deleteContact(app, body) {
 		const contact = contactOf(app, body);
@@ -94,7 +130,10 @@ const ACTIONS = {
 function simulate(app, body) {
 	const action = ACTIONS[body.action];
 	if (!action || !Object.prototype.hasOwnProperty.call(ACTIONS, body.action)) {
-		throw badRequest(`action must be one of ${Object.keys(ACTIONS).join(', ')}`, pointer('/action'));
+		throw badRequest(
+			`action must be one of ${Object.keys(ACTIONS).join(', ')}`,
+			pointer('/action'),
+		);
 	}
 	return action(app, body);
 }

@@ -9,7 +9,8 @@ const MAX_KEY = 128;
 
 function checkUrl(url, problems) {
 	if (typeof url !== 'string' || !url) return problems.add('url is required', pointer('/url'));
-	if (url.length > MAX_URL) return problems.add(`url must be at most ${MAX_URL} characters`, pointer('/url'));
+	if (url.length > MAX_URL)
+		return problems.add(`url must be at most ${MAX_URL} characters`, pointer('/url'));
 	let parsed;
 	try {
 		parsed = new URL(url);
@@ -24,7 +25,8 @@ function checkOptionalString(body, key, problems) {
 	const v = body[key];
 	if (v === undefined || v === null) return;
 	if (typeof v !== 'string') problems.add(`${key} must be a string`, pointer(`/${key}`));
-	else if (v.length > MAX_KEY) problems.add(`${key} must be at most ${MAX_KEY} characters`, pointer(`/${key}`));
+	else if (v.length > MAX_KEY)
+		problems.add(`${key} must be at most ${MAX_KEY} characters`, pointer(`/${key}`));
 }
 
 function checkEventTypes(eventTypes, targetType, problems) {
@@ -35,7 +37,10 @@ function checkEventTypes(eventTypes, targetType, problems) {
 	const allowed = EVENT_TYPES_BY_TARGET[targetType] || [];
 	const bad = eventTypes.filter((t) => !allowed.includes(t));
 	if (bad.length && allowed.length) {
-		problems.add(`eventTypes not valid for targetType ${targetType}: ${bad.join(', ')}; allowed: ${allowed.join(', ')}`, pointer('/eventTypes'));
+		problems.add(
+			`eventTypes not valid for targetType ${targetType}: ${bad.join(', ')}; allowed: ${allowed.join(', ')}`,
+			pointer('/eventTypes'),
+		);
 	}
 }
 
@@ -55,13 +60,23 @@ class Subscriptions {
 	create({ clientId, userId, body }) {
 		const problems = new Problems();
 		const { targetType } = body;
-		if (!EVENT_TYPES_BY_TARGET[targetType]) problems.add('targetType must be USER or PROFILE', pointer('/targetType'));
+		if (!EVENT_TYPES_BY_TARGET[targetType])
+			problems.add('targetType must be USER or PROFILE', pointer('/targetType'));
 		const targetId = this.targetIdOf(body.targetId);
 		if (targetId === null) problems.add('targetId must be a number', pointer('/targetId'));
 		else if (targetType === 'USER' && targetId !== userId) {
-			problems.add(`targetId ${targetId} is not the id of the authorized user (${userId})`, pointer('/targetId'));
-		} else if (targetType === 'PROFILE' && !this.app.store.profilesOfUser(userId).some((p) => p.id === targetId)) {
-			problems.add(`targetId ${targetId} is not a profile the authorized user has access to`, pointer('/targetId'));
+			problems.add(
+				`targetId ${targetId} is not the id of the authorized user (${userId})`,
+				pointer('/targetId'),
+			);
+		} else if (
+			targetType === 'PROFILE' &&
+			!this.app.store.profilesOfUser(userId).some((p) => p.id === targetId)
+		) {
+			problems.add(
+				`targetId ${targetId} is not a profile the authorized user has access to`,
+				pointer('/targetId'),
+			);
 		}
 		checkEventTypes(body.eventTypes, targetType, problems);
 		checkUrl(body.url, problems);
@@ -92,13 +107,16 @@ class Subscriptions {
 
 	update(sub, body) {
 		const problems = new Problems();
-		if (body.targetType !== undefined && body.targetType !== sub.targetType) problems.add('targetType cannot be changed', pointer('/targetType'));
-		if (body.targetId !== undefined && this.targetIdOf(body.targetId) !== sub.targetId) problems.add('targetId cannot be changed', pointer('/targetId'));
+		if (body.targetType !== undefined && body.targetType !== sub.targetType)
+			problems.add('targetType cannot be changed', pointer('/targetType'));
+		if (body.targetId !== undefined && this.targetIdOf(body.targetId) !== sub.targetId)
+			problems.add('targetId cannot be changed', pointer('/targetId'));
 		if (body.eventTypes !== undefined) checkEventTypes(body.eventTypes, sub.targetType, problems);
 		if (body.url !== undefined) checkUrl(body.url, problems);
 		checkOptionalString(body, 'signingKey', problems);
 		checkOptionalString(body, 'externalId', problems);
-		if (body.enabled !== undefined && typeof body.enabled !== 'boolean') problems.add('enabled must be true or false', pointer('/enabled'));
+		if (body.enabled !== undefined && typeof body.enabled !== 'boolean')
+			problems.add('enabled must be true or false', pointer('/enabled'));
 		problems.throwIfAny();
 		if (body.eventTypes !== undefined) sub.eventTypes = [...new Set(body.eventTypes)];
 		if (body.url !== undefined) sub.url = body.url;

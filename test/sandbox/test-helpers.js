@@ -25,18 +25,30 @@ async function call(sb, method, path, { token, body, headers = {}, raw = false }
 		payload = JSON.stringify(body);
 		h['Content-Type'] = h['Content-Type'] || 'application/json';
 	}
-	const url = /^https?:/.test(path) ? path : path.startsWith('/_sandbox') || path.startsWith('/oauth') ? `${sb.url}${path}` : `${sb.apiBaseUrl}${path}`;
+	const url = /^https?:/.test(path)
+		? path
+		: path.startsWith('/_sandbox') || path.startsWith('/oauth')
+			? `${sb.url}${path}`
+			: `${sb.apiBaseUrl}${path}`;
 	const res = await fetch(url, { method, headers: h, body: payload, redirect: 'manual' });
 	const buffer = Buffer.from(await res.arrayBuffer());
 	let json;
-	if ((res.headers.get('content-type') || '').includes('json') && buffer.length) json = JSON.parse(buffer.toString('utf8'));
-	return { status: res.status, headers: res.headers, body: raw ? buffer : json, text: buffer.toString('utf8'), buffer };
+	if ((res.headers.get('content-type') || '').includes('json') && buffer.length)
+		json = JSON.parse(buffer.toString('utf8'));
+	return {
+		status: res.status,
+		headers: res.headers,
+		body: raw ? buffer : json,
+		text: buffer.toString('utf8'),
+		buffer,
+	};
 }
 
 // An API client bound to one token.
 async function client(sb) {
 	const tok = await issueToken(sb);
-	const fn = (method, path, opts = {}) => call(sb, method, path, { token: tok.access_token, ...opts });
+	const fn = (method, path, opts = {}) =>
+		call(sb, method, path, { token: tok.access_token, ...opts });
 	fn.token = tok;
 	return fn;
 }
@@ -51,7 +63,13 @@ async function receiver(respond = () => 200) {
 		const chunks = [];
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', async () => {
-			const entry = { method: req.method, url: req.url, headers: req.headers, raw: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
+			const entry = {
+				method: req.method,
+				url: req.url,
+				headers: req.headers,
+				raw: Buffer.concat(chunks).toString('utf8'),
+				at: Date.now(),
+			};
 			entry.body = JSON.parse(entry.raw);
 			received.push(entry);
 			const status = await respond(entry, received.length);
@@ -67,7 +85,10 @@ async function receiver(respond = () => 200) {
 		for (;;) {
 			const found = received.filter(predicate);
 			if (found.length) return found;
-			if (Date.now() > deadline) throw new Error(`receiver: nothing matched within ${timeoutMs} ms (${received.length} received)`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`receiver: nothing matched within ${timeoutMs} ms (${received.length} received)`,
+				);
 			await new Promise((resolve) => {
 				waiters.push(resolve);
 				setTimeout(resolve, 50);

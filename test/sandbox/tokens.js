@@ -44,7 +44,13 @@ class TokenStore {
 
 	issueCode(clientId, redirectUri, userId) {
 		const code = crypto.randomBytes(12).toString('base64url');
-		this.codes.set(code, { clientId, redirectUri, userId, expiresAt: Date.now() + CODE_TTL_MS, used: false });
+		this.codes.set(code, {
+			clientId,
+			redirectUri,
+			userId,
+			expiresAt: Date.now() + CODE_TTL_MS,
+			used: false,
+		});
 		return code;
 	}
 
@@ -54,7 +60,8 @@ class TokenStore {
 		if (entry.used) throw invalidGrant('Authorization code has already been used');
 		entry.used = true;
 		if (entry.expiresAt < Date.now()) throw invalidGrant('Authorization code expired');
-		if (entry.clientId !== clientId) throw invalidGrant('Authorization code was issued to another client');
+		if (entry.clientId !== clientId)
+			throw invalidGrant('Authorization code was issued to another client');
 		if (entry.redirectUri !== redirectUri) throw invalidGrant('Redirect URI mismatch.');
 		return this.newGrant(clientId, entry.userId);
 	}
@@ -87,7 +94,8 @@ class TokenStore {
 	refresh(clientId, refreshToken) {
 		const grant = this.grants.get(refreshToken);
 		if (!grant) throw invalidGrant(`Invalid refresh token: ${refreshToken}`);
-		if (grant.clientId !== clientId) throw invalidGrant('Refresh token was issued to another client');
+		if (grant.clientId !== clientId)
+			throw invalidGrant('Refresh token was issued to another client');
 		this.rotateAccess(grant);
 		this.counters.refreshCount += 1;
 		return grant;
@@ -132,7 +140,8 @@ class TokenStore {
 	stats() {
 		const now = Date.now();
 		let activeAccessTokens = 0;
-		for (const grant of this.grants.values()) if (grant.accessExpiresAt > now) activeAccessTokens += 1;
+		for (const grant of this.grants.values())
+			if (grant.accessExpiresAt > now) activeAccessTokens += 1;
 		return {
 			grants: this.grants.size,
 			activeAccessTokens,

@@ -27,13 +27,18 @@ function loopFields(body, existing) {
 	const problems = new Problems();
 	const out = {};
 	if (body.name !== undefined || !existing) {
-		if (isBlank(body.name) || typeof body.name !== 'string') problems.add('name is required', pointer('/name'));
-		else if (body.name.length > MAX_LOOP_NAME) problems.add(`name must be at most ${MAX_LOOP_NAME} characters`, pointer('/name'));
+		if (isBlank(body.name) || typeof body.name !== 'string')
+			problems.add('name is required', pointer('/name'));
+		else if (body.name.length > MAX_LOOP_NAME)
+			problems.add(`name must be at most ${MAX_LOOP_NAME} characters`, pointer('/name'));
 		else out.name = body.name;
 	}
 	if (body.transactionType !== undefined || !existing) {
 		if (!TRANSACTION_TYPES.includes(body.transactionType)) {
-			problems.add(`transactionType must be one of ${TRANSACTION_TYPES.join(', ')}`, pointer('/transactionType'));
+			problems.add(
+				`transactionType must be one of ${TRANSACTION_TYPES.join(', ')}`,
+				pointer('/transactionType'),
+			);
 		} else out.transactionType = body.transactionType;
 	}
 	const type = out.transactionType || (existing && existing.transactionType);
@@ -41,7 +46,10 @@ function loopFields(body, existing) {
 		const status = body.status !== undefined ? body.status : existing && existing.status;
 		if (isBlank(status)) problems.add('status is required', pointer('/status'));
 		else if (type && !TRANSACTION_STATUSES[type].includes(status)) {
-			problems.add(`status ${status} is not valid for transaction type ${type}; use one of ${TRANSACTION_STATUSES[type].join(', ')}`, pointer('/status'));
+			problems.add(
+				`status ${status} is not valid for transaction type ${type}; use one of ${TRANSACTION_STATUSES[type].join(', ')}`,
+				pointer('/status'),
+			);
 		} else if (body.status !== undefined) out.status = status;
 	}
 	problems.throwIfAny();
@@ -50,13 +58,20 @@ function loopFields(body, existing) {
 
 function templateFor(store, profile, templateId, { required }) {
 	if (templateId === undefined || templateId === null || templateId === '') {
-		if (required) throw unprocessable('templateId is required: this profile requires a loop template', pointer('/templateId'));
+		if (required)
+			throw unprocessable(
+				'templateId is required: this profile requires a loop template',
+				pointer('/templateId'),
+			);
 		return null;
 	}
 	const id = Number(templateId);
 	const template = store.templates.get(id);
 	if (!Number.isInteger(id) || !template || template.profileId !== profile.id) {
-		throw unprocessable(`templateId ${templateId} is not a loop template of profile ${profile.id}`, pointer('/templateId'));
+		throw unprocessable(
+			`templateId ${templateId} is not a loop template of profile ${profile.id}`,
+			pointer('/templateId'),
+		);
 	}
 	return template;
 }
@@ -69,7 +84,11 @@ function stringFields(body, allowed, problems) {
 		if (v === null) out[key] = undefined;
 		else if (typeof v === 'string') out[key] = v;
 		else if (typeof v === 'number') out[key] = String(v);
-		else problems.add(`${key} must be a string`, pointer(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+		else
+			problems.add(
+				`${key} must be a string`,
+				pointer(`/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+			);
 	}
 	return out;
 }
@@ -79,9 +98,11 @@ function participantFields(body, { create }) {
 	const problems = new Problems();
 	const out = stringFields(body, ['fullName', 'email', 'role', ...PARTICIPANT_FIELDS], problems);
 	if (create || 'role' in body) {
-		if (isBlank(body.role) || typeof body.role !== 'string') problems.add('role is required', pointer('/role'));
+		if (isBlank(body.role) || typeof body.role !== 'string')
+			problems.add('role is required', pointer('/role'));
 	}
-	if (out.email && !EMAIL.test(out.email)) problems.add(`email "${out.email}" is not a valid email address`, pointer('/email'));
+	if (out.email && !EMAIL.test(out.email))
+		problems.add(`email "${out.email}" is not a valid email address`, pointer('/email'));
 	problems.throwIfAny();
 	return out;
 }
@@ -92,7 +113,8 @@ function contactFields(body, { create }) {
 	if (create && isBlank(out.firstName) && isBlank(out.lastName) && isBlank(out.email)) {
 		problems.add('A contact needs at least a firstName, lastName or email', pointer('/'));
 	}
-	if (out.email && !EMAIL.test(out.email)) problems.add(`email "${out.email}" is not a valid email address`, pointer('/email'));
+	if (out.email && !EMAIL.test(out.email))
+		problems.add(`email "${out.email}" is not a valid email address`, pointer('/email'));
 	problems.throwIfAny();
 	return out;
 }
@@ -100,15 +122,18 @@ function contactFields(body, { create }) {
 function profileFields(body, { create }) {
 	const problems = new Problems();
 	const out = stringFields(body, PROFILE_FIELDS, problems);
-	if ((create || 'name' in body) && isBlank(body.name)) problems.add('name is required', pointer('/name'));
+	if ((create || 'name' in body) && isBlank(body.name))
+		problems.add('name is required', pointer('/name'));
 	problems.throwIfAny();
 	return out;
 }
 
 function folderName(body) {
 	const problems = new Problems();
-	if (isBlank(body.name) || typeof body.name !== 'string') problems.add('name is required', pointer('/name'));
-	else if (body.name.length > MAX_FOLDER_NAME) problems.add(`name must be at most ${MAX_FOLDER_NAME} characters`, pointer('/name'));
+	if (isBlank(body.name) || typeof body.name !== 'string')
+		problems.add('name is required', pointer('/name'));
+	else if (body.name.length > MAX_FOLDER_NAME)
+		problems.add(`name must be at most ${MAX_FOLDER_NAME} characters`, pointer('/name'));
 	problems.throwIfAny();
 	return body.name;
 }
@@ -121,7 +146,10 @@ function detailsPatch(body) {
 	const problems = new Problems();
 	for (const [section, fields] of Object.entries(body)) {
 		if (!fields || typeof fields !== 'object' || Array.isArray(fields)) {
-			problems.add(`Section "${section}" must be an object of field values`, pointer(`/${escapePointer(section)}`));
+			problems.add(
+				`Section "${section}" must be an object of field values`,
+				pointer(`/${escapePointer(section)}`),
+			);
 			continue;
 		}
 		for (const [field, value] of Object.entries(fields)) {

@@ -25,7 +25,13 @@ function accountView(user) {
 // The list shows `default`; get, create and update do not (sections 4.1-4.4).
 function profileView(profile, { list = false, user } = {}) {
 	const out = { id: profile.id, name: profile.name, type: profile.type };
-	Object.assign(out, pick(profile, PROFILE_FIELDS.filter((f) => f !== 'name')));
+	Object.assign(
+		out,
+		pick(
+			profile,
+			PROFILE_FIELDS.filter((f) => f !== 'name'),
+		),
+	);
 	if (list) out.default = Boolean(user && user.defaultProfileId === profile.id);
 	out.requiresTemplate = profile.requiresTemplate;
 	return out;

@@ -10,7 +10,10 @@ const MAX_RESPONSE_BODY = 4096;
 const ACTIVE = new Set(['PENDING', 'PENDING_RETRY', 'SCHEDULED']);
 
 function sign(signingKey, timestamp, body) {
-	return crypto.createHmac('sha1', Buffer.from(signingKey, 'utf8')).update(`${timestamp}.${body}`).digest('hex');
+	return crypto
+		.createHmac('sha1', Buffer.from(signingKey, 'utf8'))
+		.update(`${timestamp}.${body}`)
+		.digest('hex');
 }
 
 // With webhookOrigin set, https://any.host/path?q is delivered to <webhookOrigin>/path?q.
@@ -144,7 +147,13 @@ class Webhooks {
 		try {
 			url = deliveryTarget(target.url, this.app.config.webhookOrigin);
 		} catch (err) {
-			return Promise.resolve({ ...base, responseCode: 0, responseBody: `Invalid URL: ${err.message}`, error: 'invalid_url', durationMs: 0 });
+			return Promise.resolve({
+				...base,
+				responseCode: 0,
+				responseBody: `Invalid URL: ${err.message}`,
+				error: 'invalid_url',
+				durationMs: 0,
+			});
 		}
 		base.targetUrl = url.toString();
 		if (!LOCAL_HOSTS.has(url.hostname)) {
@@ -167,27 +176,39 @@ class Webhooks {
 				this.inflight.delete(req);
 				resolve({ ...base, durationMs: Date.now() - sentAt, ...result });
 			};
-			const req = mod.request(url, { method: 'POST', headers, agent: false, rejectUnauthorized: false }, (res) => {
-				const chunks = [];
-				let size = 0;
-				res.on('data', (c) => {
-					if (size < MAX_RESPONSE_BODY) chunks.push(c);
-					size += c.length;
-				});
-				res.on('end', () =>
-					done({
-						responseCode: res.statusCode,
-						responseHeaders: { ...res.headers },
-						responseBody: Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_BODY),
-					}),
-				);
-				res.on('error', (err) => done({ responseCode: 0, responseBody: err.message, error: 'response_error' }));
-			});
+			const req = mod.request(
+				url,
+				{ method: 'POST', headers, agent: false, rejectUnauthorized: false },
+				(res) => {
+					const chunks = [];
+					let size = 0;
+					res.on('data', (c) => {
+						if (size < MAX_RESPONSE_BODY) chunks.push(c);
+						size += c.length;
+					});
+					res.on('end', () =>
+						done({
+							responseCode: res.statusCode,
+							responseHeaders: { ...res.headers },
+							responseBody: Buffer.concat(chunks).toString('utf8').slice(0, MAX_RESPONSE_BODY),
+						}),
+					);
+					res.on('error', (err) =>
+						done({ responseCode: 0, responseBody: err.message, error: 'response_error' }),
+					);
+				},
+			);
 			const timer = setTimeout(() => {
 				req.destroy();
-				done({ responseCode: 0, responseBody: `Timeout duration of ${timeoutMs}ms has been reached.`, error: 'timeout' });
+				done({
+					responseCode: 0,
+					responseBody: `Timeout duration of ${timeoutMs}ms has been reached.`,
+					error: 'timeout',
+				});
 			}, timeoutMs);
-			req.on('error', (err) => done({ responseCode: 0, responseBody: err.message, error: err.code || 'request_error' }));
+			req.on('error', (err) =>
+				done({ responseCode: 0, responseBody: err.message, error: err.code || 'request_error' }),
+			);
 			this.inflight.add(req);
 			req.end(body);
 		});

@@ -6,7 +6,8 @@ const { start, client, admin, receiver, eventually } = require('./test-helpers')
 const HOOK = 'https://hooks.example.test/webhook/abc/dotloop?x=1';
 
 // Independent of the sandbox's own code: hex HMAC-SHA1 over "<timestamp>.<raw body>".
-const expectedSignature = (key, ts, raw) => crypto.createHmac('sha1', key).update(`${ts}.${raw}`).digest('hex');
+const expectedSignature = (key, ts, raw) =>
+	crypto.createHmac('sha1', key).update(`${ts}.${raw}`).digest('hex');
 
 jest.setTimeout(15000);
 
@@ -28,23 +29,50 @@ describe('sandbox webhooks', () => {
 		respond = () => 200;
 		rx.received.length = 0;
 		await admin(sb, 'POST', '/reset');
-		await admin(sb, 'PATCH', '/config', { clockScale: 1, webhookTimeoutMs: 5000, maxConsecutiveFailures: 20, webhookOrigin: rx.origin });
+		await admin(sb, 'PATCH', '/config', {
+			clockScale: 1,
+			webhookTimeoutMs: 5000,
+			maxConsecutiveFailures: 20,
+			webhookOrigin: rx.origin,
+		});
 	});
 
 	const subscribe = async (overrides = {}) => {
 		const res = await api('POST', '/subscription', {
-			body: { targetType: 'PROFILE', targetId: 1001, eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'], url: HOOK, signingKey: 'super_secret_key', externalId: 'ext-1', ...overrides },
+			body: {
+				targetType: 'PROFILE',
+				targetId: 1001,
+				eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
+				url: HOOK,
+				signingKey: 'super_secret_key',
+				externalId: 'ext-1',
+				...overrides,
+			},
 		});
 		expect(res.status).toBe(200);
 		return res.body.data;
 	};
-	const newLoop = () => api('POST', '/profile/1001/loop', { body: { name: '9 Hook St', transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER' } });
+	const newLoop = () =>
+		api('POST', '/profile/1001/loop', {
+			body: { name: '9 Hook St', transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER' },
+		});
 
 	test('subscription create/get/patch/delete with the documented shapes', async () => {
 		const sub = await subscribe();
-		expect(sub).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/), targetType: 'PROFILE', targetId: 1001, eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'], url: HOOK, externalId: 'ext-1', signingKey: 'super_secret_key', enabled: true });
+		expect(sub).toEqual({
+			id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+			targetType: 'PROFILE',
+			targetId: 1001,
+			eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
+			url: HOOK,
+			externalId: 'ext-1',
+			signingKey: 'super_secret_key',
+			enabled: true,
+		});
 		expect((await api('GET', `/subscription/${sub.id}`)).body.data).toEqual(sub);
-		const patched = await api('PATCH', `/subscription/${sub.id}`, { body: { externalId: 'user-guuid-abcd-123efg' } });
+		const patched = await api('PATCH', `/subscription/${sub.id}`, {
+			body: { externalId: 'user-guuid-abcd-123efg' },
+		});
 		expect(patched.body.data).toEqual({ ...sub, externalId: 'user-guuid-abcd-123efg' });
 		expect((await api('DELETE', `/subscription/${sub.id}`)).status).toBe(204);
 		expect((await api('GET', `/subscription/${sub.id}`)).status).toBe(404);
@@ -61,7 +89,15 @@ describe('sandbox webhooks', () => {
 		['signingKey', { signingKey: 'k'.repeat(129) }],
 		['externalId', { externalId: 'e'.repeat(129) }],
 	])('subscription validation rejects a bad %s with 422', async (field, overrides) => {
-		const res = await api('POST', '/subscription', { body: { targetType: 'PROFILE', targetId: 1001, eventTypes: ['LOOP_CREATED'], url: HOOK, ...overrides } });
+		const res = await api('POST', '/subscription', {
+			body: {
+				targetType: 'PROFILE',
+				targetId: 1001,
+				eventTypes: ['LOOP_CREATED'],
+				url: HOOK,
+				...overrides,
+			},
+		});
 		expect(res.status).toBe(422);
 		expect(res.body.errors.map((e) => e.source.pointer)).toContain(`/${field}`);
 	});
@@ -73,7 +109,10 @@ describe('sandbox webhooks', () => {
 		const p1 = await api('GET', '/subscription');
 		expect(p1.body.data).toHaveLength(10);
 		expect(typeof p1.body.meta.nextCursor).toBe('string');
-		const p2 = await api('GET', `/subscription?next_cursor=${encodeURIComponent(p1.body.meta.nextCursor)}`);
+		const p2 = await api(
+			'GET',
+			`/subscription?next_cursor=${encodeURIComponent(p1.body.meta.nextCursor)}`,
+		);
 		expect(p2.body.data).toHaveLength(2);
 		expect(p2.body.meta).toEqual({});
 		expect([...p1.body.data, ...p2.body.data].map((s) => s.id)).toEqual(ids);
@@ -92,7 +131,9 @@ describe('sandbox webhooks', () => {
 		const ts = hit.headers['x-dotloop-timestamp'];
 		expect(ts).toMatch(/^\d{13}$/);
 		expect(Math.abs(Number(ts) - Date.now())).toBeLessThan(10000);
-		expect(hit.headers['x-dotloop-signature']).toBe(expectedSignature('super_secret_key', ts, hit.raw));
+		expect(hit.headers['x-dotloop-signature']).toBe(
+			expectedSignature('super_secret_key', ts, hit.raw),
+		);
 		expect(hit.body).toEqual({
 			eventId: expect.stringMatching(/^[0-9a-f-]{36}$/),
 			createdOn: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
@@ -114,7 +155,16 @@ describe('sandbox webhooks', () => {
 			eventData: { id: String(created.body.data.id) },
 			deliveryStatus: 'SUCCESS',
 			deliveryAttempts: 1,
-			responseData: [{ responseCode: 200, responseHeaders: expect.objectContaining({ 'content-type': 'text/plain' }), responseBody: 'ok', url: HOOK, requestSentAt: expect.any(String), durationMs: expect.any(Number) }],
+			responseData: [
+				{
+					responseCode: 200,
+					responseHeaders: expect.objectContaining({ 'content-type': 'text/plain' }),
+					responseBody: 'ok',
+					url: HOOK,
+					requestSentAt: expect.any(String),
+					durationMs: expect.any(Number),
+				},
+			],
 		});
 	});
 
@@ -136,10 +186,33 @@ describe('sandbox webhooks', () => {
 	});
 
 	test('participant, contact, profile and merge changes raise their events', async () => {
-		const loopSub = await subscribe({ eventTypes: ['LOOP_UPDATED', 'LOOP_PARTICIPANT_CREATED', 'LOOP_PARTICIPANT_UPDATED', 'LOOP_PARTICIPANT_DELETED', 'LOOP_MERGED'] });
-		const userSub = await subscribe({ targetType: 'USER', targetId: 100, eventTypes: ['CONTACT_CREATED', 'CONTACT_UPDATED', 'CONTACT_DELETED', 'PROFILE_UPDATED', 'USER_ADDED_TO_PROFILE'], externalId: 'user-sub' });
-		const p = await api('POST', '/profile/1001/loop/50001/participant', { body: { fullName: 'Pat Part', role: 'BUYER' } });
-		await api('PATCH', `/profile/1001/loop/50001/participant/${p.body.data.id}`, { body: { email: 'pat@example.com' } });
+		const loopSub = await subscribe({
+			eventTypes: [
+				'LOOP_UPDATED',
+				'LOOP_PARTICIPANT_CREATED',
+				'LOOP_PARTICIPANT_UPDATED',
+				'LOOP_PARTICIPANT_DELETED',
+				'LOOP_MERGED',
+			],
+		});
+		const userSub = await subscribe({
+			targetType: 'USER',
+			targetId: 100,
+			eventTypes: [
+				'CONTACT_CREATED',
+				'CONTACT_UPDATED',
+				'CONTACT_DELETED',
+				'PROFILE_UPDATED',
+				'USER_ADDED_TO_PROFILE',
+			],
+			externalId: 'user-sub',
+		});
+		const p = await api('POST', '/profile/1001/loop/50001/participant', {
+			body: { fullName: 'Pat Part', role: 'BUYER' },
+		});
+		await api('PATCH', `/profile/1001/loop/50001/participant/${p.body.data.id}`, {
+			body: { email: 'pat@example.com' },
+		});
 		await api('DELETE', `/profile/1001/loop/50001/participant/${p.body.data.id}`);
 		const c = await api('POST', '/contact', { body: { firstName: 'Cora' } });
 		await api('PATCH', `/contact/${c.body.data.id}`, { body: { lastName: 'Contact' } });
@@ -151,36 +224,64 @@ describe('sandbox webhooks', () => {
 		const all = await rx.waitFor((r) => r.body.eventType === 'LOOP_MERGED');
 		await eventually(() => rx.received.length >= 12);
 		expect(rx.received).toHaveLength(12);
-		const seen = rx.received.map((r) => [r.body.subscriptionId === loopSub.id ? 'P' : 'U', r.body.eventType, r.body.event]);
+		const seen = rx.received.map((r) => [
+			r.body.subscriptionId === loopSub.id ? 'P' : 'U',
+			r.body.eventType,
+			r.body.event,
+		]);
 		const pid = String(p.body.data.id);
 		const cid = String(c.body.data.id);
-		expect(seen).toEqual(expect.arrayContaining([
-			['P', 'LOOP_PARTICIPANT_CREATED', { id: '50001', participantId: pid }],
-			['P', 'LOOP_PARTICIPANT_UPDATED', { id: '50001', participantId: pid }],
-			['P', 'LOOP_PARTICIPANT_DELETED', { id: '50001', participantId: pid }],
-			['P', 'LOOP_UPDATED', { id: '50001' }],
-			['U', 'CONTACT_CREATED', { id: cid }],
-			['U', 'CONTACT_UPDATED', { id: cid }],
-			['U', 'CONTACT_DELETED', { id: cid }],
-			['U', 'PROFILE_UPDATED', { id: '1001' }],
-			['U', 'USER_ADDED_TO_PROFILE', { id: String(prof.body.data.id) }],
-			['P', 'LOOP_MERGED', { id: '50010', fromId: '50010', toId: '50011' }],
-		]));
+		expect(seen).toEqual(
+			expect.arrayContaining([
+				['P', 'LOOP_PARTICIPANT_CREATED', { id: '50001', participantId: pid }],
+				['P', 'LOOP_PARTICIPANT_UPDATED', { id: '50001', participantId: pid }],
+				['P', 'LOOP_PARTICIPANT_DELETED', { id: '50001', participantId: pid }],
+				['P', 'LOOP_UPDATED', { id: '50001' }],
+				['U', 'CONTACT_CREATED', { id: cid }],
+				['U', 'CONTACT_UPDATED', { id: cid }],
+				['U', 'CONTACT_DELETED', { id: cid }],
+				['U', 'PROFILE_UPDATED', { id: '1001' }],
+				['U', 'USER_ADDED_TO_PROFILE', { id: String(prof.body.data.id) }],
+				['P', 'LOOP_MERGED', { id: '50010', fromId: '50010', toId: '50011' }],
+			]),
+		);
 		expect(seen.filter(([, type]) => type === 'LOOP_UPDATED')).toHaveLength(3);
 		expect(all[0].body.profileId).toBe('1001');
-		expect(rx.received.find((r) => r.body.eventType === 'CONTACT_CREATED').body.subscriptionExternalId).toBe('user-sub');
+		expect(
+			rx.received.find((r) => r.body.eventType === 'CONTACT_CREATED').body.subscriptionExternalId,
+		).toBe('user-sub');
 		expect(userSub.targetId).toBe(100);
 	});
 
 	test('simulated app activity raises the same events as the API', async () => {
 		await subscribe({ eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED', 'LOOP_PARTICIPANT_CREATED'] });
-		const made = await admin(sb, 'POST', '/simulate', { action: 'createLoop', profileId: 1001, name: '77 Sim St' });
+		const made = await admin(sb, 'POST', '/simulate', {
+			action: 'createLoop',
+			profileId: 1001,
+			name: '77 Sim St',
+		});
 		expect(made.status).toBe(200);
-		await admin(sb, 'POST', '/simulate', { action: 'updateLoop', loopId: made.body.data.id, status: 'UNDER_CONTRACT' });
-		await admin(sb, 'POST', '/simulate', { action: 'addParticipant', loopId: made.body.data.id, fullName: 'Sim Buyer', role: 'BUYER' });
+		await admin(sb, 'POST', '/simulate', {
+			action: 'updateLoop',
+			loopId: made.body.data.id,
+			status: 'UNDER_CONTRACT',
+		});
+		await admin(sb, 'POST', '/simulate', {
+			action: 'addParticipant',
+			loopId: made.body.data.id,
+			fullName: 'Sim Buyer',
+			role: 'BUYER',
+		});
 		await eventually(() => rx.received.length >= 4);
-		expect(rx.received.map((r) => r.body.eventType).sort()).toEqual(['LOOP_CREATED', 'LOOP_PARTICIPANT_CREATED', 'LOOP_UPDATED', 'LOOP_UPDATED']);
-		expect((await api('GET', `/profile/1001/loop/${made.body.data.id}`)).body.data.status).toBe('UNDER_CONTRACT');
+		expect(rx.received.map((r) => r.body.eventType).sort()).toEqual([
+			'LOOP_CREATED',
+			'LOOP_PARTICIPANT_CREATED',
+			'LOOP_UPDATED',
+			'LOOP_UPDATED',
+		]);
+		expect((await api('GET', `/profile/1001/loop/${made.body.data.id}`)).body.data.status).toBe(
+			'UNDER_CONTRACT',
+		);
 		expect((await admin(sb, 'POST', '/simulate', { action: 'explode' })).status).toBe(400);
 	});
 
@@ -208,7 +309,11 @@ describe('sandbox webhooks', () => {
 		expect(done.deliveryAttempts).toBe(3);
 		expect(done.responseData.map((r) => r.responseCode)).toEqual([500, 500, 200]);
 		const log = (await admin(sb, 'GET', `/deliveries?subscriptionId=${sub.id}`)).body.data;
-		expect(log.map((d) => [d.attempt, d.responseCode, d.status])).toEqual([[1, 500, 'FAILURE'], [2, 500, 'FAILURE'], [3, 200, 'SUCCESS']]);
+		expect(log.map((d) => [d.attempt, d.responseCode, d.status])).toEqual([
+			[1, 500, 'FAILURE'],
+			[2, 500, 'FAILURE'],
+			[3, 200, 'SUCCESS'],
+		]);
 	});
 
 	test('after the last retry an event is FAILED; too many failures disable the subscription', async () => {
@@ -227,7 +332,14 @@ describe('sandbox webhooks', () => {
 		await admin(sb, 'PATCH', '/config', { maxConsecutiveFailures: 12 });
 		await newLoop();
 		const goodbye = await rx.waitFor((r) => r.body.eventType === 'SUBSCRIPTION_DISABLED', 8000);
-		expect(goodbye[0].body.event).toEqual(expect.objectContaining({ targetType: 'PROFILE', targetId: 1001, enabled: 'false', url: HOOK }));
+		expect(goodbye[0].body.event).toEqual(
+			expect.objectContaining({
+				targetType: 'PROFILE',
+				targetId: 1001,
+				enabled: 'false',
+				url: HOOK,
+			}),
+		);
 		const now = (await api('GET', `/subscription/${sub.id}`)).body.data;
 		expect(now.enabled).toBe(false);
 		const disabled = await api('GET', `/subscription/${sub.id}/event?delivery_status=DISABLED`);
@@ -246,23 +358,49 @@ describe('sandbox webhooks', () => {
 			return e && e.deliveryAttempts === 1 && e.responseData.length === 1 && e;
 		});
 		expect(record.deliveryStatus).toBe('SCHEDULED');
-		expect(record.responseData[0]).toEqual(expect.objectContaining({ responseCode: 0, responseBody: 'Timeout duration of 150ms has been reached.' }));
+		expect(record.responseData[0]).toEqual(
+			expect.objectContaining({
+				responseCode: 0,
+				responseBody: 'Timeout duration of 150ms has been reached.',
+			}),
+		);
 	});
 
 	test('disabling sends SUBSCRIPTION_DISABLED and deleting sends SUBSCRIPTION_REMOVED', async () => {
 		const sub = await subscribe();
 		await api('PATCH', `/subscription/${sub.id}`, { body: { enabled: false } });
 		const [disabled] = await rx.waitFor((r) => r.body.eventType === 'SUBSCRIPTION_DISABLED');
-		expect(disabled.body).toEqual(expect.objectContaining({ subscriptionId: sub.id, subscriptionExternalId: 'ext-1', profileId: '1001' }));
-		expect(disabled.body.event).toEqual({ targetType: 'PROFILE', targetId: 1001, eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'], url: HOOK, externalId: 'ext-1', signingKey: 'super_secret_key', tenantId: sb.clientId, enabled: 'false', revision: 2 });
-		expect(disabled.headers['x-dotloop-signature']).toBe(expectedSignature('super_secret_key', disabled.headers['x-dotloop-timestamp'], disabled.raw));
+		expect(disabled.body).toEqual(
+			expect.objectContaining({
+				subscriptionId: sub.id,
+				subscriptionExternalId: 'ext-1',
+				profileId: '1001',
+			}),
+		);
+		expect(disabled.body.event).toEqual({
+			targetType: 'PROFILE',
+			targetId: 1001,
+			eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
+			url: HOOK,
+			externalId: 'ext-1',
+			signingKey: 'super_secret_key',
+			tenantId: sb.clientId,
+			enabled: 'false',
+			revision: 2,
+		});
+		expect(disabled.headers['x-dotloop-signature']).toBe(
+			expectedSignature('super_secret_key', disabled.headers['x-dotloop-timestamp'], disabled.raw),
+		);
 		// A disabled subscription receives nothing else.
 		await newLoop();
 		await api('PATCH', `/subscription/${sub.id}`, { body: { enabled: true } });
 		await api('DELETE', `/subscription/${sub.id}`);
 		const [removed] = await rx.waitFor((r) => r.body.eventType === 'SUBSCRIPTION_REMOVED');
 		expect(removed.body.event.enabled).toBe('true');
-		expect(rx.received.map((r) => r.body.eventType)).toEqual(['SUBSCRIPTION_DISABLED', 'SUBSCRIPTION_REMOVED']);
+		expect(rx.received.map((r) => r.body.eventType)).toEqual([
+			'SUBSCRIPTION_DISABLED',
+			'SUBSCRIPTION_REMOVED',
+		]);
 	});
 
 	test('event lists page by cursor, newest first, and filter on delivery_status', async () => {
@@ -271,14 +409,24 @@ describe('sandbox webhooks', () => {
 		await eventually(() => rx.received.length === 12);
 		const p1 = await api('GET', `/subscription/${sub.id}/event`);
 		expect(p1.body.data).toHaveLength(10);
-		const p2 = await api('GET', `/subscription/${sub.id}/event?next_cursor=${encodeURIComponent(p1.body.meta.nextCursor)}`);
+		const p2 = await api(
+			'GET',
+			`/subscription/${sub.id}/event?next_cursor=${encodeURIComponent(p1.body.meta.nextCursor)}`,
+		);
 		expect(p2.body.data).toHaveLength(2);
 		expect(p2.body.meta).toEqual({});
 		const loopIds = [...p1.body.data, ...p2.body.data].map((e) => Number(e.eventData.id));
 		expect(loopIds).toEqual([...loopIds].sort((a, b) => b - a));
-		expect((await api('GET', `/subscription/${sub.id}/event?delivery_status=FAILED`)).body.data).toEqual([]);
-		expect((await api('GET', `/subscription/${sub.id}/event?delivery_status=NOPE`)).status).toBe(400);
-		expect((await api('GET', `/subscription/${sub.id}/event/00000000-0000-0000-0000-000000000000`)).status).toBe(404);
+		expect(
+			(await api('GET', `/subscription/${sub.id}/event?delivery_status=FAILED`)).body.data,
+		).toEqual([]);
+		expect((await api('GET', `/subscription/${sub.id}/event?delivery_status=NOPE`)).status).toBe(
+			400,
+		);
+		expect(
+			(await api('GET', `/subscription/${sub.id}/event/00000000-0000-0000-0000-000000000000`))
+				.status,
+		).toBe(404);
 	});
 
 	test('without webhookOrigin nothing leaves 127.0.0.1: the attempt is recorded as failed', async () => {

@@ -10,7 +10,13 @@ function userEvent(app, type, userId, id) {
 function createContact(app, { userId, body }) {
 	const fields = contactFields(body, { create: true });
 	const now = second(Date.now());
-	const contact = app.store.put('contact', app.store.contacts, { id: app.store.nextId('contact'), userId, ...fields, created: now, updated: now });
+	const contact = app.store.put('contact', app.store.contacts, {
+		id: app.store.nextId('contact'),
+		userId,
+		...fields,
+		created: now,
+		updated: now,
+	});
 	userEvent(app, 'CONTACT_CREATED', userId, contact.id);
 	return contact;
 }
@@ -30,11 +36,21 @@ function deleteContact(app, { contact }) {
 // Loop-It adds its participants to the contacts directory unless the email is already there.
 function addContactIfNew(app, userId, participant) {
 	const email = (participant.email || '').toLowerCase();
-	if (email && app.store.contactsOfUser(userId).some((c) => (c.email || '').toLowerCase() === email)) return null;
-	const [firstName, ...rest] = String(participant.fullName || '').trim().split(/\s+/);
+	if (
+		email &&
+		app.store.contactsOfUser(userId).some((c) => (c.email || '').toLowerCase() === email)
+	)
+		return null;
+	const [firstName, ...rest] = String(participant.fullName || '')
+		.trim()
+		.split(/\s+/);
 	return createContact(app, {
 		userId,
-		body: { firstName: firstName || undefined, lastName: rest.join(' ') || undefined, email: participant.email || undefined },
+		body: {
+			firstName: firstName || undefined,
+			lastName: rest.join(' ') || undefined,
+			email: participant.email || undefined,
+		},
 	});
 }
 

@@ -8,7 +8,14 @@ const { actorName, touch, profileEvent } = require('./common');
 function createFolder(app, { loop, userId, body }) {
 	const name = folderName(body);
 	const now = second(Date.now());
-	const folder = app.store.put('folder', app.store.folders, { id: app.store.nextId('folder'), loopId: loop.id, name, created: now, updated: now, documentIds: [] });
+	const folder = app.store.put('folder', app.store.folders, {
+		id: app.store.nextId('folder'),
+		loopId: loop.id,
+		name,
+		created: now,
+		updated: now,
+		documentIds: [],
+	});
 	loop.folderIds.push(folder.id);
 	touch(loop, `${actorName(app, userId)} created folder ${name}`, now);
 	profileEvent(app, 'LOOP_UPDATED', loop);

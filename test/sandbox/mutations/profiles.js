@@ -11,7 +11,11 @@ function createProfile(app, { userId, body }) {
 		requiresTemplate: false,
 		userIds: [userId],
 	});
-	app.events.emit('USER_ADDED_TO_PROFILE', { userId, profileId: profile.id, event: { id: profile.id } });
+	app.events.emit('USER_ADDED_TO_PROFILE', {
+		userId,
+		profileId: profile.id,
+		event: { id: profile.id },
+	});
 	return profile;
 }
 
@@ -21,7 +25,11 @@ function updateProfile(app, { profile, body }) {
 		else profile[k] = v;
 	}
 	for (const userId of profile.userIds) {
-		app.events.emit('PROFILE_UPDATED', { userId, profileId: profile.id, event: { id: profile.id } });
+		app.events.emit('PROFILE_UPDATED', {
+			userId,
+			profileId: profile.id,
+			event: { id: profile.id },
+		});
 	}
 	return profile;
 }

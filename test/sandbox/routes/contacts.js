@@ -21,14 +21,21 @@ module.exports = [
 		method: 'POST',
 		path: '/contact',
 		scope: 'contact:write',
-		handler: (ctx) => created(contactView(createContact(ctx.app, { userId: ctx.userId, body: jsonBody(ctx) }))),
+		handler: (ctx) =>
+			created(contactView(createContact(ctx.app, { userId: ctx.userId, body: jsonBody(ctx) }))),
 	},
-	{ method: 'GET', path: '/contact/:contactId', scope: 'contact:read', handler: (ctx) => ok(contactView(contactFor(ctx))) },
+	{
+		method: 'GET',
+		path: '/contact/:contactId',
+		scope: 'contact:read',
+		handler: (ctx) => ok(contactView(contactFor(ctx))),
+	},
 	{
 		method: 'PATCH',
 		path: '/contact/:contactId',
 		scope: 'contact:write',
-		handler: (ctx) => ok(contactView(updateContact(ctx.app, { contact: contactFor(ctx), body: jsonBody(ctx) }))),
+		handler: (ctx) =>
+			ok(contactView(updateContact(ctx.app, { contact: contactFor(ctx), body: jsonBody(ctx) }))),
 	},
 	{
 		method: 'DELETE',

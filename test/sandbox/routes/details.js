@@ -17,7 +17,9 @@ module.exports = [
 		scope: 'loop:write',
 		handler: (ctx) => {
 			const { loop } = loopFor(ctx);
-			return ok(detailsView(updateDetails(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) })));
+			return ok(
+				detailsView(updateDetails(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) })),
+			);
 		},
 	},
 ];

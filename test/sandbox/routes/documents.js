@@ -22,7 +22,10 @@ function acceptQ(accept, type) {
 
 // Same URL for metadata and bytes: Accept: application/pdf gets the file (section 8.2).
 function wantsPdf(accept) {
-	const pdf = Math.max(acceptQ(accept, 'application/pdf'), acceptQ(accept, 'application/octet-stream'));
+	const pdf = Math.max(
+		acceptQ(accept, 'application/pdf'),
+		acceptQ(accept, 'application/octet-stream'),
+	);
 	return pdf > 0 && pdf > acceptQ(accept, 'application/json');
 }
 
@@ -39,14 +42,20 @@ function getDocument(ctx) {
 	return {
 		status: 200,
 		raw: document.bytes,
-		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(document.name) },
+		headers: {
+			'Content-Type': 'application/pdf',
+			'Content-Disposition': contentDisposition(document.name),
+		},
 	};
 }
 
 function upload(ctx) {
 	const { loop, folder } = folderFor(ctx);
 	if (mediaType(ctx.req) !== 'multipart/form-data') {
-		throw badRequest('Content-Type must be multipart/form-data with a part named "file"', param('Content-Type'));
+		throw badRequest(
+			'Content-Type must be multipart/form-data with a part named "file"',
+			param('Content-Type'),
+		);
 	}
 	const parts = ctx.parts || parseMultipart(ctx.rawBody, ctx.req.headers['content-type']);
 	const file = parts.find((p) => p.name === 'file');
@@ -55,7 +64,14 @@ function upload(ctx) {
 	const name = (override ? override.data.toString('utf8') : file.filename || '').trim();
 	if (!name) throw unprocessable('the "file" part needs a filename', param('fileName'));
 	if (file.data.length === 0) throw unprocessable('the uploaded file is empty', param('file'));
-	const doc = addDocument(ctx.app, { loop, folder, userId: ctx.userId, name, bytes: Buffer.from(file.data), contentType: file.contentType });
+	const doc = addDocument(ctx.app, {
+		loop,
+		folder,
+		userId: ctx.userId,
+		name,
+		bytes: Buffer.from(file.data),
+		contentType: file.contentType,
+	});
 	return created(documentView(doc));
 }
 

@@ -22,14 +22,24 @@ module.exports = [
 		scope: 'loop:write',
 		handler: (ctx) => {
 			const { loop } = loopFor(ctx);
-			return created(folderView(ctx.app.store, createFolder(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) })));
+			return created(
+				folderView(
+					ctx.app.store,
+					createFolder(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) }),
+				),
+			);
 		},
 	},
 	{
 		method: 'GET',
 		path: `${BASE}/:folderId`,
 		scope: 'loop:read',
-		handler: (ctx) => ok(folderView(ctx.app.store, folderFor(ctx).folder, { documents: booleanParam(ctx.query, 'include_documents') })),
+		handler: (ctx) =>
+			ok(
+				folderView(ctx.app.store, folderFor(ctx).folder, {
+					documents: booleanParam(ctx.query, 'include_documents'),
+				}),
+			),
 	},
 	{
 		method: 'PATCH',
@@ -37,7 +47,12 @@ module.exports = [
 		scope: 'loop:write',
 		handler: (ctx) => {
 			const { loop, folder } = folderFor(ctx);
-			return ok(folderView(ctx.app.store, renameFolder(ctx.app, { loop, folder, userId: ctx.userId, body: jsonBody(ctx) })));
+			return ok(
+				folderView(
+					ctx.app.store,
+					renameFolder(ctx.app, { loop, folder, userId: ctx.userId, body: jsonBody(ctx) }),
+				),
+			);
 		},
 	},
 ];

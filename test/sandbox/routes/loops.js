@@ -2,7 +2,15 @@
 
 const { loopView, loopItView } = require('../views');
 const { unprocessable, param } = require('../errors');
-const { parseBatch, page, parseFilter, applyLoopFilter, parseSort, sortLoops, booleanParam } = require('../listing');
+const {
+	parseBatch,
+	page,
+	parseFilter,
+	applyLoopFilter,
+	parseSort,
+	sortLoops,
+	booleanParam,
+} = require('../listing');
 const { createLoop, updateLoop, loopIt } = require('../mutations/loops');
 const { profileFor, loopFor, jsonBody, ok, created, list } = require('./resolve');
 
@@ -15,7 +23,10 @@ function listLoops(ctx) {
 	const sort = parseSort(ctx.query);
 	const details = booleanParam(ctx.query, 'include_details');
 	const loops = sortLoops(applyLoopFilter(ctx.app.store.loopsOfProfile(profile.id), filter), sort);
-	return list(page(loops, batch).map((l) => loopView(ctx.app.store, l, { details })), loops.length);
+	return list(
+		page(loops, batch).map((l) => loopView(ctx.app.store, l, { details })),
+		loops.length,
+	);
 }
 
 // Loop-It takes profile_id from the query; it may be left out only when the account has one profile.
@@ -23,7 +34,11 @@ function postLoopIt(ctx) {
 	const body = jsonBody(ctx);
 	if (!ctx.query.get('profile_id')) {
 		const profiles = ctx.app.store.profilesOfUser(ctx.userId);
-		if (profiles.length !== 1) throw unprocessable('profile_id is required because the account has more than one profile', param('profile_id'));
+		if (profiles.length !== 1)
+			throw unprocessable(
+				'profile_id is required because the account has more than one profile',
+				param('profile_id'),
+			);
 		ctx.params.profileId = String(profiles[0].id);
 	} else {
 		ctx.params.profileId = ctx.query.get('profile_id');
@@ -57,7 +72,12 @@ module.exports = [
 		scope: 'loop:write',
 		handler: (ctx) => {
 			const { loop } = loopFor(ctx);
-			return ok(loopView(ctx.app.store, updateLoop(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) })));
+			return ok(
+				loopView(
+					ctx.app.store,
+					updateLoop(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) }),
+				),
+			);
 		},
 	},
 ];

@@ -1,7 +1,11 @@
 'use strict';
 
 const { participantView } = require('../views');
-const { addParticipant, updateParticipant, removeParticipant } = require('../mutations/participants');
+const {
+	addParticipant,
+	updateParticipant,
+	removeParticipant,
+} = require('../mutations/participants');
 const { loopFor, participantFor, jsonBody, ok, created, list, noContent } = require('./resolve');
 
 const BASE = '/profile/:profileId/loop/:loopId/participant';
@@ -13,7 +17,12 @@ module.exports = [
 		scope: 'loop:read',
 		handler: (ctx) => {
 			const { loop } = loopFor(ctx);
-			return list(loop.participantIds.map((id) => ctx.app.store.participants.get(id)).filter(Boolean).map(participantView));
+			return list(
+				loop.participantIds
+					.map((id) => ctx.app.store.participants.get(id))
+					.filter(Boolean)
+					.map(participantView),
+			);
 		},
 	},
 	{
@@ -22,17 +31,33 @@ module.exports = [
 		scope: 'loop:write',
 		handler: (ctx) => {
 			const { loop } = loopFor(ctx);
-			return created(participantView(addParticipant(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) })));
+			return created(
+				participantView(addParticipant(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) })),
+			);
 		},
 	},
-	{ method: 'GET', path: `${BASE}/:participantId`, scope: 'loop:read', handler: (ctx) => ok(participantView(participantFor(ctx).participant)) },
+	{
+		method: 'GET',
+		path: `${BASE}/:participantId`,
+		scope: 'loop:read',
+		handler: (ctx) => ok(participantView(participantFor(ctx).participant)),
+	},
 	{
 		method: 'PATCH',
 		path: `${BASE}/:participantId`,
 		scope: 'loop:write',
 		handler: (ctx) => {
 			const { loop, participant } = participantFor(ctx);
-			return ok(participantView(updateParticipant(ctx.app, { loop, participant, userId: ctx.userId, body: jsonBody(ctx) })));
+			return ok(
+				participantView(
+					updateParticipant(ctx.app, {
+						loop,
+						participant,
+						userId: ctx.userId,
+						body: jsonBody(ctx),
+					}),
+				),
+			);
 		},
 	},
 	{

@@ -6,7 +6,9 @@ const { profileFor, jsonBody, ok, created, list } = require('./resolve');
 
 function listProfiles(ctx) {
 	const user = ctx.app.store.users.get(ctx.userId);
-	return list(ctx.app.store.profilesOfUser(ctx.userId).map((p) => profileView(p, { list: true, user })));
+	return list(
+		ctx.app.store.profilesOfUser(ctx.userId).map((p) => profileView(p, { list: true, user })),
+	);
 }
 
 module.exports = [
@@ -15,9 +17,15 @@ module.exports = [
 		method: 'POST',
 		path: '/profile',
 		scope: 'profile:write',
-		handler: (ctx) => created(profileView(createProfile(ctx.app, { userId: ctx.userId, body: jsonBody(ctx) }))),
+		handler: (ctx) =>
+			created(profileView(createProfile(ctx.app, { userId: ctx.userId, body: jsonBody(ctx) }))),
 	},
-	{ method: 'GET', path: '/profile/:profileId', scope: 'profile:read', handler: (ctx) => ok(profileView(profileFor(ctx))) },
+	{
+		method: 'GET',
+		path: '/profile/:profileId',
+		scope: 'profile:read',
+		handler: (ctx) => ok(profileView(profileFor(ctx))),
+	},
 	{
 		method: 'PATCH',
 		path: '/profile/:profileId',

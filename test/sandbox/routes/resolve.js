@@ -18,7 +18,11 @@ const PARAM_NAMES = {
 
 function idParam(ctx, name) {
 	const raw = ctx.params[name];
-	if (!/^\d{1,15}$/.test(raw)) throw badRequest(`${PARAM_NAMES[name] || name} must be a number`, param(PARAM_NAMES[name] || name));
+	if (!/^\d{1,15}$/.test(raw))
+		throw badRequest(
+			`${PARAM_NAMES[name] || name} must be a number`,
+			param(PARAM_NAMES[name] || name),
+		);
 	return Number(raw);
 }
 
@@ -34,7 +38,9 @@ function profileFor(ctx, { individual = false } = {}) {
 	if (!profile) throw notFound(`Profile ${id} not found`);
 	if (!profile.userIds.includes(ctx.userId)) throw forbidden(`Access to profile ${id} denied`);
 	if (individual && profile.type !== 'INDIVIDUAL') {
-		throw forbidden(`Access denied: loops are only available on INDIVIDUAL profiles; profile ${id} is ${profile.type}`);
+		throw forbidden(
+			`Access denied: loops are only available on INDIVIDUAL profiles; profile ${id} is ${profile.type}`,
+		);
 	}
 	return profile;
 }
@@ -44,11 +50,14 @@ function loopFor(ctx) {
 	const profile = profileFor(ctx, { individual: true });
 	const id = idParam(ctx, 'loopId');
 	const loop = ctx.app.store.loops.get(id);
-	if (!loop || loop.profileId !== profile.id) throw notFound(`Loop ${id} not found in profile ${profile.id}`);
+	if (!loop || loop.profileId !== profile.id)
+		throw notFound(`Loop ${id} not found in profile ${profile.id}`);
 	if (loop.mergedInto) {
 		const target = ctx.app.store.finalLoop(loop);
 		const rest = ctx.rawPath.replace(/^\/public\/v2\/profile\/[^/]+\/loop\/[^/]+/, '');
-		throw new Redirect(`/public/v2/profile/${target.profileId}/loop/${target.id}${rest}${ctx.url.search}`);
+		throw new Redirect(
+			`/public/v2/profile/${target.profileId}/loop/${target.id}${rest}${ctx.url.search}`,
+		);
 	}
 	return { profile, loop };
 }
@@ -62,25 +71,49 @@ function child(ctx, name, map, label, belongs) {
 
 function folderFor(ctx) {
 	const { profile, loop } = loopFor(ctx);
-	const folder = child(ctx, 'folderId', ctx.app.store.folders, 'Folder', (f) => f.loopId === loop.id);
+	const folder = child(
+		ctx,
+		'folderId',
+		ctx.app.store.folders,
+		'Folder',
+		(f) => f.loopId === loop.id,
+	);
 	return { profile, loop, folder };
 }
 
 function documentFor(ctx) {
 	const found = folderFor(ctx);
-	const document = child(ctx, 'documentId', ctx.app.store.documents, 'Document', (d) => d.folderId === found.folder.id);
+	const document = child(
+		ctx,
+		'documentId',
+		ctx.app.store.documents,
+		'Document',
+		(d) => d.folderId === found.folder.id,
+	);
 	return { ...found, document };
 }
 
 function participantFor(ctx) {
 	const found = loopFor(ctx);
-	const participant = child(ctx, 'participantId', ctx.app.store.participants, 'Participant', (p) => p.loopId === found.loop.id);
+	const participant = child(
+		ctx,
+		'participantId',
+		ctx.app.store.participants,
+		'Participant',
+		(p) => p.loopId === found.loop.id,
+	);
 	return { ...found, participant };
 }
 
 function taskListFor(ctx) {
 	const found = loopFor(ctx);
-	const taskList = child(ctx, 'taskListId', ctx.app.store.taskLists, 'Task list', (t) => t.loopId === found.loop.id);
+	const taskList = child(
+		ctx,
+		'taskListId',
+		ctx.app.store.taskLists,
+		'Task list',
+		(t) => t.loopId === found.loop.id,
+	);
 	return { ...found, taskList };
 }
 

@@ -33,7 +33,10 @@ function listEvents(ctx) {
 	const sub = subscriptionFor(ctx);
 	const status = ctx.query.get('delivery_status');
 	if (status && !DELIVERY_STATUSES.includes(status)) {
-		throw badRequest(`delivery_status must be one of ${DELIVERY_STATUSES.join(', ')}`, param('delivery_status'));
+		throw badRequest(
+			`delivery_status must be one of ${DELIVERY_STATUSES.join(', ')}`,
+			param('delivery_status'),
+		);
 	}
 	const cursor = decodeCursor(ctx.query);
 	const before = cursor ? Number(cursor.before) : sub.eventIds.length;
@@ -42,14 +45,17 @@ function listEvents(ctx) {
 		const record = ctx.app.store.events.get(sub.eventIds[i]);
 		if (record && (!status || record.deliveryStatus === status)) items.push({ record, index: i });
 	}
-	const { data, meta } = cursorPage(items, ctx.app.config.pageSize, (item) => ({ before: item.index }));
+	const { data, meta } = cursorPage(items, ctx.app.config.pageSize, (item) => ({
+		before: item.index,
+	}));
 	return { status: 200, body: { data: data.map((item) => eventRecordView(item.record)), meta } };
 }
 
 function getEvent(ctx) {
 	const sub = subscriptionFor(ctx);
 	const record = ctx.app.store.events.get(ctx.params.eventId);
-	if (!record || record.subscriptionId !== sub.id) throw notFound(`Event ${ctx.params.eventId} not found`);
+	if (!record || record.subscriptionId !== sub.id)
+		throw notFound(`Event ${ctx.params.eventId} not found`);
 	return ok(eventRecordView(record));
 }
 
@@ -60,14 +66,29 @@ module.exports = [
 		path: '/subscription',
 		scope: SCOPE,
 		// Section 15.3.3 answers 200, not 201.
-		handler: (ctx) => ok(subscriptionView(ctx.app.subscriptions.create({ clientId: ctx.clientId, userId: ctx.userId, body: jsonBody(ctx) }))),
+		handler: (ctx) =>
+			ok(
+				subscriptionView(
+					ctx.app.subscriptions.create({
+						clientId: ctx.clientId,
+						userId: ctx.userId,
+						body: jsonBody(ctx),
+					}),
+				),
+			),
 	},
-	{ method: 'GET', path: '/subscription/:subscriptionId', scope: SCOPE, handler: (ctx) => ok(subscriptionView(subscriptionFor(ctx))) },
+	{
+		method: 'GET',
+		path: '/subscription/:subscriptionId',
+		scope: SCOPE,
+		handler: (ctx) => ok(subscriptionView(subscriptionFor(ctx))),
+	},
 	{
 		method: 'PATCH',
 		path: '/subscription/:subscriptionId',
 		scope: SCOPE,
-		handler: (ctx) => ok(subscriptionView(ctx.app.subscriptions.update(subscriptionFor(ctx), jsonBody(ctx)))),
+		handler: (ctx) =>
+			ok(subscriptionView(ctx.app.subscriptions.update(subscriptionFor(ctx), jsonBody(ctx)))),
 	},
 	{
 		method: 'DELETE',
@@ -79,5 +100,10 @@ module.exports = [
 		},
 	},
 	{ method: 'GET', path: '/subscription/:subscriptionId/event', scope: SCOPE, handler: listEvents },
-	{ method: 'GET', path: '/subscription/:subscriptionId/event/:eventId', scope: SCOPE, handler: getEvent },
+	{
+		method: 'GET',
+		path: '/subscription/:subscriptionId/event/:eventId',
+		scope: SCOPE,
+		handler: getEvent,
+	},
 ];

@@ -34,10 +34,20 @@ module.exports = [
 		scope: 'loop:read',
 		handler: (ctx) => {
 			const { loop } = loopFor(ctx);
-			return list(loop.taskListIds.map((id) => ctx.app.store.taskLists.get(id)).filter(Boolean).map(taskListView));
+			return list(
+				loop.taskListIds
+					.map((id) => ctx.app.store.taskLists.get(id))
+					.filter(Boolean)
+					.map(taskListView),
+			);
 		},
 	},
-	{ method: 'GET', path: `${BASE}/:taskListId`, scope: 'loop:read', handler: (ctx) => ok(taskListView(taskListFor(ctx).taskList)) },
+	{
+		method: 'GET',
+		path: `${BASE}/:taskListId`,
+		scope: 'loop:read',
+		handler: (ctx) => ok(taskListView(taskListFor(ctx).taskList)),
+	},
 	{
 		method: 'GET',
 		path: `${BASE}/:taskListId/task`,
@@ -45,5 +55,10 @@ module.exports = [
 		handler: (ctx) => list(tasksOf(ctx, taskListFor(ctx).taskList).map(taskView)),
 	},
 	{ method: 'GET', path: `${BASE}/:taskListId/task/:taskId`, scope: 'loop:read', handler: getTask },
-	{ method: 'GET', path: '/profile/:profileId/loop/:loopId/activity', scope: 'loop:read', handler: listActivities },
+	{
+		method: 'GET',
+		path: '/profile/:profileId/loop/:loopId/activity',
+		scope: 'loop:read',
+		handler: listActivities,
+	},
 ];

@@ -26,7 +26,8 @@ module.exports = [
 			const profile = profileFor(ctx);
 			const id = idParam(ctx, 'templateId');
 			const template = ctx.app.store.templates.get(id);
-			if (!template || template.profileId !== profile.id) throw notFound(`Loop template ${id} not found`);
+			if (!template || template.profileId !== profile.id)
+				throw notFound(`Loop template ${id} not found`);
 			return ok(templateView(template));
 		},
 	},
