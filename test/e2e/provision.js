@@ -260,22 +260,34 @@ async function provision({ versions = paths.n8nVersions(), node24Version = paths
 	return { cacheDir: paths.cacheDir(), node, n8n };
 }
 
-function cleanupOnSignal(signal) {
+/** Stop a running npm (its whole process group) and release locks; safe to call from 'exit'. */
+function abandon() {
 	if (activeChild && activeChild.pid) {
 		try {
 			process.kill(-activeChild.pid, 'SIGTERM');
 		} catch {
 			/* already gone */
 		}
+		activeChild = null;
 	}
 	for (const lock of heldLocks) fs.rmSync(lock, { recursive: true, force: true });
-	log(`interrupted by ${signal}; the unfinished install will be redone next time`);
+	heldLocks.clear();
+}
+
+function cleanupOnSignal(signal) {
+	const wasBusy = Boolean(activeChild);
+	abandon();
+	if (wasBusy) log(`interrupted by ${signal}; the unfinished install will be redone next time`);
 	process.exit(signal === 'SIGINT' ? 130 : 143);
 }
+
+// Also when provision() runs inside run.js: never leave an npm install behind.
+process.on('exit', abandon);
 
 if (require.main === module) {
 	process.on('SIGINT', cleanupOnSignal);
 	process.on('SIGTERM', cleanupOnSignal);
+	process.stdout.on('error', () => {}); // a closed pipe (| head) must not kill us mid-install
 	const t0 = Date.now();
 	provision({ force: process.argv.includes('--force') })
 		.then((res) => {
@@ -289,4 +301,4 @@ if (require.main === module) {
 		});
 }
 
-module.exports = { provision, npmEnv };
+module.exports = { provision, npmEnv, abandon };
