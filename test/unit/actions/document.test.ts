@@ -392,6 +392,32 @@ describe('Document', () => {
 			expect(Buffer.from(output[0].binary!.pdf.data, 'base64').equals(disclosuresPdf)).toBe(true);
 		});
 
+		it('takes the size from the byte count n8n stored rather than from Content-Length', async () => {
+			api()
+				.get(`${FOLDER}/document/561621`)
+				.reply(200, disclosuresPdf, {
+					'Content-Type': 'application/pdf',
+					'Content-Length': String(disclosuresPdf.length),
+				});
+			const { context } = createExecuteContext({ params: downloadParams });
+			const prepare = context.helpers.prepareBinaryData;
+			// n8n's binary data service sets `bytes` once the stream is stored; a distinct number
+			// shows which source the size came from.
+			context.helpers.prepareBinaryData = async (data, fileName, mimeType) => ({
+				...(await prepare(data, fileName, mimeType)),
+				bytes: 4096,
+			});
+
+			const [output] = await new Dotloop().execute.call(context);
+
+			expect(output[0].json).toEqual({
+				id: 561621,
+				fileName: 'document-561621.pdf',
+				mimeType: 'application/pdf',
+				size: 4096,
+			});
+		});
+
 		it('takes an RFC 5987 file name, and names the file after the document without one', async () => {
 			api()
 				.get(`${FOLDER}/document/561621`)

@@ -98,14 +98,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fileName =
 		fileNameFromDisposition(header(response.headers, 'content-disposition')) ??
 		`document-${documentId}.pdf`;
-	const size = Number(header(response.headers, 'content-length'));
-
-	const json: IDataObject = { id: documentId, fileName, mimeType };
-	if (Number.isSafeInteger(size) && size >= 0) json.size = size;
 	const binary = await this.helpers.prepareBinaryData(
 		response.body as unknown as BinaryInput,
 		fileName,
 		mimeType,
 	);
+
+	// The stored byte count when n8n reports it; Content-Length otherwise (it counts compressed
+	// bytes if the answer was gzipped, so it is only the fallback).
+	const size = binary.bytes ?? Number(header(response.headers, 'content-length'));
+	const json: IDataObject = { id: documentId, fileName, mimeType };
+	if (Number.isSafeInteger(size) && size >= 0) json.size = size;
 	return [{ json: annotateMerge(json, response.merge), binary: { [field]: binary } }];
 }
