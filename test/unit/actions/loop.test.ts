@@ -145,7 +145,9 @@ describe('Loop', () => {
 						filters: { updatedSince: 'yesterday' },
 					},
 				}),
-			).rejects.toThrow('"Updated Since" must be a date and time, such as 2024-01-31T09:30:00Z, not "yesterday"');
+			).rejects.toThrow(
+				'"Updated Since" must be a date and time, such as 2024-01-31T09:30:00Z, not "yesterday"',
+			);
 		});
 
 		it('refuses an unknown transaction type or status in the filters', async () => {
@@ -177,10 +179,18 @@ describe('Loop', () => {
 			api()
 				.get(`${BASE_PATH}/profile/99/loop`)
 				.query({ batch_size: '50', batch_number: '1' })
-				.reply(403, { errors: [{ code: '403', detail: 'Access to loops is restricted to INDIVIDUAL profiles' }] });
+				.reply(403, {
+					errors: [{ code: '403', detail: 'Access to loops is restricted to INDIVIDUAL profiles' }],
+				});
 
 			const error = await runDotloop({
-				params: { resource: 'loop', operation: 'getAll', profileId: byId('99'), returnAll: false, limit: 50 },
+				params: {
+					resource: 'loop',
+					operation: 'getAll',
+					profileId: byId('99'),
+					returnAll: false,
+					limit: 50,
+				},
 			}).catch((e: unknown) => e);
 
 			expect(error).toMatchObject({
@@ -194,7 +204,9 @@ describe('Loop', () => {
 			api()
 				.get(`${BASE_PATH}/profile/99/loop`)
 				.query({ batch_size: '100', batch_number: '1' })
-				.reply(403, { errors: [{ detail: 'Access to loops is restricted to INDIVIDUAL profiles' }] });
+				.reply(403, {
+					errors: [{ detail: 'Access to loops is restricted to INDIVIDUAL profiles' }],
+				});
 
 			const { output } = await runDotloop({
 				continueOnFail: true,
@@ -349,7 +361,11 @@ describe('Loop', () => {
 		it('patches only the fields that were set', async () => {
 			const sold = { ...loop, status: 'SOLD', name: 'Renamed' };
 			api()
-				.patch(`${LOOPS}/34308`, { name: 'Renamed', transactionType: 'LISTING_FOR_SALE', status: 'SOLD' })
+				.patch(`${LOOPS}/34308`, {
+					name: 'Renamed',
+					transactionType: 'LISTING_FOR_SALE',
+					status: 'SOLD',
+				})
 				.query({})
 				.reply(200, { data: sold });
 
@@ -396,7 +412,9 @@ describe('Loop', () => {
 						updateFields: { name: ' ' },
 					},
 				}),
-			).rejects.toThrow('"Update Fields" is empty: add at least one of Name, Status or Transaction Type');
+			).rejects.toThrow(
+				'"Update Fields" is empty: add at least one of Name, Status or Transaction Type',
+			);
 		});
 
 		it('refuses a status that does not fit the new transaction type, an unknown status and a long name', async () => {

@@ -8,7 +8,12 @@ setupNock();
 const byId = (id: string) => ({ __rl: true, mode: 'id', value: id });
 const DETAIL = `${BASE_PATH}/profile/4711/loop/34308/detail`;
 const details = {
-	'Property Address': { Country: 'USA', 'Street Number': '333', 'Street Name': 'Main St', City: 'San Francisco' },
+	'Property Address': {
+		Country: 'USA',
+		'Street Number': '333',
+		'Street Name': 'Main St',
+		City: 'San Francisco',
+	},
 	Financials: { 'Purchase/Sale Price': '342342', 'Sale Commission Rate': '3' },
 };
 const update = {
@@ -24,7 +29,12 @@ describe('Loop Detail', () => {
 		api().get(DETAIL).query({}).reply(200, { data: details });
 
 		const { output } = await runDotloop({
-			params: { resource: 'loopDetail', operation: 'get', profileId: byId('4711'), loopId: byId('34308') },
+			params: {
+				resource: 'loopDetail',
+				operation: 'get',
+				profileId: byId('4711'),
+				loopId: byId('34308'),
+			},
 		});
 
 		expect(output).toEqual([{ json: details, pairedItem: { item: 0 } }]);
@@ -35,7 +45,10 @@ describe('Loop Detail', () => {
 			(p) => p.displayOptions?.show?.resource?.[0] === 'loopDetail' && p.type === 'collection',
 		);
 		const offered = Object.fromEntries(
-			properties.map((p) => [p.displayName, (p.options ?? []).map((o) => (o as { displayName: string }).displayName).sort()]),
+			properties.map((p) => [
+				p.displayName,
+				(p.options ?? []).map((o) => (o as { displayName: string }).displayName).sort(),
+			]),
 		);
 		const documented = Object.fromEntries(
 			Object.entries(LOOP_DETAIL_FIELDS).map(([section, fields]) => [section, [...fields].sort()]),
@@ -49,7 +62,10 @@ describe('Loop Detail', () => {
 			.patch(DETAIL, {
 				Financials: { 'Purchase/Sale Price': '450000', 'Sale Commission Split % - Buy Side': '50' },
 				'Contract Dates': { 'Closing Date': '03/15/2024', 'Contract Agreement Date': '01/31/2017' },
-				'Listing Information': { "Homeowner's Association": 'Yes', '1st Mortgage Balance': '120000' },
+				'Listing Information': {
+					"Homeowner's Association": 'Yes',
+					'1st Mortgage Balance': '120000',
+				},
 				'Property Address': { 'State/Prov': 'CA' },
 			})
 			.query({})
@@ -91,7 +107,9 @@ describe('Loop Detail', () => {
 			},
 		});
 
-		expect(output).toEqual([{ json: { Referral: { 'Referral Source': 'Zillow' } }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{ json: { Referral: { 'Referral Source': 'Zillow' } }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('Update as JSON sends the sections as written, custom fields included', async () => {
@@ -119,8 +137,12 @@ describe('Loop Detail', () => {
 
 	it('refuses an update with nothing to change', async () => {
 		await expect(
-			runDotloop({ params: { ...update, financials: { purchaseSalePrice: ' ' }, clearFields: [] } }),
-		).rejects.toThrow('Nothing to update: add a field to one of the sections, or choose "Fields to Clear"');
+			runDotloop({
+				params: { ...update, financials: { purchaseSalePrice: ' ' }, clearFields: [] },
+			}),
+		).rejects.toThrow(
+			'Nothing to update: add a field to one of the sections, or choose "Fields to Clear"',
+		);
 		await expect(
 			runDotloop({ params: { ...update, mode: 'json', detailsJson: '{"Financials": {}}' } }),
 		).rejects.toThrow('"Details (JSON)" is empty: give at least one section with one field');
@@ -135,7 +157,9 @@ describe('Loop Detail', () => {
 					clearFields: ['Financials › Purchase/Sale Price'],
 				},
 			}),
-		).rejects.toThrow('"Financials › Purchase/Sale Price" has a value and is in "Fields to Clear": choose one');
+		).rejects.toThrow(
+			'"Financials › Purchase/Sale Price" has a value and is in "Fields to Clear": choose one',
+		);
 	});
 
 	it('refuses JSON that is invalid or not shaped { Section: { Field: value } }', async () => {
@@ -149,7 +173,9 @@ describe('Loop Detail', () => {
 			runDotloop({
 				params: { ...update, mode: 'json', detailsJson: '{"Property": {"Bedrooms": [3]}}' },
 			}),
-		).rejects.toThrow('"Details (JSON)": "Property › Bedrooms" must be a string, not [3]');
+		).rejects.toThrow(
+			'"Details (JSON)": "Property › Bedrooms" must be a string or a number, not [3]',
+		);
 		await expect(
 			runDotloop({ params: { ...update, mode: 'json', detailsJson: '[]' } }),
 		).rejects.toThrow('"Details (JSON)" must be a JSON object');
@@ -158,7 +184,12 @@ describe('Loop Detail', () => {
 	it('refuses a non-numeric loop ID', async () => {
 		await expect(
 			runDotloop({
-				params: { resource: 'loopDetail', operation: 'get', profileId: byId('4711'), loopId: byId('abc') },
+				params: {
+					resource: 'loopDetail',
+					operation: 'get',
+					profileId: byId('4711'),
+					loopId: byId('abc'),
+				},
 			}),
 		).rejects.toThrow('"Loop" must be a Dotloop ID (a positive whole number), not "abc"');
 	});

@@ -150,7 +150,12 @@ describe('Loop-It', () => {
 			})
 			.query({ profile_id: '4711' })
 			.reply(422, {
-				errors: [{ source: { pointer: '/templateId' }, detail: 'A loop template is required for this profile' }],
+				errors: [
+					{
+						source: { pointer: '/templateId' },
+						detail: 'A loop template is required for this profile',
+					},
+				],
 			});
 
 		const error = await runDotloop({ params: base }).catch((e: unknown) => e);

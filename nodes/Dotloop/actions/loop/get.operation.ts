@@ -19,6 +19,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const loopId = readId.call(this, 'loopId', 'Loop', i);
 	return toItems(
-		await dotloopApiRequest.call(this, { method: 'GET', path: `/profile/${profileId}/loop/${loopId}` }),
+		await dotloopApiRequest.call(this, {
+			method: 'GET',
+			path: `/profile/${profileId}/loop/${loopId}`,
+		}),
 	);
 }

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../../descriptions/common';
 import {
@@ -33,7 +38,8 @@ const properties: INodeProperties[] = [
 				name: 'createdSince',
 				type: 'dateTime',
 				default: '',
-				description: 'Only loops created at or after this time (sent to Dotloop as whole-second UTC)',
+				description:
+					'Only loops created at or after this time (sent to Dotloop as whole-second UTC)',
 			},
 			{
 				displayName: 'Statuses',
@@ -56,7 +62,8 @@ const properties: INodeProperties[] = [
 				name: 'updatedSince',
 				type: 'dateTime',
 				default: '',
-				description: 'Only loops changed at or after this time (sent to Dotloop as whole-second UTC)',
+				description:
+					'Only loops changed at or after this time (sent to Dotloop as whole-second UTC)',
 			},
 		],
 	},

@@ -1,5 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { TRANSACTION_STATUS_VALUES, TRANSACTION_TYPES } from '../../descriptions/constants';
 import { loopLocator, profileLocator } from '../../descriptions/locators';

@@ -63,7 +63,8 @@ export const sectionCollections: INodeProperties[] = DETAIL_SECTIONS.map(
 				return {
 					...property,
 					placeholder: 'e.g. 01/31/2017',
-					description: 'A date as MM/DD/YYYY; an ISO date such as 2017-01-31 is converted to that form',
+					description:
+						'A date as MM/DD/YYYY; an ISO date such as 2017-01-31 is converted to that form',
 				};
 			})
 			.sort(byName),

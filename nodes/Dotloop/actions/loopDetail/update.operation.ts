@@ -1,6 +1,11 @@
 import { DateTime } from 'luxon';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertOneOf, readId } from '../../descriptions/validation';
@@ -85,7 +90,9 @@ function toDotloopDate(this: IExecuteFunctions, value: unknown): string {
 }
 
 function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 function fromFields(this: IExecuteFunctions, i: number): IDataObject {
@@ -112,7 +119,7 @@ function fromFields(this: IExecuteFunctions, i: number): IDataObject {
 		if (body[section]?.[field] !== undefined) {
 			throw invalid.call(
 				this,
-				`"${section} › ${field}" has a value and is in "Fields to Clear": choose one`,
+				`"${section}${CLEAR_SEPARATOR}${field}" has a value and is in "Fields to Clear": choose one`,
 				i,
 			);
 		}
@@ -131,11 +138,16 @@ function fromJson(this: IExecuteFunctions, i: number): IDataObject {
 		try {
 			details = JSON.parse(details);
 		} catch (error) {
-			throw invalid.call(this, `"Details (JSON)" is not valid JSON: ${(error as Error).message}`, i);
+			throw invalid.call(
+				this,
+				`"Details (JSON)" is not valid JSON: ${(error as Error).message}`,
+				i,
+			);
 		}
 	}
 	const shape = 'it must look like {"Financials": {"Purchase/Sale Price": "342342"}}';
-	if (!isObject(details)) throw invalid.call(this, `"Details (JSON)" must be a JSON object: ${shape}`, i);
+	if (!isObject(details))
+		throw invalid.call(this, `"Details (JSON)" must be a JSON object: ${shape}`, i);
 	const body: IDataObject = {};
 	for (const [section, fields] of Object.entries(details)) {
 		if (!isObject(fields)) {
@@ -149,7 +161,7 @@ function fromJson(this: IExecuteFunctions, i: number): IDataObject {
 			if (typeof value !== 'string' && typeof value !== 'number' && value !== null) {
 				throw invalid.call(
 					this,
-					`"Details (JSON)": "${section} › ${field}" must be a string, not ${JSON.stringify(value)}`,
+					`"Details (JSON)": "${section}${CLEAR_SEPARATOR}${field}" must be a string or a number, not ${JSON.stringify(value)}`,
 					i,
 				);
 			}

@@ -1,5 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { humanize, PARTICIPANT_ROLES } from '../../descriptions/constants';
 import { loopTemplateLocator, profileLocator } from '../../descriptions/locators';
@@ -26,7 +31,8 @@ const CUSTOM_ROLE = 'custom';
 const properties: INodeProperties[] = [
 	{
 		...profileLocator,
-		description: 'The INDIVIDUAL profile the loop is created in (loops live only in INDIVIDUAL profiles)',
+		description:
+			'The INDIVIDUAL profile the loop is created in (loops live only in INDIVIDUAL profiles)',
 	},
 	{ ...loopNameField, required: true },
 	{ ...transactionTypeField, required: true },
@@ -47,7 +53,13 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'City', name: 'city', type: 'string', default: '' },
-			{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. US' },
+			{
+				displayName: 'Country',
+				name: 'country',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. US',
+			},
 			{ displayName: 'County', name: 'county', type: 'string', default: '' },
 			{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'e.g. CA' },
 			{
@@ -65,7 +77,13 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. 2100',
 			},
 			{ displayName: 'Unit', name: 'unit', type: 'string', default: '', placeholder: 'e.g. 12' },
-			{ displayName: 'Zip Code', name: 'zipCode', type: 'string', default: '', placeholder: 'e.g. 94114' },
+			{
+				displayName: 'Zip Code',
+				name: 'zipCode',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 94114',
+			},
 		],
 	},
 	{
@@ -187,11 +205,9 @@ function readParticipants(this: IExecuteFunctions, i: number): IDataObject[] {
 		}
 		const participant = withoutEmpty({ fullName: entry.fullName, email: entry.email, role });
 		if (participant.fullName === undefined && participant.email === undefined) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`${label} needs a "Full Name" or an "Email"`,
-				{ itemIndex: i },
-			);
+			throw new NodeOperationError(this.getNode(), `${label} needs a "Full Name" or an "Email"`, {
+				itemIndex: i,
+			});
 		}
 		return participant;
 	});
@@ -203,7 +219,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const { transactionType, status } = readTypeAndStatus.call(this, i);
 	const template = this.getNodeParameter('templateId', i, '', { extractValue: true });
 	const templateId =
-		String(template ?? '').trim() === '' ? undefined : toDotloopId(this, template, 'Loop Template', i);
+		String(template ?? '').trim() === ''
+			? undefined
+			: toDotloopId(this, template, 'Loop Template', i);
 	const participants = readParticipants.call(this, i);
 
 	const body = withoutEmpty({

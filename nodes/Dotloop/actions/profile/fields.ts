@@ -2,13 +2,43 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /** The profile fields of sections 4.3/4.4 (fax appears in Dotloop's examples and answers). */
 export const profileFields: INodeProperties[] = [
-	{ displayName: 'Address', name: 'address', type: 'string', default: '', description: 'Address line' },
+	{
+		displayName: 'Address',
+		name: 'address',
+		type: 'string',
+		default: '',
+		description: 'Address line',
+	},
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
-	{ displayName: 'Company', name: 'company', type: 'string', default: '', description: 'Company name' },
+	{
+		displayName: 'Company',
+		name: 'company',
+		type: 'string',
+		default: '',
+		description: 'Company name',
+	},
 	{ displayName: 'Country', name: 'country', type: 'string', default: '' },
-	{ displayName: 'Fax', name: 'fax', type: 'string', default: '', placeholder: 'e.g. +1 (415) 555 0100' },
+	{
+		displayName: 'Fax',
+		name: 'fax',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +1 (415) 555 0100',
+	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Profile name' },
-	{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +1 (415) 555 0100' },
+	{
+		displayName: 'Phone',
+		name: 'phone',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. +1 (415) 555 0100',
+	},
 	{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'e.g. NY' },
-	{ displayName: 'Zip Code', name: 'zipCode', type: 'string', default: '', placeholder: 'e.g. 10005' },
+	{
+		displayName: 'Zip Code',
+		name: 'zipCode',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 10005',
+	},
 ];

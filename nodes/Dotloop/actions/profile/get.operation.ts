@@ -14,5 +14,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	return toItems(await dotloopApiRequest.call(this, { method: 'GET', path: `/profile/${profileId}` }));
+	return toItems(
+		await dotloopApiRequest.call(this, { method: 'GET', path: `/profile/${profileId}` }),
+	);
 }

@@ -15,7 +15,12 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['profile'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a profile', action: 'Create a profile' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a profile',
+				action: 'Create a profile',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a profile', action: 'Get a profile' },
 			{
 				name: 'Get Many',
@@ -23,7 +28,12 @@ export const description: INodeProperties[] = [
 				description: 'Get many profiles of the connected user',
 				action: 'Get many profiles',
 			},
-			{ name: 'Update', value: 'update', description: 'Update a profile', action: 'Update a profile' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a profile',
+				action: 'Update a profile',
+			},
 		],
 		default: 'getAll',
 	},
