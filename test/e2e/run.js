@@ -45,6 +45,7 @@ function makeRunDir() {
 
 let jestChild = null;
 let runDir = null;
+let interrupted = null; // the signal that asked us to stop
 
 function sweep() {
 	if (runDir) {
@@ -117,8 +118,14 @@ async function main() {
 
 	const results = [];
 	for (const version of versions) {
+		if (interrupted) break;
 		say(`--- n8n ${version} ---`);
 		results.push(await runJest(version, tarball, jestArgs));
+	}
+	if (interrupted) {
+		say(`interrupted by ${interrupted}`);
+		process.stdout.write(`${results.reduce((n, r) => n + r.passed, 0)} passed, ${results.reduce((n, r) => n + r.failed, 0) + 1} failed\n`);
+		process.exit(interrupted === 'SIGINT' ? 130 : 143);
 	}
 
 	let passed = 0;
@@ -137,14 +144,19 @@ async function main() {
 }
 
 function onSignal(signal) {
-	if (jestChild && jestChild.pid) {
-		try {
-			jestChild.kill(signal);
-		} catch {
-			/* gone */
-		}
+	if (interrupted) return;
+	interrupted = signal;
+	if (!jestChild) {
+		// Building, packing or provisioning: provision.js's exit hook stops a running npm install.
+		sweep();
+		process.exit(signal === 'SIGINT' ? 130 : 143);
 	}
-	// Give jest a moment to stop its n8n processes, then stop whatever is left by PID.
+	try {
+		jestChild.kill(signal);
+	} catch {
+		/* gone */
+	}
+	// main() ends the run once jest has exited and its n8n processes are swept; if jest hangs, force it.
 	setTimeout(() => {
 		if (jestChild && jestChild.pid) {
 			try {
@@ -155,7 +167,7 @@ function onSignal(signal) {
 		}
 		sweep();
 		process.exit(signal === 'SIGINT' ? 130 : 143);
-	}, 3000).unref();
+	}, 10_000).unref();
 }
 
 process.on('SIGINT', onSignal);

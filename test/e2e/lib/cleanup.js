@@ -6,10 +6,13 @@
  *   gets SIGTERM, then SIGKILL if it lingers.
  * - A PID file per tracked process goes to $E2E_RUN_DIR/pids/ when that is set (run.js sets it), so the
  *   outer runner can still stop them if this process (e.g. a jest worker) dies without cleaning up.
+ * - A detached watchdog (watchdog.js) per tracked process stops it if this process disappears without
+ *   cleaning up (jest does not always run our signal handlers, e.g. on Ctrl-C; SIGKILL runs nothing).
  * - trackDir(dir): removed on exit unless E2E_KEEP_TMP=1.
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { spawn } = require('node:child_process');
 
 const children = new Map(); // pid -> { label, pidFile }
 const dirs = new Set();
@@ -43,8 +46,18 @@ function pidDir() {
 	return process.env.E2E_RUN_DIR ? path.join(process.env.E2E_RUN_DIR, 'pids') : null;
 }
 
-function track(child, label) {
+/** Start the watchdog for child (optionally removing dir when it has to step in). */
+function guard(child, dir) {
+	const args = [path.join(__dirname, 'watchdog.js'), String(process.pid), String(child.pid)];
+	if (dir) args.push(dir);
+	const dog = spawn(process.execPath, args, { detached: true, stdio: 'ignore' });
+	dog.unref();
+}
+
+/** opts.dir: a directory the watchdog removes if it has to stop the process. */
+function track(child, label, opts = {}) {
 	install();
+	guard(child, opts.dir);
 	let pidFile = null;
 	const dir = pidDir();
 	if (dir) {

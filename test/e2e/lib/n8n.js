@@ -82,7 +82,7 @@ class N8n {
 			detached: true,
 		});
 		fs.closeSync(out);
-		cleanup.track(child, `n8n ${this.version} :${this.port}`);
+		cleanup.track(child, `n8n ${this.version} :${this.port}`, { dir: this.tmpRoot });
 		this.proc = child;
 		this.pid = child.pid;
 		this.exitInfo = null;
@@ -457,7 +457,8 @@ async function startN8n(opts) {
 	const tmpRoot = cleanup.trackDir(fs.mkdtempSync(path.join(os.tmpdir(), `dotloop-e2e-n8n-${version}-`)));
 	const userFolder = path.join(tmpRoot, 'user');
 	fs.mkdirSync(userFolder, { recursive: true });
-	const logDir = opts.logDir || (process.env.E2E_RUN_DIR ? path.join(process.env.E2E_RUN_DIR, 'logs') : tmpRoot);
+	// Logs outlive the user folder: in the run's work dir under run.js, else in <tmp>/dotloop-e2e-logs.
+	const logDir = opts.logDir || (process.env.E2E_RUN_DIR ? path.join(process.env.E2E_RUN_DIR, 'logs') : path.join(os.tmpdir(), 'dotloop-e2e-logs'));
 	const logFile = path.join(logDir, `n8n-${version}-${port}.log`);
 	let installed = null;
 	if (packageTarball) installed = installIntoUserFolder(userFolder, packageTarball);
@@ -509,7 +510,7 @@ async function startN8n(opts) {
 	try {
 		await n8n.waitReady(opts.readyTimeoutMs);
 	} catch (err) {
-		await n8n.stop({ keepUserFolder: true });
+		await n8n.stop({ keepUserFolder: process.env.E2E_KEEP_TMP === '1' });
 		throw err;
 	}
 	n8n.startSeconds = (Date.now() - t0) / 1000;
