@@ -266,6 +266,27 @@ class N8n {
 		});
 	}
 
+	/** PUT /api/v1/workflows/:id (name, nodes, connections, settings); on an active 2.x workflow this saves a draft. */
+	async updateWorkflow(id, { name, nodes, connections = {}, settings = {} }) {
+		return await this.api('PUT', `/workflows/${id}`, { name, nodes, connections, settings: { executionOrder: 'v1', ...settings } });
+	}
+
+	/**
+	 * Create a workflow "Manual Trigger -> nodes[0] -> nodes[1] ..." (positions filled in), run it, and return
+	 * { workflow, execution }. Nodes are n8n node JSON ({ name, type, typeVersion, parameters, credentials }).
+	 */
+	async runNodes(nodes, { name = 'e2e run', timeoutMs } = {}) {
+		const trigger = { id: 'manual-trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+		const chain = [trigger, ...nodes.map((n, i) => ({ id: n.id || `node-${i}`, position: [220 * (i + 1), 0], ...n }))];
+		const connections = {};
+		for (let i = 0; i < chain.length - 1; i++) {
+			connections[chain[i].name] = { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] };
+		}
+		const workflow = await this.createWorkflow({ name, nodes: chain, connections });
+		const execution = await this.runWorkflow(workflow.id, trigger.name, { timeoutMs });
+		return { workflow, execution };
+	}
+
 	/** GET /rest/workflows/:id → .data (the shape /run wants as workflowData). */
 	async getWorkflow(id) {
 		return await this.rest('GET', `/workflows/${id}`);
