@@ -1,4 +1,3 @@
-import { httpRequest as n8nHttpRequest } from '@n8n/backend-network/testing';
 import { constructExecutionMetaData, returnJsonArray } from 'n8n-core';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
@@ -10,9 +9,9 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { Readable } from 'stream';
 
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
+import { isReadableStream, n8nHttpRequest, streamToBuffer } from './io';
 
 export const API = 'https://api.test.dotloop.local/public/v2';
 export const TOKEN_URL = 'https://auth.test.dotloop.local/oauth/token';
@@ -44,9 +43,7 @@ function locatorRegex(name: string, mode: string): string | undefined {
 	return extract?.type === 'regex' ? String(extract.regex) : undefined;
 }
 
-/** n8n's own request layer (axios conversion, qs, FormData, streams, redirects), as nodes get it. */
-const httpRequest = async (request: IHttpRequestOptions): Promise<any> =>
-	await (n8nHttpRequest as unknown as (r: IHttpRequestOptions) => Promise<unknown>)(request);
+const httpRequest = n8nHttpRequest;
 
 function pick(source: IDataObject, path: string): unknown {
 	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], source);
@@ -61,12 +58,6 @@ export const testNode: INode = {
 	parameters: {},
 	credentials: { dotloopOAuth2Api: { id: 'cred-1', name: 'Dotloop account' } },
 };
-
-async function streamToBuffer(stream: Readable): Promise<Buffer> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-	return Buffer.concat(chunks);
-}
 
 /**
  * An IExecuteFunctions whose HTTP goes through n8n's real request layer (@n8n/backend-network), signed
@@ -170,11 +161,11 @@ export function createExecuteContext(options: ContextOptions) {
 				return Buffer.from(items[itemIndex].binary![property].data, 'base64');
 			},
 			async prepareBinaryData(
-				data: Buffer | Readable,
+				data: Buffer | AsyncIterable<Uint8Array>,
 				fileName?: string,
 				mimeType?: string,
 			): Promise<IBinaryData> {
-				const buffer = Buffer.isBuffer(data) ? data : await streamToBuffer(data);
+				const buffer = isReadableStream(data) ? await streamToBuffer(data) : (data as Buffer);
 				return {
 					data: buffer.toString('base64'),
 					fileName,

@@ -1,0 +1,22 @@
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+export interface TestRequest {
+	socket: { destroy(): void };
+	method?: string;
+	url?: string;
+}
+export interface TestResponse {
+	writeHead(status: number, headers?: Record<string, string>): void;
+	end(body?: string): void;
+}
+export interface TestServer {
+	url: string;
+	close(): Promise<void>;
+}
+
+export function n8nHttpRequest(request: IHttpRequestOptions): Promise<IDataObject>;
+export function streamToBuffer(stream: AsyncIterable<Uint8Array | string>): Promise<Buffer>;
+export function isReadableStream(value: unknown): value is AsyncIterable<Uint8Array>;
+export function startServer(
+	handler: (request: TestRequest, response: TestResponse) => void,
+): Promise<TestServer>;

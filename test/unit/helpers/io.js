@@ -1,0 +1,29 @@
+'use strict';
+// Node-side plumbing for the TypeScript tests. n8n's lint forbids importing Node built-ins and
+// non-runtime packages from any .ts file (tests included), so the tests reach them through here.
+const http = require('http');
+const { httpRequest } = require('@n8n/backend-network/testing');
+
+/** n8n's own request layer (axios conversion, qs, FormData, streams, redirects), as nodes get it. */
+exports.n8nHttpRequest = (request) => httpRequest(request);
+
+exports.streamToBuffer = async (stream) => {
+	const chunks = [];
+	for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+	return Buffer.concat(chunks);
+};
+
+exports.isReadableStream = (value) =>
+	value !== null && typeof value === 'object' && typeof value.pipe === 'function';
+
+/** A throwaway HTTP server on 127.0.0.1 for behaviour nock cannot fake (e.g. a reset connection). */
+exports.startServer = (handler) =>
+	new Promise((resolve) => {
+		const server = http.createServer(handler);
+		server.listen(0, '127.0.0.1', () => {
+			resolve({
+				url: `http://127.0.0.1:${server.address().port}`,
+				close: () => new Promise((done) => server.close(() => done())),
+			});
+		});
+	});

@@ -1,0 +1,312 @@
+import nock from 'nock';
+import { NodeApiError } from 'n8n-workflow';
+
+import {
+	dotloopApiRequest,
+	dotloopRequest,
+	retryPolicy,
+} from '../../../nodes/Dotloop/transport';
+import { createExecuteContext, TOKEN_URL } from '../helpers/context';
+import { startServer } from '../helpers/io';
+import { api, BASE_PATH, setupNock } from '../helpers/nock';
+
+setupNock();
+
+const context = () => createExecuteContext({ params: {} });
+
+async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as NodeApiError;
+	}
+	throw new Error('expected the request to fail');
+}
+
+describe('transport: requests and errors', () => {
+	it('sends JSON with the bearer token to the credential base URL and returns the data object', async () => {
+		api()
+			.matchHeader('accept', 'application/json')
+			.post(`${BASE_PATH}/profile/1/loop`, { name: 'A', status: 'PRE_OFFER' })
+			.query({ x: '1' })
+			.reply(201, { data: { id: 5 } });
+
+		const { context: ctx } = context();
+		const data = await dotloopApiRequest.call(ctx, {
+			method: 'POST',
+			path: '/profile/1/loop',
+			qs: { x: 1 },
+			body: { name: 'A', status: 'PRE_OFFER' },
+		});
+
+		expect(data).toEqual({ id: 5 });
+	});
+
+	it("turns Dotloop's errors[] into a NodeApiError with every detail, the field and the status", async () => {
+		api()
+			.patch(`${BASE_PATH}/profile/1/loop/2`)
+			.reply(422, {
+				errors: [
+					{ code: '422', source: { pointer: '/data/attributes/name' }, detail: 'Name is too long' },
+					{ source: { parameter: 'status' }, detail: 'Status is invalid' },
+				],
+			});
+
+		const { context: ctx } = context();
+		const error = await failure(
+			dotloopRequest.call(ctx, { method: 'PATCH', path: '/profile/1/loop/2', body: { name: 'x' } }),
+		);
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe(
+			'Name is too long (/data/attributes/name); Status is invalid (status)',
+		);
+		expect(error.httpCode).toBe('422');
+		expect(error.description).toContain('rejected its values');
+	});
+
+	it('explains a 403 (non-INDIVIDUAL profile, scopes) and never leaks the token', async () => {
+		api()
+			.get(`${BASE_PATH}/profile/9/loop`)
+			.reply(403, { errors: [{ code: '403', detail: 'Access denied' }] });
+
+		const { context: ctx } = context();
+		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/profile/9/loop' }));
+
+		expect(error.message).toBe('Access denied');
+		expect(error.httpCode).toBe('403');
+		expect(error.description).toContain('INDIVIDUAL');
+		expect(JSON.stringify({ ...error, cause: error.cause, message: error.message })).not.toContain(
+			'access-1',
+		);
+	});
+
+	it('lets a request override the explanation for a status', async () => {
+		api().get(`${BASE_PATH}/x`).reply(403, {});
+
+		const { context: ctx } = context();
+		const error = await failure(
+			dotloopRequest.call(ctx, { method: 'GET', path: '/x', hints: { 403: 'Download not permitted' } }),
+		);
+
+		expect(error.message).toBe('Dotloop answered HTTP 403');
+		expect(error.description).toBe('Download not permitted');
+	});
+
+	it('refreshes the token once on 401 (through n8n) and retries with the new one', async () => {
+		api('access-1').get(`${BASE_PATH}/account`).reply(401, { error: 'invalid_token' });
+		nock(new URL(TOKEN_URL).origin)
+			.post(new URL(TOKEN_URL).pathname, 'grant_type=refresh_token&refresh_token=refresh-1')
+			.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
+		api('access-2').get(`${BASE_PATH}/account`).reply(200, { data: { id: 100 } });
+
+		const { context: ctx, oauth } = context();
+		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' });
+
+		expect(data).toEqual({ id: 100 });
+		expect(oauth.refreshCount).toBe(1);
+	});
+
+	it('a 401 that survives the refresh tells the user to reconnect', async () => {
+		api('access-1').get(`${BASE_PATH}/account`).reply(401, { error: 'invalid_token' });
+		nock(new URL(TOKEN_URL).origin)
+			.post(new URL(TOKEN_URL).pathname)
+			.reply(200, { access_token: 'access-2' });
+		api('access-2')
+			.get(`${BASE_PATH}/account`)
+			.reply(401, { error: 'invalid_token', error_description: 'Access token revoked' });
+
+		const { context: ctx } = context();
+		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
+
+		expect(error.message).toBe('Access token revoked');
+		expect(error.httpCode).toBe('401');
+		expect(error.description).toContain('reconnect');
+	});
+});
+
+describe('transport: rate limits', () => {
+	it('waits X-RateLimit-Reset milliseconds after a 429 and retries', async () => {
+		api()
+			.get(`${BASE_PATH}/account`)
+			.reply(429, { errors: [{ detail: 'Too many requests' }] }, {
+				'X-RateLimit-Limit': '100',
+				'X-RateLimit-Remaining': '0',
+				'X-RateLimit-Reset': '30',
+			})
+			.get(`${BASE_PATH}/account`)
+			.reply(200, { data: { id: 1 } }, { 'X-RateLimit-Remaining': '99' });
+
+		const { context: ctx } = context();
+		const started = Date.now();
+		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' });
+
+		expect(data).toEqual({ id: 1 });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+	});
+
+	it('retries a 429 without headers with backoff, even for a POST (a 429 was not processed)', async () => {
+		api()
+			.post(`${BASE_PATH}/contact`, { firstName: 'A' })
+			.reply(429, {})
+			.post(`${BASE_PATH}/contact`, { firstName: 'A' })
+			.reply(429, {})
+			.post(`${BASE_PATH}/contact`, { firstName: 'A' })
+			.reply(201, { data: { id: 7 } });
+
+		const { context: ctx } = context();
+		const data = await dotloopApiRequest.call(ctx, {
+			method: 'POST',
+			path: '/contact',
+			body: { firstName: 'A' },
+		});
+
+		expect(data).toEqual({ id: 7 });
+	});
+
+	it('gives up after the bounded number of 429 retries and names the limit', async () => {
+		retryPolicy.maxRateLimitRetries = 2;
+		api().get(`${BASE_PATH}/account`).times(3).reply(429, { errors: [{ detail: 'Rate limit exceeded' }] });
+
+		const { context: ctx } = context();
+		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
+
+		expect(error.message).toBe('Rate limit exceeded');
+		expect(error.httpCode).toBe('429');
+		expect(error.description).toContain('100 requests per minute');
+	});
+
+	it('after Remaining reaches 0 the next request waits for the reset instead of spending a 429', async () => {
+		const times: number[] = [];
+		api()
+			.get(`${BASE_PATH}/a`)
+			.reply(() => {
+				times.push(Date.now());
+				return [200, { data: {} }, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '60' }];
+			})
+			.get(`${BASE_PATH}/b`)
+			.reply(() => {
+				times.push(Date.now());
+				return [200, { data: {} }, { 'X-RateLimit-Remaining': '99', 'X-RateLimit-Reset': '60000' }];
+			});
+
+		const { context: ctx } = context();
+		await dotloopRequest.call(ctx, { method: 'GET', path: '/a' });
+		await dotloopRequest.call(ctx, { method: 'GET', path: '/b' });
+
+		expect(times[1] - times[0]).toBeGreaterThanOrEqual(55);
+	});
+});
+
+describe('transport: transient failures', () => {
+	it('retries 5xx on GET with backoff', async () => {
+		api()
+			.get(`${BASE_PATH}/account`)
+			.reply(503, 'Service Unavailable')
+			.get(`${BASE_PATH}/account`)
+			.reply(500, {})
+			.get(`${BASE_PATH}/account`)
+			.reply(200, { data: { id: 1 } });
+
+		const { context: ctx } = context();
+		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({ id: 1 });
+	});
+
+	it('retries a network error (connection reset) on GET', async () => {
+		nock.enableNetConnect('127.0.0.1');
+		let calls = 0;
+		const server = await startServer((request, response) => {
+			calls++;
+			if (calls === 1) {
+				request.socket.destroy();
+				return;
+			}
+			response.writeHead(200, { 'Content-Type': 'application/json' });
+			response.end(JSON.stringify({ data: { id: 1 } }));
+		});
+		try {
+			const { context: ctx } = createExecuteContext({
+				params: {},
+				apiBaseUrl: `${server.url}/public/v2`,
+			});
+			expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({ id: 1 });
+			expect(calls).toBe(2);
+		} finally {
+			await server.close();
+			nock.disableNetConnect();
+		}
+	});
+
+	it('never replays a POST or PATCH after a 5xx, and says why', async () => {
+		api().post(`${BASE_PATH}/contact`).reply(502, {});
+
+		const { context: ctx } = context();
+		const error = await failure(
+			dotloopRequest.call(ctx, { method: 'POST', path: '/contact', body: { firstName: 'A' } }),
+		);
+
+		expect(error.httpCode).toBe('502');
+		expect(error.description).toContain('not repeated automatically');
+	});
+
+	it('stops retrying a GET after the bounded attempts', async () => {
+		api().get(`${BASE_PATH}/account`).times(4).reply(500, { errors: [{ detail: 'Internal error' }] });
+
+		const { context: ctx } = context();
+		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
+
+		expect(error.message).toBe('Internal error');
+		expect(error.description).toContain('sent 4 times');
+	});
+});
+
+describe('transport: merged loops', () => {
+	it('follows a 301 to the Location relative to the API origin and says which loop it was merged into', async () => {
+		api()
+			.get(`${BASE_PATH}/profile/3/loop/777/detail`)
+			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888/detail` })
+			.get(`${BASE_PATH}/profile/3/loop/888/detail`)
+			.reply(200, { data: { Financials: { 'Purchase/Sale Price': '1' } } });
+
+		const { context: ctx } = context();
+		const data = await dotloopApiRequest.call(ctx, {
+			method: 'GET',
+			path: '/profile/3/loop/777/detail',
+		});
+
+		expect(data).toEqual({
+			Financials: { 'Purchase/Sale Price': '1' },
+			mergedFromLoopId: 777,
+			mergedIntoLoopId: 888,
+		});
+	});
+
+	it('resends a PATCH to the merged loop', async () => {
+		api()
+			.patch(`${BASE_PATH}/profile/3/loop/777`, { status: 'SOLD' })
+			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888` })
+			.patch(`${BASE_PATH}/profile/3/loop/888`, { status: 'SOLD' })
+			.reply(200, { data: { id: 888, status: 'SOLD' } });
+
+		const { context: ctx } = context();
+		const data = await dotloopApiRequest.call(ctx, {
+			method: 'PATCH',
+			path: '/profile/3/loop/777',
+			body: { status: 'SOLD' },
+		});
+
+		expect(data).toEqual({ id: 888, status: 'SOLD', mergedFromLoopId: 777, mergedIntoLoopId: 888 });
+	});
+
+	it('does not follow redirects forever', async () => {
+		api()
+			.get(/\/loop\/\d+$/)
+			.times(4)
+			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/1` });
+
+		const { context: ctx } = context();
+		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/1' }));
+
+		expect(error.httpCode).toBe('301');
+	});
+});
