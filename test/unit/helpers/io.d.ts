@@ -20,3 +20,4 @@ export function isReadableStream(value: unknown): value is AsyncIterable<Uint8Ar
 export function startServer(
 	handler: (request: TestRequest, response: TestResponse) => void,
 ): Promise<TestServer>;
+export function readRepoFile(relativePath: string): string;

@@ -27,3 +27,6 @@ exports.startServer = (handler) =>
 			});
 		});
 	});
+
+exports.readRepoFile = (relativePath) =>
+	require('fs').readFileSync(require('path').join(__dirname, '..', '..', '..', relativePath), 'utf8');
