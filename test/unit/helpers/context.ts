@@ -30,6 +30,9 @@ export interface ContextOptions {
 	apiBaseUrl?: string;
 	timezone?: string;
 	oauth?: Partial<OAuthState>;
+	/** Token endpoint and client for refreshes (default: the fake auth host nock intercepts). */
+	tokenUrl?: string;
+	client?: { id: string; secret: string };
 	nodeType?: string;
 }
 
@@ -133,11 +136,11 @@ export function createExecuteContext(options: ContextOptions) {
 					if (error.response?.status !== 401) throw new NodeApiError(node, error);
 					const refreshed = (await httpRequest({
 						method: 'POST',
-						url: TOKEN_URL,
+						url: options.tokenUrl ?? TOKEN_URL,
 						body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(oauth.refreshToken)}`,
 						headers: {
 							'Content-Type': 'application/x-www-form-urlencoded',
-							Authorization: `Basic ${Buffer.from('client-id:client-secret').toString('base64')}`,
+							Authorization: `Basic ${Buffer.from(`${options.client?.id ?? 'client-id'}:${options.client?.secret ?? 'client-secret'}`).toString('base64')}`,
 						},
 						json: true,
 					})) as IDataObject;

@@ -21,3 +21,11 @@ export function startServer(
 	handler: (request: TestRequest, response: TestResponse) => void,
 ): Promise<TestServer>;
 export function readRepoFile(relativePath: string): string;
+export interface Sandbox {
+	url: string;
+	apiBaseUrl: string;
+	clientId: string;
+	clientSecret: string;
+	stop(): Promise<void>;
+}
+export function startSandbox(options?: Record<string, unknown>): Promise<Sandbox>;

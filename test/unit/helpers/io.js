@@ -30,3 +30,6 @@ exports.startServer = (handler) =>
 
 exports.readRepoFile = (relativePath) =>
 	require('fs').readFileSync(require('path').join(__dirname, '..', '..', '..', relativePath), 'utf8');
+
+/** The local Dotloop sandbox (test/sandbox), started in this process. */
+exports.startSandbox = (options) => require('../../sandbox').startSandbox(options);

@@ -1,0 +1,195 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import nock from 'nock';
+
+import { resetRateLimitState, retryPolicy } from '../../nodes/Dotloop/transport';
+import { runDotloop, type ContextOptions } from './helpers/context';
+import { n8nHttpRequest, startSandbox, type Sandbox } from './helpers/io';
+import { disclosuresPdf } from './fixtures/pdf';
+
+/**
+ * The same node code as the nock tests, against the local Dotloop sandbox (test/sandbox): real paging,
+ * filters, merges, multipart, rate limits and token expiry as the sandbox implements the API.
+ */
+let sandbox: Sandbox;
+let accessToken: string;
+let refreshToken: string;
+
+const admin = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: IDataObject) =>
+	await n8nHttpRequest({ method, url: `${sandbox.url}/_sandbox${path}`, body, json: true });
+
+const id = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+async function run(params: IDataObject, extra: Partial<ContextOptions> = {}) {
+	const result = await runDotloop({
+		params,
+		apiBaseUrl: sandbox.apiBaseUrl,
+		tokenUrl: `${sandbox.url}/oauth/token`,
+		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
+		oauth: { accessToken, refreshToken },
+		...extra,
+	});
+	accessToken = result.oauth.accessToken;
+	return result;
+}
+
+async function apiRequestsSince(seq: number) {
+	const log = (await admin('GET', `/requests?since=${seq}`)) as { data: IDataObject[] };
+	return log.data.filter((entry) => String(entry.path).startsWith('/public/v2'));
+}
+
+async function lastSeq(): Promise<number> {
+	return Number(((await admin('GET', '/requests')) as { lastSeq: number }).lastSeq);
+}
+
+beforeAll(async () => {
+	nock.enableNetConnect('127.0.0.1');
+	sandbox = await startSandbox({ port: 0, quiet: true });
+	const tokens = (await admin('POST', '/tokens')) as IDataObject;
+	accessToken = String(tokens.access_token);
+	refreshToken = String(tokens.refresh_token);
+});
+
+afterAll(async () => {
+	await sandbox.stop();
+	nock.disableNetConnect();
+});
+
+beforeEach(() => {
+	resetRateLimitState();
+	Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
+});
+
+const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
+
+describe('the node against the Dotloop sandbox', () => {
+	it('Account Get', async () => {
+		const { output } = await run({ resource: 'account', operation: 'get' });
+		expect(json(output)).toEqual([
+			expect.objectContaining({ id: 100, firstName: 'Brian', defaultProfileId: 1001 }),
+		]);
+	});
+
+	it('Contact Get Many with Return All takes the fewest requests', async () => {
+		const seq = await lastSeq();
+		const { output } = await run({ resource: 'contact', operation: 'getAll', returnAll: true, filters: {} });
+		const requests = await apiRequestsSince(seq);
+
+		expect(output.length).toBeGreaterThan(100);
+		expect(requests).toHaveLength(Math.ceil(output.length / 100));
+		expect(new Set(output.map((item) => item.json.id)).size).toBe(output.length);
+	});
+
+	it('Activity Get Many pages through meta.total = -1', async () => {
+		const { output } = await run({
+			resource: 'activity',
+			operation: 'getAll',
+			profileId: id(1001),
+			loopId: id(50001),
+			returnAll: true,
+		});
+		expect(output).toHaveLength(137);
+	});
+
+	it('follows a merged loop and says where it went', async () => {
+		const { output } = await run({ resource: 'loop', operation: 'get', profileId: id(1001), loopId: id(50037) });
+		expect(json(output)).toEqual([
+			expect.objectContaining({ id: 50002, mergedFromLoopId: 50037, mergedIntoLoopId: 50002 }),
+		]);
+	});
+
+	it("surfaces Dotloop's 403 for loops on an OFFICE profile", async () => {
+		await expect(
+			run({ resource: 'loop', operation: 'getAll', profileId: id(1003), returnAll: false, limit: 5 }),
+		).rejects.toMatchObject({ httpCode: '403' });
+	});
+
+	it('uploads a PDF and downloads the same bytes', async () => {
+		const parents = { profileId: id(1001), loopId: id(50001), folderId: id(70003) };
+		const { output: uploaded } = await run(
+			{ resource: 'document', operation: 'upload', ...parents, binaryPropertyName: 'data', options: {} },
+			{
+				items: [
+					{
+						json: {},
+						binary: {
+							data: {
+								data: disclosuresPdf.toString('base64'),
+								mimeType: 'application/pdf',
+								fileName: 'disclosures.pdf',
+							},
+						},
+					},
+				],
+			},
+		);
+		const documentId = uploaded[0].json.id as number;
+
+		const { output: downloaded } = await run({
+			resource: 'document',
+			operation: 'download',
+			...parents,
+			documentId: String(documentId),
+			binaryPropertyName: 'data',
+		});
+
+		expect(Buffer.from(downloaded[0].binary!.data.data, 'base64').equals(disclosuresPdf)).toBe(true);
+		expect(downloaded[0].binary!.data.fileName).toBe('disclosures.pdf');
+	});
+
+	it('creates, updates and deletes a participant', async () => {
+		const parents = { profileId: id(1001), loopId: id(50003) };
+		const { output: created } = await run({
+			resource: 'participant',
+			operation: 'create',
+			...parents,
+			fullName: 'Sean Seller',
+			email: 'sean@example.com',
+			role: 'SELLER',
+			customRole: '',
+			additionalFields: { Phone: '(555) 555-4444' },
+		});
+		const participantId = created[0].json.id as number;
+		expect(created[0].json).toMatchObject({ fullName: 'Sean Seller', role: 'SELLER', Phone: '(555) 555-4444' });
+
+		const { output: updated } = await run({
+			resource: 'participant',
+			operation: 'update',
+			...parents,
+			participantId: String(participantId),
+			updateFields: { email: 'sean.seller@example.com' },
+		});
+		expect(updated[0].json).toMatchObject({ id: participantId, email: 'sean.seller@example.com' });
+
+		const { output: deleted } = await run({
+			resource: 'participant',
+			operation: 'delete',
+			...parents,
+			participantId: String(participantId),
+		});
+		expect(json(deleted)).toEqual([{ deleted: true, id: participantId }]);
+	});
+
+	it('refreshes an expired token and carries on', async () => {
+		await admin('POST', '/tokens/expire');
+		const { output, oauth } = await run({ resource: 'account', operation: 'get' });
+		expect(oauth.refreshCount).toBe(1);
+		expect(output).toHaveLength(1);
+	});
+
+	it('under a tiny rate limit, every item still finishes', async () => {
+		await admin('PATCH', '/config', { rateLimit: 3, rateWindowMs: 300 });
+		try {
+			const loops = [50001, 50002, 50003, 50004, 50005, 50006, 50007, 50008];
+			const { output } = await run(
+				{ resource: 'loop', operation: 'get', profileId: id(1001) },
+				{
+					items: loops.map(() => ({ json: {} })),
+					params: (i: number) => ({ resource: 'loop', operation: 'get', profileId: id(1001), loopId: id(loops[i]) }),
+				},
+			);
+			expect(output.map((item) => item.json.id)).toEqual(loops);
+		} finally {
+			await admin('PATCH', '/config', { rateLimit: 100, rateWindowMs: 60000 });
+		}
+	});
+});
