@@ -12,4 +12,7 @@ module.exports = {
 	...require('./dotloop'),
 	...require('./stack'),
 	...require('./util'),
+	...require('./pdf'),
+	/** Workflow JSON builders and request-log readers (see workflow.js). */
+	wf: require('./workflow'),
 };

@@ -321,6 +321,14 @@ class N8n {
 			if (res.status === 200) {
 				const ex = res.body;
 				const done = ex.finished || ['success', 'error', 'crashed', 'canceled'].includes(ex.status) || ex.stoppedAt;
+				// Seen once on 1.x: status success while the stored run data still lacked the last node. Only
+				// hand out an execution whose last executed node has its run data.
+				const rd = ex.data && ex.data.resultData;
+				const complete = !rd || !rd.lastNodeExecuted || Boolean(rd.runData && rd.runData[rd.lastNodeExecuted]);
+				if (done && !complete && Date.now() <= deadline) {
+					await sleep(intervalMs);
+					continue;
+				}
 				if (done && ex.status !== 'running' && ex.status !== 'new' && ex.status !== 'waiting') return ex;
 			}
 			if (Date.now() > deadline) throw new Error(`execution ${executionId} not finished after ${timeoutMs} ms`);

@@ -1,0 +1,213 @@
+'use strict';
+/**
+ * Issue 6, points 3, 4 and 6, in a real n8n against the sandbox:
+ *   - token refresh: the sandbox expires the access token while a workflow runs (during a Wait node); the
+ *     next request (a multipart upload) gets 401, n8n refreshes once, the request is sent again and the
+ *     workflow succeeds; n8n stores the refreshed token (decrypted from its database) and it is the one
+ *     that works now;
+ *   - rate limit and faults: with the sandbox's limit lowered to 10 requests per (scaled) second and 5xx and
+ *     429 answers injected, a workflow over 40 items finishes with every item, no error item and no 429
+ *     surfaced, and every change is in the sandbox;
+ *   - errors a user sees: a 403 on an OFFICE profile and 422 validation errors surface in the execution with
+ *     Dotloop's own message, the status and the failing node; with Continue On Fail they become error items
+ *     while the other items go on.
+ */
+const { startStack, connectedDotloopCredential, request, makeBinaryPdf, sha256, wf } = require('../lib');
+
+const { rl } = wf;
+
+let stack;
+let n8n;
+let sandbox;
+let admin;
+let credential;
+
+beforeAll(async () => {
+	stack = await startStack({ sandbox: { rateLimit: 100_000 } });
+	({ n8n, sandbox, admin } = stack);
+	({ credential } = await connectedDotloopCredential(n8n, sandbox, { name: 'Dotloop' }));
+});
+
+afterAll(async () => {
+	if (stack) await stack.stop();
+});
+
+afterEach(async () => {
+	await admin.clearFaults();
+	await admin.config({ rateLimit: 100_000, clockScale: 1, errorRate: 0 });
+});
+
+function dotloop(name, parameters, opts) {
+	return wf.dotloop(name, parameters, credential, opts);
+}
+
+async function storedToken() {
+	return (await n8n.exportCredential(credential.id)).data.oauthTokenData;
+}
+
+async function accountStatus(accessToken) {
+	return (await request(`${sandbox.apiBaseUrl}/account`, { headers: { Authorization: `Bearer ${accessToken}` } })).status;
+}
+
+test('token refresh: the token expires mid-workflow, n8n refreshes it once, the workflow succeeds and the new token is stored', async () => {
+	const before = await storedToken();
+	const refreshesBefore = (await admin.state()).refreshCount;
+	const pdf = makeBinaryPdf('Refresh test');
+	// The upload goes into the first folder of loop 50003.
+	const folderId = (await admin.state()).loops.find((l) => l.id === 50003).folders[0].id;
+	const nodes = [
+		dotloop('Get account', { resource: 'account', operation: 'get' }),
+		wf.wait('Pause', 2),
+		wf.set('PDF as base64', { pdf: pdf.toString('base64') }),
+		wf.toFile('PDF to file', 'pdf', 'refresh.pdf'),
+		dotloop('Upload after expiry', {
+			resource: 'document',
+			operation: 'upload',
+			profileId: rl(1001),
+			loopId: rl(50003),
+			folderId: rl(folderId),
+			binaryPropertyName: 'data',
+		}),
+		dotloop('Get loop', { resource: 'loop', operation: 'get', profileId: rl(1001), loopId: rl(50003) }),
+	];
+	const since = await admin.lastSeq();
+	const trigger = wf.manualTrigger();
+	const { nodes: placed, connections } = wf.line([trigger, ...nodes]);
+	const workflow = await n8n.createWorkflow({ name: 'resilience: token refresh', nodes: placed, connections });
+	const { executionId } = await n8n.runWorkflow(workflow.id, trigger.name, { wait: false });
+	// Expire every access token once the first request is through, while the Wait node holds the run.
+	await admin.waitForRequest({ since, path: '/public/v2/account' });
+	await admin.expireTokens();
+	const execution = await n8n.waitForExecution(executionId);
+
+	expect(execution.status).toBe('success');
+	const log = await admin.requests({ since });
+	const uploadPath = `/public/v2/profile/1001/loop/50003/folder/${folderId}/document`;
+	expect(log.map((e) => `${e.method} ${e.path} -> ${e.status}`)).toEqual([
+		'GET /public/v2/account -> 200',
+		`POST ${uploadPath} -> 401`,
+		'POST /oauth/token -> 200',
+		`POST ${uploadPath} -> 201`,
+		'GET /public/v2/profile/1001/loop/50003 -> 200',
+	]);
+	expect(log[2].body).toMatchObject({ grant_type: 'refresh_token' });
+	// The multipart body was sent again in full after the refresh.
+	expect(log[3].body.parts).toEqual([expect.objectContaining({ name: 'file', size: pdf.length, sha256: sha256(pdf) })]);
+
+	const state = await admin.state();
+	expect(state.refreshCount).toBe(refreshesBefore + 1);
+	const after = await storedToken();
+	expect(after.access_token).not.toBe(before.access_token);
+	expect(after.refresh_token).toBe(before.refresh_token);
+	expect(await accountStatus(after.access_token)).toBe(200);
+	expect(await accountStatus(before.access_token)).toBe(401);
+});
+
+test('rate limit and faults: 40 items through a lowered limit, 5xx and 429 answers; every item done, nothing surfaced', async () => {
+	const contacts = (await admin.state()).contacts.slice(0, 40).map((c) => c.id);
+	expect(contacts).toHaveLength(40);
+	// 10 requests per window, the window 0.5 s (60 s / clock scale 120).
+	await admin.config({ rateLimit: 10, clockScale: 120 });
+	const faults = [
+		{ status: 503, count: 1, method: 'GET', path: `/contact/${contacts[4]}$` },
+		{ status: 500, count: 2, method: 'GET', path: `/contact/${contacts[11]}$` },
+		{ status: 502, count: 2, method: 'GET', path: `/contact/${contacts[19]}$` },
+		{ status: 429, count: 2, method: 'PATCH', path: `/contact/${contacts[27]}$` },
+		{ status: 429, count: 1, method: 'GET', path: `/contact/${contacts[33]}$` },
+	];
+	for (const fault of faults) await admin.addFault(fault);
+	const since = await admin.lastSeq();
+	const t0 = Date.now();
+	const { execution } = await n8n.runNodes(
+		[
+			wf.set('Contact ids', { ids: contacts }),
+			wf.splitOut('One item per contact', 'ids'),
+			dotloop('Get contact', { resource: 'contact', operation: 'get', contactId: '={{ $json.ids }}' }, { executeOnce: false }),
+			dotloop(
+				'Update contact',
+				{ resource: 'contact', operation: 'update', contactId: '={{ $json.id }}', updateFields: { city: 'Rate Limit City', fax: '={{ "fax-" + $json.id }}' } },
+				{ executeOnce: false },
+			),
+		],
+		{ name: 'resilience: rate limit and faults', timeoutMs: 180_000 },
+	);
+	const seconds = (Date.now() - t0) / 1000;
+	const log = (await admin.requests({ since })).filter((e) => e.path.startsWith('/public/v2'));
+
+	expect(n8n.executionError(execution)).toBeUndefined();
+	expect(execution.status).toBe('success');
+	const got = n8n.nodeOutput(execution, 'Get contact');
+	const updated = n8n.nodeOutput(execution, 'Update contact');
+	expect(got.map((c) => c.id)).toEqual(contacts);
+	expect(updated.map((c) => c.id)).toEqual(contacts);
+	for (const item of [...got, ...updated]) expect(item.error).toBeUndefined();
+	expect(updated.every((c) => c.city === 'Rate Limit City' && c.fax === `fax-${c.id}`)).toBe(true);
+	const state = (await admin.state()).contacts.filter((c) => contacts.includes(c.id));
+	expect(state.every((c) => c.city === 'Rate Limit City' && c.fax === `fax-${c.id}`)).toBe(true);
+
+	// What the sandbox saw: every injected fault was answered, and retried until it succeeded.
+	const statuses = log.map((e) => e.status);
+	const count = (s) => statuses.filter((x) => x === s).length;
+	expect(count(503)).toBe(1);
+	expect(count(500)).toBe(2);
+	expect(count(502)).toBe(2);
+	expect(count(429)).toBeGreaterThanOrEqual(3);
+	expect(count(200)).toBe(80);
+	// Each GET and PATCH reached Dotloop successfully exactly once: no item was sent twice after success.
+	for (const id of contacts) {
+		expect(log.filter((e) => e.path === `/public/v2/contact/${id}` && e.status === 200).map((e) => e.method)).toEqual(['GET', 'PATCH']);
+	}
+	// ~85 requests at 10 per half second take at least 4 s: the lowered limit was really in force.
+	expect(seconds).toBeGreaterThan(4);
+	process.stderr.write(`[e2e] rate limit run: ${log.length} requests (${count(429)} x 429, ${count(500) + count(502) + count(503)} x 5xx) in ${seconds.toFixed(1)} s\n`);
+});
+
+test('errors: a 403 on an OFFICE profile surfaces with Dotloop\'s message, status and node', async () => {
+	const { execution } = await n8n.runNodes([dotloop('Loops of the office', { resource: 'loop', operation: 'getAll', profileId: rl(1003), returnAll: true })], {
+		name: 'errors: 403 office profile',
+	});
+	expect(execution.status).toBe('error');
+	const error = n8n.executionError(execution);
+	expect(error.message).toBe('Access denied: loops are only available on INDIVIDUAL profiles; profile 1003 is OFFICE');
+	expect(String(error.httpCode)).toBe('403');
+	expect(error.description).toMatch(/INDIVIDUAL profiles/);
+	expect(error.node.name).toBe('Loops of the office');
+	expect(n8n.executionError(execution, 'Loops of the office').message).toBe(error.message);
+});
+
+test('errors: a 422 validation error surfaces with Dotloop\'s message and the field', async () => {
+	const { execution } = await n8n.runNodes(
+		[dotloop('Loop without template', { resource: 'loop', operation: 'create', profileId: rl(1002), name: 'E2E needs a template', transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER' })],
+		{ name: 'errors: 422 template required' },
+	);
+	expect(execution.status).toBe('error');
+	const error = n8n.executionError(execution);
+	expect(error.message).toBe('templateId is required: this profile requires a loop template (/templateId)');
+	expect(String(error.httpCode)).toBe('422');
+	expect(error.description).toMatch(/rejected its values/);
+	expect(error.node.name).toBe('Loop without template');
+});
+
+test('errors with Continue On Fail: the 422 item becomes an error item with Dotloop\'s message, the other items go on', async () => {
+	const { execution } = await n8n.runNodes(
+		[
+			wf.set('Emails', { emails: ['first.ok@e2e.test', 'not-an-email', 'third.ok@e2e.test'] }),
+			wf.splitOut('One item per email', 'emails'),
+			dotloop(
+				'Create contacts',
+				{ resource: 'contact', operation: 'create', firstName: 'Continue', lastName: 'OnFail', email: '={{ $json.emails }}' },
+				{ executeOnce: false, onError: 'continueRegularOutput' },
+			),
+		],
+		{ name: 'errors: continue on fail' },
+	);
+	expect(execution.status).toBe('success');
+	const out = n8n.nodeOutput(execution, 'Create contacts');
+	expect(out).toHaveLength(3);
+	expect(out[0]).toMatchObject({ email: 'first.ok@e2e.test', id: expect.any(Number) });
+	expect(out[1]).toEqual({ error: 'email "not-an-email" is not a valid email address (/email)', httpCode: '422', description: expect.stringMatching(/rejected its values/) });
+	expect(out[2]).toMatchObject({ email: 'third.ok@e2e.test', id: expect.any(Number) });
+	const emails = (await admin.state()).contacts.map((c) => c.email);
+	expect(emails).toEqual(expect.arrayContaining(['first.ok@e2e.test', 'third.ok@e2e.test']));
+	expect(emails).not.toContain('not-an-email');
+});
