@@ -1,5 +1,4 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import nock from 'nock';
 
 import { resetRateLimitState, retryPolicy } from '../../nodes/Dotloop/transport';
 import { runDotloop, type ContextOptions } from './helpers/context';
@@ -42,7 +41,6 @@ async function lastSeq(): Promise<number> {
 }
 
 beforeAll(async () => {
-	nock.enableNetConnect('127.0.0.1');
 	sandbox = await startSandbox({ port: 0, quiet: true });
 	const tokens = (await admin('POST', '/tokens')) as IDataObject;
 	accessToken = String(tokens.access_token);
@@ -51,7 +49,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await sandbox.stop();
-	nock.disableNetConnect();
 });
 
 beforeEach(() => {

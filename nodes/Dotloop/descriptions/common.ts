@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /** "Return All" and "Limit" for a Get Many operation; Limit defaults to 50 as in n8n's own nodes. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -19,3 +20,15 @@ export const returnAllOrLimit: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
+
+/** The record limit of a Get Many: undefined for Return All. */
+export function readPageLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not "${limit}"`, {
+			itemIndex,
+		});
+	}
+	return limit;
+}

@@ -28,7 +28,7 @@ export function toDotloopId(
 			ctx,
 			`"${label}" must be a Dotloop ID (a positive whole number), not "${text}"`,
 			itemIndex,
-			text === '' ? `Choose the ${label.toLowerCase()} from the list, or enter its ID.` : undefined,
+			text === '' ? `Set "${label}" to the ID of the record in Dotloop.` : undefined,
 		);
 	}
 	return Number(text);

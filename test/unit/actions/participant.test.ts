@@ -326,7 +326,7 @@ describe('Participant', () => {
 			{
 				json: {
 					error: '"Participant ID" must be a Dotloop ID (a positive whole number), not ""',
-					description: 'Choose the participant id from the list, or enter its ID.',
+					description: 'Set "Participant ID" to the ID of the record in Dotloop.',
 				},
 				pairedItem: { item: 2 },
 			},

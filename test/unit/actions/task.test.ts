@@ -68,7 +68,7 @@ describe('Task', () => {
 			}),
 		).rejects.toMatchObject({
 			message: '"Task List" must be a Dotloop ID (a positive whole number), not ""',
-			description: 'Choose the task list from the list, or enter its ID.',
+			description: 'Set "Task List" to the ID of the record in Dotloop.',
 		});
 	});
 });

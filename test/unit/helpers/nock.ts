@@ -17,7 +17,12 @@ export function setupNock() {
 		nock.cleanAll();
 		expect(pending).toEqual([]);
 	});
-	afterAll(() => nock.enableNetConnect());
+	// Each test file gets its own nock, but all of them patch the one http module of the worker:
+	// unpatch at the end so the next file in this worker starts clean.
+	afterAll(() => {
+		nock.enableNetConnect();
+		nock.restore();
+	});
 }
 
 /** A nock scope on the API base that also checks the Bearer token. */

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { toWholeSecondUtc } from '../../descriptions/validation';
 import { getAllBatched } from '../../transport';
 import { toItems } from '../output';
@@ -32,8 +32,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readPageLimit.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	if (filters.updatedSince) {

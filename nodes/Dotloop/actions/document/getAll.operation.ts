@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
 import { readId } from '../../descriptions/validation';
 import { getList } from '../../transport';
@@ -24,7 +24,6 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = loopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readPageLimit.call(this, i);
 	return toItems(await getList.call(this, `${path}/folder/${folderId}/document`, {}, { limit }));
 }

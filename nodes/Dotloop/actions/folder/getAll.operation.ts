@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { getList } from '../../transport';
 import { loopPath } from '../loopPath';
@@ -28,8 +28,7 @@ export const description = updateDisplayOptions(
 /** GET /profile/:profile_id/loop/:loop_id/folder[?include_documents=true] */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = `${loopPath.call(this, i)}/folder`;
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readPageLimit.call(this, i);
 	const qs = includeDocumentsQs(this.getNodeParameter('options', i, {}) as IDataObject);
 	return toItems(await getList.call(this, path, qs, { limit }));
 }

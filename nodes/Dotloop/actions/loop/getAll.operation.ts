@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import {
 	LOOP_SORT_CATEGORIES,
 	TRANSACTION_STATUS_VALUES,
@@ -117,8 +117,7 @@ function listOf(value: unknown): string[] {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readPageLimit.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 

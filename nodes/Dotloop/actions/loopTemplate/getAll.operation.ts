@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { profileLocator } from '../../descriptions/locators';
 import { readId } from '../../descriptions/validation';
 import { getList } from '../../transport';
@@ -15,7 +15,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readPageLimit.call(this, i);
 	return toItems(await getList.call(this, `/profile/${profileId}/loop-template`, {}, { limit }));
 }

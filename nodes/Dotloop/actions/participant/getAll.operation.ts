@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { getList } from '../../transport';
 import { loopPath } from '../loopPath';
@@ -17,7 +17,6 @@ export const description = updateDisplayOptions(
 /** GET /profile/:profile_id/loop/:loop_id/participant */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = loopPath.call(this, i);
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readPageLimit.call(this, i);
 	return toItems(await getList.call(this, `${path}/participant`, {}, { limit }));
 }

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { getList } from '../../transport';
 import { toItems } from '../output';
 
@@ -12,7 +12,6 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-	const limit = returnAll ? undefined : (this.getNodeParameter('limit', i) as number);
+	const limit = readPageLimit.call(this, i);
 	return toItems(await getList.call(this, '/profile', {}, { limit }));
 }
