@@ -12,9 +12,9 @@ import {
 	assertMaxLength,
 	assertOneOf,
 	assertStatusFitsType,
-	readId,
 } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
+import { loopPath } from '../loopPath';
 import { toItems, withoutEmpty } from '../output';
 import { LOOP_NAME_MAX, loopNameField, statusFields, transactionTypeField } from './fields';
 
@@ -46,8 +46,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	const path = loopPath.call(this, i);
 	const fields = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 	const body: IDataObject = {};
 	if (fields.name !== undefined) {
@@ -76,7 +75,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	return toItems(
 		await dotloopApiRequest.call(this, {
 			method: 'PATCH',
-			path: `/profile/${profileId}/loop/${loopId}`,
+			path,
 			body,
 		}),
 	);

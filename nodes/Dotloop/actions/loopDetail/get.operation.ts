@@ -2,8 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
+import { loopPath } from '../loopPath';
 import { toItems } from '../output';
 
 /** 6.1 Get Loop Details: GET /profile/:profile_id/loop/:loop_id/detail, one item keyed by section. */
@@ -13,12 +13,11 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	const path = loopPath.call(this, i);
 	return toItems(
 		await dotloopApiRequest.call(this, {
 			method: 'GET',
-			path: `/profile/${profileId}/loop/${loopId}/detail`,
+			path: `${path}/detail`,
 		}),
 	);
 }

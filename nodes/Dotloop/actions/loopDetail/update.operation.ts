@@ -8,8 +8,9 @@ import type {
 } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertOneOf, readId } from '../../descriptions/validation';
+import { assertOneOf } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
+import { loopPath } from '../loopPath';
 import { toItems } from '../output';
 import {
 	CLEAR_SEPARATOR,
@@ -172,8 +173,7 @@ function fromJson(this: IExecuteFunctions, i: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	const path = loopPath.call(this, i);
 	const mode = this.getNodeParameter('mode', i) as string;
 	const body = mode === 'json' ? fromJson.call(this, i) : fromFields.call(this, i);
 	if (Object.keys(body).length === 0) {
@@ -188,7 +188,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	return toItems(
 		await dotloopApiRequest.call(this, {
 			method: 'PATCH',
-			path: `/profile/${profileId}/loop/${loopId}/detail`,
+			path: `${path}/detail`,
 			body,
 		}),
 	);
