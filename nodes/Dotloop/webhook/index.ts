@@ -1,0 +1,15 @@
+export {
+	dotloopSignature,
+	timestampToMs,
+	verifyDotloopSignature,
+	type VerificationFailure,
+	type VerificationInput,
+	type VerificationResult,
+} from './signature';
+export {
+	isSubscriptionNotice,
+	parseDotloopDelivery,
+	toTriggerItem,
+	type DotloopDelivery,
+	type ParseResult,
+} from './event';
