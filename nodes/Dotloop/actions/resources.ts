@@ -11,6 +11,8 @@ import * as task from './task';
 import * as activity from './activity';
 import * as participant from './participant';
 import * as document from './document';
+import * as webhookEvent from './webhookEvent';
+import * as webhookSubscription from './webhookSubscription';
 import type { DotloopResource } from './types';
 
 interface ResourceEntry extends DotloopResource {
@@ -33,4 +35,6 @@ export const resources: Record<string, ResourceEntry> = {
 	activity: { name: 'Activity', ...activity },
 	participant: { name: 'Participant', ...participant },
 	document: { name: 'Document', ...document },
+	webhookSubscription: { name: 'Webhook Subscription', ...webhookSubscription },
+	webhookEvent: { name: 'Webhook Event', ...webhookEvent },
 };

@@ -1,0 +1,40 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { subscriptionLocator } from '../../descriptions/locators';
+import { readUuid } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems } from '../output';
+
+const properties: INodeProperties[] = [
+	subscriptionLocator,
+	{
+		displayName: 'Event ID',
+		name: 'eventId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 5f6667e3-4b65-4025-9d64-f8d695b3ebb5',
+		description: 'The UUID of the event (the eventId of a delivery, or the ID from Get Many)',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhookEvent'], operation: ['get'] } },
+	properties,
+);
+
+/** GET /subscription/:subscription_id/event/:event_id (section 16.2) */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
+	const eventId = readUuid.call(this, 'eventId', 'Event ID', i);
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'GET',
+			path: `/subscription/${subscriptionId}/event/${eventId}`,
+			hints: {
+				404: 'The event does not exist in this subscription, or it expired: Dotloop keeps events for 90 days.',
+			},
+		}),
+	);
+}

@@ -1,0 +1,60 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
+import { DELIVERY_STATUSES, toOptions } from '../../descriptions/constants';
+import { subscriptionLocator } from '../../descriptions/locators';
+import { assertOneOf, readUuid } from '../../descriptions/validation';
+import { getAllByCursor } from '../../transport';
+import { toItems } from '../output';
+
+const properties: INodeProperties[] = [
+	subscriptionLocator,
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Delivery Status',
+				name: 'deliveryStatus',
+				type: 'options',
+				options: toOptions(DELIVERY_STATUSES).sort((a, b) => a.name.localeCompare(b.name)),
+				default: 'FAILED',
+				description: 'Only events in this delivery state',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhookEvent'], operation: ['getAll'] } },
+	properties,
+);
+
+/**
+ * GET /subscription/:subscription_id/event[?delivery_status=…&next_cursor=…] (section 16.1).
+ * Dotloop keeps events for 90 days.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
+	const limit = readPageLimit.call(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.deliveryStatus) {
+		const deliveryStatus = String(filters.deliveryStatus);
+		assertOneOf(this, deliveryStatus, DELIVERY_STATUSES, 'Delivery Status', i);
+		qs.delivery_status = deliveryStatus;
+	}
+	return toItems(
+		await getAllByCursor.call(this, `/subscription/${subscriptionId}/event`, qs, { limit }),
+	);
+}

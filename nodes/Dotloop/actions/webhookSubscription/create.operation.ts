@@ -1,0 +1,90 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { assertRequiredText, readId } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems, withoutEmpty } from '../output';
+import {
+	assertSubscriptionTexts,
+	eventTypesField,
+	externalIdField,
+	readEventTypes,
+	signingKeyField,
+	urlField,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Target Type',
+		name: 'targetType',
+		type: 'options',
+		options: [
+			{ name: 'Profile', value: 'PROFILE', description: 'Loop events of one profile' },
+			{
+				name: 'User',
+				value: 'USER',
+				description: 'Contact and profile-membership events of the connected user',
+			},
+		],
+		default: 'PROFILE',
+		description: 'What the subscription watches; it decides which event types can be chosen',
+	},
+	{
+		displayName: 'Target ID',
+		name: 'targetId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 789',
+		description:
+			'The profile ID for a Profile target; the connected user\'s ID (the "ID" of their account) for a User target',
+	},
+	eventTypesField('PROFILE', {
+		required: true,
+		displayOptions: { show: { targetType: ['PROFILE'] } },
+	}),
+	eventTypesField('USER', { required: true, displayOptions: { show: { targetType: ['USER'] } } }),
+	{ ...urlField, required: true },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [externalIdField, signingKeyField],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhookSubscription'], operation: ['create'] } },
+	properties,
+);
+
+/** POST /subscription (section 15.3) */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const targetType = this.getNodeParameter('targetType', i) as string;
+	const eventsParameter = targetType === 'USER' ? 'userEventTypes' : 'profileEventTypes';
+	const eventTypes = readEventTypes.call(
+		this,
+		this.getNodeParameter(eventsParameter, i, []),
+		targetType,
+		targetType === 'USER' ? 'User Event Types' : 'Profile Event Types',
+		i,
+	);
+	const targetId = readId.call(this, 'targetId', 'Target ID', i);
+	const url = assertRequiredText(this, this.getNodeParameter('url', i, '') as string, 'URL', i);
+	const additionalFields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const externalId = additionalFields.externalId as string | undefined;
+	const signingKey = additionalFields.signingKey as string | undefined;
+	assertSubscriptionTexts.call(this, { url, externalId, signingKey }, i);
+
+	const body = withoutEmpty({ targetType, targetId, eventTypes, url, signingKey, externalId });
+	return toItems(
+		await dotloopApiRequest.call(this, { method: 'POST', path: '/subscription', body }),
+	);
+}

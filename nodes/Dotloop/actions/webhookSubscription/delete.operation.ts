@@ -1,0 +1,24 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { subscriptionLocator } from '../../descriptions/locators';
+import { readUuid } from '../../descriptions/validation';
+import { dotloopRequest } from '../../transport';
+import { deleted } from '../output';
+import { SUBSCRIPTION_HINTS } from './fields';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhookSubscription'], operation: ['delete'] } },
+	[subscriptionLocator],
+);
+
+/** DELETE /subscription/:subscription_id (section 15.5); Dotloop then posts a SUBSCRIPTION_REMOVED event. */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
+	await dotloopRequest.call(this, {
+		method: 'DELETE',
+		path: `/subscription/${subscriptionId}`,
+		hints: SUBSCRIPTION_HINTS,
+	});
+	return deleted(subscriptionId);
+}

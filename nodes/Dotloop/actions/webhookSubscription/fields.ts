@@ -1,0 +1,116 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toOptions, WEBHOOK_EVENTS, type WebhookTargetType } from '../../descriptions/constants';
+import { assertHttpsUrl, assertMaxLength, assertOneOf } from '../../descriptions/validation';
+
+/** Limits of section 15.3: URL at most 512 characters, signing key and external ID at most 128. */
+export const MAX_URL_LENGTH = 512;
+export const MAX_KEY_LENGTH = 128;
+
+/** Dotloop shows a subscription only to the API client that created it (section 15). */
+export const SUBSCRIPTION_HINTS = {
+	404: 'The subscription does not exist, or another Dotloop API client created it: subscriptions are visible only to the client that created them.',
+};
+
+export const TARGET_TYPES = Object.keys(WEBHOOK_EVENTS) as WebhookTargetType[];
+
+const sortedOptions = (values: readonly string[]) =>
+	toOptions(values).sort((a, b) => a.name.localeCompare(b.name));
+
+/** The event types of one target type (addendum 17.1.4), as a multi-select. */
+export function eventTypesField(
+	targetType: WebhookTargetType,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
+	const label = targetType === 'PROFILE' ? 'Profile' : 'User';
+	return {
+		displayName: `${label} Event Types`,
+		name: targetType === 'PROFILE' ? 'profileEventTypes' : 'userEventTypes',
+		type: 'multiOptions',
+		options: sortedOptions(WEBHOOK_EVENTS[targetType]),
+		default: [],
+		description:
+			targetType === 'PROFILE'
+				? 'The loop events of the profile to deliver'
+				: 'The contact and profile-membership events of the connected user to deliver',
+		...overrides,
+	};
+}
+
+export const urlField: INodeProperties = {
+	displayName: 'URL',
+	name: 'url',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://example.com/callbacks/dotloop',
+	description: 'Where Dotloop posts the events. Must be HTTPS, at most 512 characters.',
+};
+
+export const externalIdField: INodeProperties = {
+	displayName: 'External ID',
+	name: 'externalId',
+	type: 'string',
+	default: '',
+	description:
+		'An identifier of yours (at most 128 characters), sent with every event as subscriptionExternalId',
+};
+
+export const signingKeyField: INodeProperties = {
+	displayName: 'Signing Key',
+	name: 'signingKey',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	description:
+		'Secret (at most 128 characters) Dotloop signs every event with, in the X-DOTLOOP-SIGNATURE header. Without one, events are not signed.',
+};
+
+/**
+ * The chosen event types, checked against the target type: the multi-selects only offer fitting
+ * events, but an expression can return anything (an array or a comma-separated text).
+ */
+export function readEventTypes(
+	this: IExecuteFunctions,
+	raw: unknown,
+	targetType: string,
+	label: string,
+	i: number,
+): string[] {
+	assertOneOf(this, targetType, TARGET_TYPES, 'Target Type', i);
+	const values = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
+		.map((value) => String(value).trim())
+		.filter((value) => value !== '');
+	const allowed = WEBHOOK_EVENTS[targetType as WebhookTargetType] as readonly string[];
+	if (values.length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${label}" is empty: choose at least one event type`,
+			{
+				itemIndex: i,
+			},
+		);
+	}
+	const misfits = values.filter((value) => !allowed.includes(value));
+	if (misfits.length) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${label}" has event types a ${targetType} subscription cannot receive: ${misfits.join(', ')}. Allowed: ${allowed.join(', ')}`,
+			{ itemIndex: i },
+		);
+	}
+	return [...new Set(values)];
+}
+
+/** URL, external ID and signing key, each checked against Dotloop's limits when set. */
+export function assertSubscriptionTexts(
+	this: IExecuteFunctions,
+	fields: { url?: string; externalId?: string; signingKey?: string },
+	i: number,
+) {
+	if (fields.url !== undefined && fields.url !== '') {
+		assertHttpsUrl(this, fields.url, 'URL', i, MAX_URL_LENGTH);
+	}
+	assertMaxLength(this, fields.externalId, 'External ID', MAX_KEY_LENGTH, i);
+	assertMaxLength(this, fields.signingKey, 'Signing Key', MAX_KEY_LENGTH, i);
+}

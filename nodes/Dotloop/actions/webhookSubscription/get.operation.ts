@@ -1,0 +1,25 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { subscriptionLocator } from '../../descriptions/locators';
+import { readUuid } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems } from '../output';
+import { SUBSCRIPTION_HINTS } from './fields';
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhookSubscription'], operation: ['get'] } },
+	[subscriptionLocator],
+);
+
+/** GET /subscription/:subscription_id (section 15.2) */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'GET',
+			path: `/subscription/${subscriptionId}`,
+			hints: SUBSCRIPTION_HINTS,
+		}),
+	);
+}

@@ -1,0 +1,44 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
+import { getAllByCursor } from '../../transport';
+import { toItems } from '../output';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Enabled Only',
+				name: 'enabledOnly',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to return only enabled subscriptions',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhookSubscription'], operation: ['getAll'] } },
+	properties,
+);
+
+/** GET /subscription[?enabled=true&next_cursor=…] (section 15.1) */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const limit = readPageLimit.call(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = filters.enabledOnly === true ? { enabled: true } : {};
+	return toItems(await getAllByCursor.call(this, '/subscription', qs, { limit }));
+}

@@ -1,0 +1,119 @@
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { subscriptionLocator } from '../../descriptions/locators';
+import { readUuid } from '../../descriptions/validation';
+import { dotloopApiRequest } from '../../transport';
+import { toItems, withoutEmpty } from '../output';
+import {
+	assertSubscriptionTexts,
+	eventTypesField,
+	externalIdField,
+	readEventTypes,
+	signingKeyField,
+	SUBSCRIPTION_HINTS,
+	urlField,
+} from './fields';
+
+const properties: INodeProperties[] = [
+	subscriptionLocator,
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Enabled',
+				name: 'enabled',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether Dotloop delivers events. Disabling sends a SUBSCRIPTION_DISABLED event; a subscription Dotloop disabled is re-enabled here.',
+			},
+			externalIdField,
+			eventTypesField('PROFILE', {
+				description:
+					'The new event types of a subscription whose target is a profile (replaces the current list)',
+			}),
+			signingKeyField,
+			urlField,
+			eventTypesField('USER', {
+				description:
+					'The new event types of a subscription whose target is the user (replaces the current list)',
+			}),
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['webhookSubscription'], operation: ['update'] } },
+	properties,
+);
+
+function chosen(value: unknown): boolean {
+	return Array.isArray(value) ? value.length > 0 : String(value ?? '').trim() !== '';
+}
+
+/**
+ * PATCH /subscription/:subscription_id (section 15.4). The target cannot change, so the event types
+ * come from the list of the subscription's target: Profile Event Types or User Event Types.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
+	const { profileEventTypes, userEventTypes, ...fields } = this.getNodeParameter(
+		'updateFields',
+		i,
+		{},
+	) as IDataObject;
+	if (chosen(profileEventTypes) && chosen(userEventTypes)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Set either "Profile Event Types" or "User Event Types", not both: a subscription has one target type',
+			{ itemIndex: i },
+		);
+	}
+	const body = withoutEmpty(fields);
+	if (chosen(profileEventTypes)) {
+		body.eventTypes = readEventTypes.call(
+			this,
+			profileEventTypes,
+			'PROFILE',
+			'Profile Event Types',
+			i,
+		);
+	}
+	if (chosen(userEventTypes)) {
+		body.eventTypes = readEventTypes.call(this, userEventTypes, 'USER', 'User Event Types', i);
+	}
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Update Fields" is empty: add at least one field to change',
+			{ itemIndex: i },
+		);
+	}
+	assertSubscriptionTexts.call(
+		this,
+		{
+			url: body.url as string | undefined,
+			externalId: body.externalId as string | undefined,
+			signingKey: body.signingKey as string | undefined,
+		},
+		i,
+	);
+	return toItems(
+		await dotloopApiRequest.call(this, {
+			method: 'PATCH',
+			path: `/subscription/${subscriptionId}`,
+			body,
+			hints: SUBSCRIPTION_HINTS,
+		}),
+	);
+}
