@@ -1,0 +1,60 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { searchProfiles } from './methods/listSearch';
+import { receiveDelivery } from './trigger/delivery';
+import { triggerProperties } from './trigger/description';
+import { createSubscription, deleteSubscription, subscriptionExists } from './trigger/subscription';
+
+export class DotloopTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Dotloop Trigger',
+		name: 'dotloopTrigger',
+		icon: { light: 'file:dotloop.svg', dark: 'file:dotloop.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ ($parameter["targetType"] === "USER" ? $parameter["userEvents"] : $parameter["profileEvents"]).join(", ") }}',
+		description:
+			'Starts the workflow when loops, participants, contacts or profiles change in Dotloop',
+		defaults: { name: 'Dotloop Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'dotloopOAuth2Api', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'dotloop',
+			},
+		],
+		properties: triggerProperties,
+	};
+
+	methods = { listSearch: { searchProfiles } };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await subscriptionExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createSubscription.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this);
+	}
+}

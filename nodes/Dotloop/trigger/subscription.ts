@@ -1,0 +1,298 @@
+import { randomBytes } from 'crypto';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import { WEBHOOK_EVENTS, type WebhookTargetType } from '../descriptions/constants';
+import { assertMaxLength, assertOneOf, toDotloopId } from '../descriptions/validation';
+import { dotloopApiRequest, dotloopRequest, getAllByCursor } from '../transport';
+import { EVENTS_PARAMETER, MAX_EXTERNAL_ID_LENGTH } from './description';
+
+/**
+ * What the trigger keeps in the node's static data: the subscription its own POST created, the key
+ * it generated for it, and the webhook URL it was created for (an editor test run has its own URL,
+ * and starts from a copy of the active workflow's static data).
+ */
+export interface TriggerState {
+	subscriptionId?: string;
+	signingKey?: string;
+	webhookUrl?: string;
+}
+
+/** The subscription the parameters ask for. */
+export interface WantedSubscription {
+	targetType: WebhookTargetType;
+	targetId: number;
+	eventTypes: string[];
+	url: string;
+	externalId?: string;
+}
+
+/** Dotloop only posts to HTTPS, at most 512 characters (section 15.3). */
+const MAX_URL_LENGTH = 512;
+/** 32 random bytes as hex: 64 characters, well within Dotloop's 128. */
+const SIGNING_KEY_BYTES = 32;
+
+const HINTS = {
+	account:
+		'Reading the connected user (GET /account) was refused: the Dotloop API client needs the account:read scope for a User target.',
+	subscription:
+		'Dotloop refused the webhook subscription. Webhooks must be enabled for your API client by Dotloop support; the client needs loop:read (Profile target) or contact:read (User target), and for a Profile target the connected user must have access to the profile.',
+};
+
+export function triggerState(this: IHookFunctions | IWebhookFunctions): TriggerState {
+	return this.getWorkflowStaticData('node') as TriggerState;
+}
+
+function forget(state: TriggerState) {
+	delete state.subscriptionId;
+	delete state.signingKey;
+	delete state.webhookUrl;
+}
+
+export function isHttpsUrl(url: string | undefined): url is string {
+	try {
+		return url !== undefined && new URL(url).protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+/** The chosen target type and events, read and checked without any request (also used by webhook()). */
+export function readTargetAndEvents(this: IHookFunctions | IWebhookFunctions): {
+	targetType: WebhookTargetType;
+	eventTypes: string[];
+} {
+	const targetType = String(this.getNodeParameter('targetType', 'PROFILE'));
+	const allowed = Object.keys(WEBHOOK_EVENTS);
+	if (!allowed.includes(targetType)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Target" must be one of ${allowed.join(', ')}, not "${targetType}"`,
+		);
+	}
+	const raw = this.getNodeParameter(EVENTS_PARAMETER[targetType as WebhookTargetType], []);
+	const eventTypes = [
+		...new Set(
+			(Array.isArray(raw) ? raw : String(raw ?? '').split(','))
+				.map((value) => String(value).trim())
+				.filter((value) => value !== ''),
+		),
+	];
+	return { targetType: targetType as WebhookTargetType, eventTypes };
+}
+
+async function connectedUserId(this: IHookFunctions): Promise<number> {
+	const account = await dotloopApiRequest.call(this, {
+		method: 'GET',
+		path: '/account',
+		hints: { 403: HINTS.account },
+	});
+	return toDotloopId(this, account.id, 'Connected User ID', 0);
+}
+
+/**
+ * Everything the subscription should be, from the parameters. A User target needs the connected
+ * user's ID, which GET /account tells (in the hook, never in webhook()).
+ */
+export async function wantedSubscription(
+	this: IHookFunctions,
+	url: string,
+): Promise<WantedSubscription> {
+	const { targetType, eventTypes } = readTargetAndEvents.call(this);
+	const allowed = WEBHOOK_EVENTS[targetType] as readonly string[];
+	if (eventTypes.length === 0) {
+		throw new NodeOperationError(this.getNode(), '"Events" is empty: choose at least one event', {
+			description: `A ${targetType} target offers ${allowed.join(', ')}.`,
+		});
+	}
+	for (const eventType of eventTypes) assertOneOf(this, eventType, allowed, 'Events', 0);
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const externalId = String(options.externalId ?? '').trim() || undefined;
+	assertMaxLength(this, externalId, 'External ID', MAX_EXTERNAL_ID_LENGTH, 0);
+	const targetId =
+		targetType === 'PROFILE'
+			? toDotloopId(
+					this,
+					this.getNodeParameter('profileId', '', { extractValue: true }),
+					'Profile',
+					0,
+				)
+			: await connectedUserId.call(this);
+	return { targetType, targetId, eventTypes, url, externalId };
+}
+
+function sameEvents(a: unknown, b: string[]): boolean {
+	if (!Array.isArray(a)) return false;
+	const remote = new Set(a.map(String));
+	return remote.size === b.length && b.every((eventType) => remote.has(eventType));
+}
+
+/**
+ * Whether a remote subscription is the one this node created and still is what the parameters ask
+ * for: same id and signing key as stored, same URL, target, events and external ID, and enabled
+ * (Dotloop never re-enables a subscription it disabled after failed deliveries).
+ */
+export function fitsWanted(
+	remote: IDataObject,
+	state: TriggerState,
+	wanted: WantedSubscription,
+): boolean {
+	return (
+		remote.id === state.subscriptionId &&
+		typeof state.signingKey === 'string' &&
+		remote.signingKey === state.signingKey &&
+		remote.url === wanted.url &&
+		remote.enabled !== false &&
+		remote.targetType === wanted.targetType &&
+		Number(remote.targetId) === wanted.targetId &&
+		sameEvents(remote.eventTypes, wanted.eventTypes) &&
+		String(remote.externalId ?? '') === (wanted.externalId ?? '')
+	);
+}
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '404';
+}
+
+/**
+ * checkExists: runs on every activation and n8n start. Every subscription of this API client is
+ * listed (all cursor pages) and only those on exactly this node's webhook URL are considered.
+ *
+ * - Adopted (true): the one whose id and signing key are the ones this node stored, still matching
+ *   the parameters. Nothing is created, so restarts and re-activations never add duplicates.
+ * - Removed, then false: the one whose id this node stored but which no longer fits (events,
+ *   target, external ID or key changed, or Dotloop disabled it). Its id came back from this node's
+ *   own POST, so it is provably ours; leaving it would put a second subscription on the same URL
+ *   once create() runs. If it cannot be removed, activation stops instead of creating a duplicate.
+ * - Never touched: any other subscription on this URL (its key is unknown to this node, e.g. made
+ *   with the Dotloop node, or left over from lost static data). It cannot be verified, so its
+ *   deliveries are refused; a warning names it so the user can delete it.
+ *
+ * n8n's own advice is never to delete inside checkExists; removing only what is provably ours
+ * reconciles that with not letting stale subscriptions pile up.
+ */
+export async function subscriptionExists(this: IHookFunctions): Promise<boolean> {
+	const url = this.getNodeWebhookUrl('default');
+	const state = triggerState.call(this);
+	// create() explains the HTTPS requirement; nothing can exist for such a URL.
+	if (!isHttpsUrl(url)) return false;
+
+	const subscriptions = await getAllByCursor.call(this, '/subscription');
+	const onThisUrl = subscriptions.filter((subscription) => subscription.url === url);
+	const ours =
+		state.subscriptionId !== undefined && state.webhookUrl === url
+			? onThisUrl.find((subscription) => subscription.id === state.subscriptionId)
+			: undefined;
+
+	const unknown = onThisUrl.filter((subscription) => subscription !== ours);
+	if (unknown.length) {
+		this.logger.warn(
+			`Dotloop Trigger "${this.getNode().name}": ${unknown.length} webhook subscription(s) on this trigger's URL were not created by it and are left alone: ${unknown.map((s) => String(s.id)).join(', ')}. Their deliveries are refused (unknown signing key); delete them with the Dotloop node (Webhook Subscription > Delete) if nobody needs them.`,
+		);
+	}
+	if (!ours) {
+		forget(state);
+		return false;
+	}
+
+	const wanted = await wantedSubscription.call(this, url);
+	if (fitsWanted(ours, state, wanted)) return true;
+
+	try {
+		await dotloopRequest.call(this, { method: 'DELETE', path: `/subscription/${String(ours.id)}` });
+	} catch (error) {
+		if (!isNotFound(error)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Could not remove this trigger's outdated Dotloop webhook subscription ${String(ours.id)}: ${(error as Error).message}`,
+				{
+					description:
+						'Activation stopped so that no second subscription is created on the same URL. Try again in a moment.',
+				},
+			);
+		}
+	}
+	forget(state);
+	return false;
+}
+
+/**
+ * create: a fresh random signing key, POST /subscription with this node's webhook URL, and the new
+ * id and key kept in static data.
+ */
+export async function createSubscription(this: IHookFunctions): Promise<boolean> {
+	const url = this.getNodeWebhookUrl('default');
+	if (!isHttpsUrl(url)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Dotloop only delivers webhooks to HTTPS URLs, and this trigger's webhook URL is "${url ?? ''}"`,
+			{
+				description:
+					"Make n8n reachable at a public https:// address and set n8n's WEBHOOK_URL environment variable to it (e.g. WEBHOOK_URL=https://n8n.example.com/), then activate again.",
+			},
+		);
+	}
+	if (url.length > MAX_URL_LENGTH) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`This trigger's webhook URL has ${url.length} characters; Dotloop accepts at most ${MAX_URL_LENGTH}`,
+			{ description: 'Use a shorter WEBHOOK_URL or webhook path.' },
+		);
+	}
+	const wanted = await wantedSubscription.call(this, url);
+	const signingKey = randomBytes(SIGNING_KEY_BYTES).toString('hex');
+	const body: IDataObject = {
+		targetType: wanted.targetType,
+		targetId: wanted.targetId,
+		eventTypes: wanted.eventTypes,
+		url,
+		signingKey,
+	};
+	if (wanted.externalId) body.externalId = wanted.externalId;
+
+	const created = await dotloopApiRequest.call(this, {
+		method: 'POST',
+		path: '/subscription',
+		body,
+		hints: { 403: HINTS.subscription },
+	});
+	if (typeof created.id !== 'string' || created.id === '') {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Dotloop accepted the webhook subscription but did not return its ID',
+		);
+	}
+	const state = triggerState.call(this);
+	state.subscriptionId = created.id;
+	state.signingKey = signingKey;
+	state.webhookUrl = url;
+	return true;
+}
+
+/**
+ * delete: best effort, after n8n stopped routing. A 404 means already gone. On any other failure the
+ * id and key stay stored, so the next activation's checkExists can still adopt or remove that
+ * subscription instead of leaving an orphan nobody can verify. Never throws.
+ */
+export async function deleteSubscription(this: IHookFunctions): Promise<boolean> {
+	const state = triggerState.call(this);
+	const subscriptionId = state.subscriptionId;
+	if (!subscriptionId) return true;
+	try {
+		const url = this.getNodeWebhookUrl('default');
+		// State copied from another URL (an editor test run starts from the active workflow's static
+		// data) is not this webhook's to remove.
+		if (state.webhookUrl !== undefined && url !== undefined && state.webhookUrl !== url)
+			return true;
+		await dotloopRequest.call(this, { method: 'DELETE', path: `/subscription/${subscriptionId}` });
+	} catch (error) {
+		if (!isNotFound(error)) {
+			this.logger.warn(
+				`Dotloop Trigger "${this.getNode().name}": could not remove webhook subscription ${subscriptionId}: ${(error as Error).message}. It stays on record: the next activation adopts or replaces it.`,
+			);
+			return false;
+		}
+	}
+	forget(state);
+	return true;
+}

@@ -1,0 +1,266 @@
+import { createHmac, randomBytes } from 'crypto';
+
+import { deliver, type DeliveryOptions } from './context';
+
+/** A key as the trigger generates one: 32 random bytes, hex. */
+const KEY = randomBytes(32).toString('hex');
+const SUBSCRIPTION_ID = '7dbf7306-6015-48aa-8e9b-205363514d32';
+
+/** Computed here, independently of the node: hex HMAC-SHA1 over "<timestamp>.<raw body>". */
+function sign(key: string, timestamp: string, body: string): string {
+	return createHmac('sha1', key).update(`${timestamp}.${body}`).digest('hex');
+}
+
+const params = {
+	targetType: 'PROFILE',
+	profileId: { __rl: true, mode: 'id', value: '5678' },
+	profileEvents: ['LOOP_CREATED', 'LOOP_MERGED'],
+	options: {},
+};
+const staticData = {
+	subscriptionId: SUBSCRIPTION_ID,
+	signingKey: KEY,
+	webhookUrl: 'https://n8n.example.com/webhook/x/dotloop',
+};
+
+const loopCreated = {
+	eventId: '3bc982f6-7029-40ae-81aa-62f93a5ea1a8',
+	createdOn: '2022-11-01T00:00:00Z',
+	subscriptionId: SUBSCRIPTION_ID,
+	subscriptionExternalId: 'FOO_BAR_DB_ID',
+	profileId: '5678',
+	eventType: 'LOOP_CREATED',
+	event: { id: '154684513548' },
+};
+
+/** A delivery signed the way Dotloop does, with a timestamp `ageMs` old, in milliseconds by default. */
+function signed(
+	payload: unknown,
+	{
+		ageMs = 1_000,
+		seconds = false,
+		key = KEY,
+	}: { ageMs?: number; seconds?: boolean; key?: string } = {},
+) {
+	const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+	const at = Date.now() - ageMs;
+	const timestamp = seconds ? String(Math.floor(at / 1000)) : String(at);
+	return {
+		body,
+		timestamp,
+		headers: {
+			'Content-Type': 'application/json',
+			'X-DOTLOOP-TIMESTAMP': timestamp,
+			'X-DOTLOOP-SIGNATURE': sign(key, timestamp, body),
+		},
+	};
+}
+
+async function post(
+	delivery: { body: string; headers: Record<string, string> },
+	overrides: Partial<DeliveryOptions> = {},
+) {
+	return await deliver({ params, staticData: { ...staticData }, ...delivery, ...overrides });
+}
+
+function expectRefused(result: Awaited<ReturnType<typeof deliver>>, status: number) {
+	expect(result.response).toEqual({ noWebhookResponse: true });
+	expect(result.status).toBe(status);
+	expect(result.sent).toBe(status === 401 ? 'Unauthorized' : 'Bad Request');
+	expect(result.ended).toBe(true);
+}
+
+describe('Dotloop Trigger: deliveries', () => {
+	it('a valid delivery (millisecond timestamp) starts the workflow with one item', async () => {
+		const delivery = signed(loopCreated);
+
+		const result = await post(delivery);
+
+		expect(result.status).toBeUndefined();
+		expect(result.readRawBodyCalls).toBe(1);
+		expect(result.response).toEqual({
+			workflowData: [
+				[
+					{
+						json: {
+							...loopCreated,
+							deliveredAt: new Date(Number(delivery.timestamp)).toISOString(),
+							deliveryTimestamp: Number(delivery.timestamp),
+						},
+					},
+				],
+			],
+		});
+	});
+
+	it('a valid delivery with a timestamp in seconds is accepted too', async () => {
+		const delivery = signed(loopCreated, { seconds: true });
+
+		const result = await post(delivery);
+
+		expect(result.response.workflowData?.[0][0].json).toMatchObject({
+			eventId: loopCreated.eventId,
+			deliveredAt: new Date(Number(delivery.timestamp) * 1000).toISOString(),
+			deliveryTimestamp: Number(delivery.timestamp),
+		});
+	});
+
+	it('uses the raw body n8n already read, byte for byte (no re-serialisation)', async () => {
+		// Spacing and key order a JSON.stringify round trip would not reproduce.
+		const body = `{ "eventType":"LOOP_MERGED",  "subscriptionId":"${SUBSCRIPTION_ID}", "eventId":"e-1", "event":{"id":"777","fromId":"777","toId":"888"} }`;
+		const delivery = signed(body);
+
+		const result = await post(delivery, { rawBodyRead: true });
+
+		expect(result.readRawBodyCalls).toBe(0);
+		expect(result.response.workflowData?.[0][0].json).toMatchObject({
+			eventType: 'LOOP_MERGED',
+			event: { id: '777', fromId: '777', toId: '888' },
+		});
+	});
+
+	it('a tampered body is refused with 401', async () => {
+		const delivery = signed(loopCreated);
+		const result = await post({
+			...delivery,
+			body: delivery.body.replace('154684513548', '154684513549'),
+		});
+		expectRefused(result, 401);
+	});
+
+	it('a tampered timestamp is refused with 401', async () => {
+		const delivery = signed(loopCreated);
+		const headers = {
+			...delivery.headers,
+			'X-DOTLOOP-TIMESTAMP': String(Number(delivery.timestamp) + 1),
+		};
+		expectRefused(await post({ ...delivery, headers }), 401);
+	});
+
+	it('a signature made with another key is refused with 401', async () => {
+		expectRefused(await post(signed(loopCreated, { key: 'not-the-key' })), 401);
+	});
+
+	it('a SHA-256 signature (a common mistake) is refused with 401', async () => {
+		const delivery = signed(loopCreated);
+		const sha256 = createHmac('sha256', KEY)
+			.update(`${delivery.timestamp}.${delivery.body}`)
+			.digest('hex');
+		const headers = { ...delivery.headers, 'X-DOTLOOP-SIGNATURE': sha256 };
+		expectRefused(await post({ ...delivery, headers }), 401);
+	});
+
+	it.each(['X-DOTLOOP-SIGNATURE', 'X-DOTLOOP-TIMESTAMP'])(
+		'a delivery without %s is refused with 401',
+		async (name) => {
+			const delivery = signed(loopCreated);
+			const headers = { ...delivery.headers };
+			delete (headers as Record<string, string>)[name];
+			expectRefused(await post({ ...delivery, headers }), 401);
+		},
+	);
+
+	it('a stale delivery (older than the default 5 minutes) is refused with 401', async () => {
+		expectRefused(await post(signed(loopCreated, { ageMs: 5 * 60_000 + 5_000 })), 401);
+		expectRefused(await post(signed(loopCreated, { ageMs: 6 * 60_000, seconds: true })), 401);
+	});
+
+	it('a timestamp from the future beyond the window is refused with 401', async () => {
+		expectRefused(await post(signed(loopCreated, { ageMs: -(5 * 60_000 + 5_000) })), 401);
+	});
+
+	it('the maximum event age is an option', async () => {
+		const delivery = signed(loopCreated, { ageMs: 8 * 60_000 });
+		const widened = await post(delivery, {
+			params: { ...params, options: { maxEventAgeMinutes: 10 } },
+		});
+		expect(widened.response.workflowData).toHaveLength(1);
+		const narrowed = await post(signed(loopCreated, { ageMs: 90_000 }), {
+			params: { ...params, options: { maxEventAgeMinutes: 1 } },
+		});
+		expectRefused(narrowed, 401);
+	});
+
+	it('without a stored signing key nothing can be verified: 401', async () => {
+		expectRefused(await post(signed(loopCreated), { staticData: {} }), 401);
+	});
+
+	it('a correctly signed delivery for another subscription is refused with 401', async () => {
+		const other = { ...loopCreated, subscriptionId: 'bc08a81e-e42c-4dfc-bc23-a560234f3b8e' };
+		expectRefused(await post(signed(other)), 401);
+	});
+
+	it('malformed JSON (correctly signed) is answered 400 without a run', async () => {
+		expectRefused(await post(signed('{"eventType": "LOOP_CREATED",')), 400);
+		expectRefused(await post(signed('["LOOP_CREATED"]')), 400);
+	});
+
+	it('an event type the user did not select is answered 200 without a run', async () => {
+		const result = await post(signed({ ...loopCreated, eventType: 'LOOP_UPDATED' }));
+		expect(result.status).toBeUndefined();
+		expect(result.response.workflowData).toBeUndefined();
+		expect(result.response.noWebhookResponse).toBeUndefined();
+	});
+
+	describe('subscription notices', () => {
+		const removed = {
+			eventId: '9f0e8d7c-6b5a-4c3d-9e2f-1a0b9c8d7e6f',
+			createdOn: '2024-01-01T00:00:00Z',
+			subscriptionId: SUBSCRIPTION_ID,
+			subscriptionExternalId: 'your_external_id',
+			profileId: '5678',
+			eventType: 'SUBSCRIPTION_DISABLED',
+			event: {
+				targetType: 'PROFILE',
+				targetId: 789,
+				eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
+				url: 'https://n8n.example.com/webhook/x/dotloop',
+				externalId: 'your_external_id',
+				signingKey: KEY,
+				tenantId: 'tenant_id',
+				enabled: 'false',
+				revision: 1,
+			},
+		};
+
+		it('start the workflow by default, without the signing key they carry', async () => {
+			const delivery = signed(removed);
+			const result = await post(delivery);
+
+			const event = Object.fromEntries(
+				Object.entries(removed.event).filter(([name]) => name !== 'signingKey'),
+			);
+			expect(result.response.workflowData).toEqual([
+				[
+					{
+						json: {
+							...removed,
+							event,
+							deliveredAt: new Date(Number(delivery.timestamp)).toISOString(),
+							deliveryTimestamp: Number(delivery.timestamp),
+						},
+					},
+				],
+			]);
+			expect(JSON.stringify(result.response)).not.toContain(KEY);
+		});
+
+		it('SUBSCRIPTION_REMOVED too', async () => {
+			const result = await post(signed({ ...removed, eventType: 'SUBSCRIPTION_REMOVED' }));
+			expect(result.response.workflowData?.[0][0].json.eventType).toBe('SUBSCRIPTION_REMOVED');
+		});
+
+		it('are answered 200 without a run when switched off', async () => {
+			const result = await post(signed(removed), {
+				params: { ...params, options: { includeSubscriptionNotices: false } },
+			});
+			expect(result.status).toBeUndefined();
+			expect(result.response.workflowData).toBeUndefined();
+		});
+	});
+
+	it('never logs the signing key when refusing', async () => {
+		const result = await post(signed(loopCreated, { key: 'wrong' }));
+		expect(result.logs.join(' ')).not.toContain(KEY);
+	});
+});

@@ -1,0 +1,486 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { api, BASE_PATH, setupNock } from '../helpers/nock';
+import { checkExists, create, remove, TEST_WEBHOOK_URL, WEBHOOK_URL } from './context';
+
+setupNock();
+
+const SUBSCRIPTION_ID = '4370bfdb-af96-430c-9871-90badf4d5608';
+const OTHER_ID = 'd5871d89-c901-4a8f-9b7b-f9f183624edc';
+const KEY = 'a'.repeat(64);
+
+const profileParams = {
+	targetType: 'PROFILE',
+	profileId: { __rl: true, mode: 'list', value: '789' },
+	profileEvents: ['LOOP_CREATED', 'LOOP_UPDATED'],
+	options: {},
+};
+
+const userParams = {
+	targetType: 'USER',
+	userEvents: ['CONTACT_CREATED', 'CONTACT_DELETED'],
+	options: { externalId: 'crm-42' },
+};
+
+/** What Dotloop lists for the subscription this trigger created with profileParams. */
+const remoteProfileSubscription = {
+	id: SUBSCRIPTION_ID,
+	targetType: 'PROFILE',
+	targetId: 789,
+	url: WEBHOOK_URL,
+	eventTypes: ['LOOP_UPDATED', 'LOOP_CREATED'],
+	signingKey: KEY,
+	enabled: true,
+};
+
+const storedState = () => ({
+	subscriptionId: SUBSCRIPTION_ID,
+	signingKey: KEY,
+	webhookUrl: WEBHOOK_URL,
+});
+
+describe('Dotloop Trigger: create', () => {
+	it('subscribes the profile with a fresh 32-byte key and keeps the id and key in static data', async () => {
+		let sent: IDataObject = {};
+		api()
+			.post(`${BASE_PATH}/subscription`, (body: IDataObject) => {
+				sent = body;
+				return true;
+			})
+			.reply(200, () => ({ data: { ...sent, id: SUBSCRIPTION_ID, enabled: true } }));
+
+		const { result, staticData } = await create({ params: profileParams });
+
+		expect(result).toBe(true);
+		expect(sent).toEqual({
+			targetType: 'PROFILE',
+			targetId: 789,
+			eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
+			url: WEBHOOK_URL,
+			signingKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
+		expect(staticData).toEqual({
+			subscriptionId: SUBSCRIPTION_ID,
+			signingKey: sent.signingKey,
+			webhookUrl: WEBHOOK_URL,
+		});
+	});
+
+	it('generates a different key on every create', async () => {
+		const keys: string[] = [];
+		for (let n = 0; n < 2; n++) {
+			api()
+				.post(`${BASE_PATH}/subscription`, (body: IDataObject) => {
+					keys.push(String(body.signingKey));
+					return true;
+				})
+				.reply(200, { data: { id: SUBSCRIPTION_ID } });
+			await create({ params: profileParams });
+		}
+		expect(keys[0]).not.toEqual(keys[1]);
+	});
+
+	it('for the User target reads the connected user id from GET /account and sends the external id', async () => {
+		let sent: IDataObject = {};
+		api()
+			.get(`${BASE_PATH}/account`)
+			.reply(200, { data: { id: 100, firstName: 'Brian', defaultProfileId: 42 } })
+			.post(`${BASE_PATH}/subscription`, (body: IDataObject) => {
+				sent = body;
+				return true;
+			})
+			.reply(200, { data: { id: SUBSCRIPTION_ID } });
+
+		const { result } = await create({ params: userParams });
+
+		expect(result).toBe(true);
+		expect(sent).toEqual({
+			targetType: 'USER',
+			targetId: 100,
+			eventTypes: ['CONTACT_CREATED', 'CONTACT_DELETED'],
+			url: WEBHOOK_URL,
+			signingKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+			externalId: 'crm-42',
+		});
+	});
+
+	it('refuses a webhook URL that is not HTTPS, before any request, and says to set WEBHOOK_URL', async () => {
+		const attempt = create({
+			params: profileParams,
+			webhookUrl: 'http://localhost:5678/webhook/6f1c2b1e/dotloop',
+		});
+		await expect(attempt).rejects.toThrow(
+			'Dotloop only delivers webhooks to HTTPS URLs, and this trigger\'s webhook URL is "http://localhost:5678/webhook/6f1c2b1e/dotloop"',
+		);
+		await expect(
+			create({ params: profileParams, webhookUrl: 'http://localhost:5678/webhook/x/dotloop' }),
+		).rejects.toMatchObject({ description: expect.stringContaining('WEBHOOK_URL') });
+	});
+
+	it('refuses an empty event list and events of the other target before any request', async () => {
+		await expect(create({ params: { ...profileParams, profileEvents: [] } })).rejects.toThrow(
+			'"Events" is empty: choose at least one event',
+		);
+		await expect(
+			create({ params: { ...profileParams, profileEvents: ['LOOP_CREATED', 'CONTACT_CREATED'] } }),
+		).rejects.toThrow('"Events" must be one of LOOP_CREATED, LOOP_UPDATED');
+	});
+
+	it('refuses an external id longer than 128 characters', async () => {
+		await expect(
+			create({ params: { ...profileParams, options: { externalId: 'x'.repeat(129) } } }),
+		).rejects.toThrow('"External ID" may be at most 128 characters long; it has 129');
+	});
+
+	it("shows Dotloop's error when the subscription is refused and stores nothing", async () => {
+		api()
+			.post(`${BASE_PATH}/subscription`)
+			.reply(400, {
+				errors: [{ detail: 'targetId 789 is not a profile the authorized user has access to' }],
+			});
+
+		const staticData: IDataObject = {};
+		await expect(create({ params: profileParams, staticData })).rejects.toThrow(
+			'targetId 789 is not a profile the authorized user has access to',
+		);
+		expect(staticData).toEqual({});
+	});
+});
+
+describe('Dotloop Trigger: checkExists', () => {
+	it('adopts the subscription on this URL whose id, key, target and events match', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, {
+				data: [
+					{ ...remoteProfileSubscription, id: OTHER_ID, url: 'https://elsewhere.example.com/hook' },
+					remoteProfileSubscription,
+				],
+				meta: {},
+			});
+
+		const { result, staticData, logs } = await checkExists({
+			params: profileParams,
+			staticData: storedState(),
+		});
+
+		expect(result).toBe(true);
+		expect(staticData).toEqual(storedState());
+		expect(logs).toEqual([]);
+	});
+
+	it('follows every cursor page to find it', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, {
+				data: [{ ...remoteProfileSubscription, id: OTHER_ID, url: 'https://a.example.com/1' }],
+				meta: { nextCursor: 'cursor-2' },
+			})
+			.get(`${BASE_PATH}/subscription`)
+			.query({ next_cursor: 'cursor-2' })
+			.reply(200, { data: [], meta: { nextCursor: 'cursor-3' } })
+			.get(`${BASE_PATH}/subscription`)
+			.query({ next_cursor: 'cursor-3' })
+			.reply(200, { data: [remoteProfileSubscription], meta: {} });
+
+		const { result } = await checkExists({ params: profileParams, staticData: storedState() });
+
+		expect(result).toBe(true);
+	});
+
+	it('for the User target compares with the connected user from GET /account', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, {
+				data: [
+					{
+						id: SUBSCRIPTION_ID,
+						targetType: 'USER',
+						targetId: 100,
+						url: WEBHOOK_URL,
+						eventTypes: ['CONTACT_DELETED', 'CONTACT_CREATED'],
+						externalId: 'crm-42',
+						signingKey: KEY,
+						enabled: true,
+					},
+				],
+			})
+			.get(`${BASE_PATH}/account`)
+			.reply(200, { data: { id: 100 } });
+
+		const { result } = await checkExists({ params: userParams, staticData: storedState() });
+
+		expect(result).toBe(true);
+	});
+
+	it('replaces its own subscription when the chosen events changed: deletes it, forgets it, reports missing', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [{ ...remoteProfileSubscription, eventTypes: ['LOOP_CREATED'] }] })
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(204);
+
+		const { result, staticData } = await checkExists({
+			params: profileParams,
+			staticData: storedState(),
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual({});
+	});
+
+	it.each([
+		['the profile changed', { targetId: 790 }],
+		['the external id changed', { externalId: 'old' }],
+		['Dotloop disabled it', { enabled: false }],
+		['its signing key was changed', { signingKey: 'b'.repeat(64) }],
+	])('replaces its own subscription when %s', async (_case, change) => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [{ ...remoteProfileSubscription, ...change }] })
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(204);
+
+		const { result } = await checkExists({ params: profileParams, staticData: storedState() });
+
+		expect(result).toBe(false);
+	});
+
+	it('never adopts nor touches a subscription on its URL whose id and key it does not know', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, {
+				data: [{ ...remoteProfileSubscription, id: OTHER_ID, signingKey: 'someone-elses-key' }],
+			});
+
+		const { result, staticData, logs } = await checkExists({
+			params: profileParams,
+			staticData: {},
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual({});
+		expect(logs).toEqual([expect.stringContaining(`are left alone: ${OTHER_ID}`)]);
+		expect(logs.join(' ')).not.toContain('someone-elses-key');
+	});
+
+	it('does not adopt a subscription with a known key but another id', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [{ ...remoteProfileSubscription, id: OTHER_ID }] });
+
+		const { result } = await checkExists({ params: profileParams, staticData: storedState() });
+
+		expect(result).toBe(false);
+	});
+
+	it('reports missing when its stored subscription is gone (deleted in Dotloop)', async () => {
+		api().get(`${BASE_PATH}/subscription`).reply(200, { data: [], meta: {} });
+
+		const { result, staticData } = await checkExists({
+			params: profileParams,
+			staticData: storedState(),
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual({});
+	});
+
+	it('a 404 while replacing counts as already gone', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [{ ...remoteProfileSubscription, enabled: false }] })
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(404, { errors: [{ detail: 'Subscription not found' }] });
+
+		const { result } = await checkExists({ params: profileParams, staticData: storedState() });
+
+		expect(result).toBe(false);
+	});
+
+	it('stops activation rather than create a second subscription when the outdated one cannot be removed', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [{ ...remoteProfileSubscription, enabled: false }] })
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(500, { errors: [{ detail: 'Internal error' }] });
+		const staticData = storedState();
+
+		await expect(checkExists({ params: profileParams, staticData })).rejects.toThrow(
+			`Could not remove this trigger's outdated Dotloop webhook subscription ${SUBSCRIPTION_ID}: Internal error`,
+		);
+		expect(staticData).toEqual(storedState());
+	});
+
+	it('reports missing without any request when the webhook URL is not HTTPS (create explains)', async () => {
+		const { result } = await checkExists({
+			params: profileParams,
+			staticData: {},
+			webhookUrl: 'http://localhost:5678/webhook/x/dotloop',
+		});
+		expect(result).toBe(false);
+	});
+});
+
+describe('Dotloop Trigger: delete', () => {
+	it('deletes the stored subscription (204) and forgets id and key', async () => {
+		api().delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`).reply(204);
+
+		const { result, staticData } = await remove({
+			params: profileParams,
+			staticData: storedState(),
+		});
+
+		expect(result).toBe(true);
+		expect(staticData).toEqual({});
+	});
+
+	it('counts a 404 as already gone', async () => {
+		api()
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(404, { errors: [{ detail: 'Subscription not found' }] });
+
+		const { result, staticData } = await remove({
+			params: profileParams,
+			staticData: storedState(),
+		});
+
+		expect(result).toBe(true);
+		expect(staticData).toEqual({});
+	});
+
+	it('on a 500 logs, returns false without throwing, and keeps id and key for the next activation', async () => {
+		api()
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(500, { errors: [{ detail: 'Internal error' }] });
+
+		const { result, staticData, logs } = await remove({
+			params: profileParams,
+			staticData: storedState(),
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual(storedState());
+		expect(logs).toEqual([
+			expect.stringContaining(
+				`could not remove webhook subscription ${SUBSCRIPTION_ID}: Internal error`,
+			),
+		]);
+		expect(logs.join(' ')).not.toContain(KEY);
+	});
+
+	it('never throws, even when Dotloop cannot be reached', async () => {
+		api().delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`).replyWithError('socket hang up');
+
+		const { result } = await remove({ params: profileParams, staticData: storedState() });
+
+		expect(result).toBe(false);
+	});
+
+	it('does nothing when nothing is stored', async () => {
+		const { result } = await remove({ params: profileParams, staticData: {} });
+		expect(result).toBe(true);
+	});
+
+	it("never removes a subscription stored for another URL (an editor test run's copy of the active state)", async () => {
+		const staticData = storedState();
+		const { result } = await remove({
+			params: profileParams,
+			staticData,
+			webhookUrl: TEST_WEBHOOK_URL,
+		});
+		expect(result).toBe(true);
+		expect(staticData).toEqual(storedState());
+	});
+});
+
+describe('Dotloop Trigger: no duplicates over activations, restarts and editor test runs', () => {
+	/** Dotloop's subscriptions, as a tiny in-memory fake behind nock. */
+	const remote: IDataObject[] = [];
+	let created = 0;
+
+	function expectList() {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, () => ({ data: remote.map((s) => ({ ...s })), meta: {} }));
+	}
+	function expectCreate() {
+		api()
+			.post(`${BASE_PATH}/subscription`)
+			.reply(200, (_uri, body) => {
+				created++;
+				const subscription = {
+					...(body as IDataObject),
+					id: `00000000-0000-4000-8000-00000000000${created}`,
+					enabled: true,
+				};
+				remote.push(subscription);
+				return { data: subscription };
+			});
+	}
+	function expectDelete(id: () => string) {
+		api()
+			.delete((path) => path === `${BASE_PATH}/subscription/${id()}`)
+			.reply(204, () => {
+				remote.splice(
+					remote.findIndex((s) => s.id === id()),
+					1,
+				);
+				return '';
+			});
+	}
+	/** What n8n does on activation: checkExists, then create only if it answered false. */
+	async function activate(staticData: IDataObject, webhookUrl = WEBHOOK_URL) {
+		expectList();
+		const exists = await checkExists({ params: profileParams, staticData, webhookUrl });
+		if (!exists.result) {
+			expectCreate();
+			await create({ params: profileParams, staticData, webhookUrl });
+		}
+		return exists.result;
+	}
+	const onUrl = (url: string) => remote.filter((s) => s.url === url);
+
+	it('keeps exactly one subscription per webhook URL', async () => {
+		const production: IDataObject = {};
+
+		expect(await activate(production)).toBe(false); // first activation creates
+		expect(await activate(production)).toBe(true); // n8n restart adopts
+		expect(await activate(production)).toBe(true); // and again
+		expect(onUrl(WEBHOOK_URL)).toHaveLength(1);
+
+		// Editor test run: its own /webhook-test/ URL, starting from a copy of the active static data.
+		const testRun: IDataObject = JSON.parse(JSON.stringify(production));
+		expect(await activate(testRun, TEST_WEBHOOK_URL)).toBe(false);
+		expect(onUrl(TEST_WEBHOOK_URL)).toHaveLength(1);
+		expect(onUrl(WEBHOOK_URL)).toHaveLength(1);
+		expectDelete(() => String(testRun.subscriptionId));
+		await remove({ params: profileParams, staticData: testRun, webhookUrl: TEST_WEBHOOK_URL });
+		expect(onUrl(TEST_WEBHOOK_URL)).toHaveLength(0);
+
+		// Production is untouched by the test run and still adopted.
+		expect(await activate(production)).toBe(true);
+
+		// Deactivate, then activate again: one subscription, a new key.
+		const oldKey = production.signingKey;
+		expectDelete(() => String(production.subscriptionId));
+		await remove({ params: profileParams, staticData: production });
+		expect(remote).toHaveLength(0);
+		expect(await activate(production)).toBe(false);
+		expect(onUrl(WEBHOOK_URL)).toHaveLength(1);
+		expect(production.signingKey).not.toEqual(oldKey);
+
+		// Events changed while inactive: the old one is replaced, not joined by a second one.
+		expectList();
+		expectDelete(() => String(remote[0].id));
+		const changed = { ...profileParams, profileEvents: ['LOOP_MERGED'] };
+		const exists = await checkExists({ params: changed, staticData: production });
+		expect(exists.result).toBe(false);
+		expectCreate();
+		await create({ params: changed, staticData: production });
+		expect(onUrl(WEBHOOK_URL)).toEqual([
+			expect.objectContaining({ eventTypes: ['LOOP_MERGED'], id: production.subscriptionId }),
+		]);
+		expect(created).toBe(4);
+	});
+});
