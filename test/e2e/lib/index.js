@@ -13,6 +13,7 @@ module.exports = {
 	...require('./stack'),
 	...require('./util'),
 	...require('./pdf'),
+	...require('./examples'),
 	/** Workflow JSON builders and request-log readers (see workflow.js). */
 	wf: require('./workflow'),
 };
