@@ -1,0 +1,202 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * npm run bench — the Dotloop node against the best plain-n8n workflow (HTTP Request + generic OAuth2,
+ * or the core Webhook node) for the same job, inside one real n8n (the e2e provisioning) against the
+ * local Dotloop sandbox. See test/bench/README.md.
+ *
+ *   node test/bench/run.js                 full run (about 10 minutes on 2 cores)
+ *   node test/bench/run.js --quick         small sizes, no n8n restarts: checks the bench still works
+ *   node test/bench/run.js --only 1,5      only these scenarios (1–6)
+ *   node test/bench/run.js --set 5.rate=20 change one size of the plan (see plan() below)
+ *   node test/bench/run.js --no-restart    keep one n8n process for all runs (default with --quick)
+ *   node test/bench/run.js --export-workflows DIR   write every compared workflow as importable JSON, no run
+ *
+ * Env: BENCH_N8N_VERSION (default 2.41.1), E2E_PACKAGE_TARBALL (bench this tarball instead of building),
+ * E2E_SKIP_BUILD=1 (pack the existing dist/), DOTLOOP_E2E_CACHE, NODE24_VERSION (as for the e2e suite).
+ *
+ * Prints the results as Markdown tables and writes bench-results/<timestamp>.json. Exits 1 only when a
+ * scenario could not run, the Dotloop node lost items, or the Dotloop Trigger refused a valid delivery;
+ * the baseline losing items is a result, not a failure.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const h = require('../e2e/lib');
+const pkg = require('../e2e/lib/package');
+const paths = require('../e2e/lib/paths');
+const { Bench } = require('./lib/bench');
+const { resultsTable, headlineTable, headline } = require('./lib/report');
+
+const REPO = pkg.REPO_DIR;
+const VERSION = process.env.BENCH_N8N_VERSION || '2.41.1';
+
+const SCENARIOS = {
+	1: require('./scenarios/s1-return-all'),
+	2: require('./scenarios/s2-rate-limit'),
+	3: require('./scenarios/s3-per-item'),
+	4: require('./scenarios/s4-documents'),
+	5: require('./scenarios/s5-trigger'),
+	6: require('./scenarios/s6-verify'),
+};
+
+function parseArgs(argv) {
+	const args = { quick: false, only: null, exportDir: null, restart: undefined, set: [] };
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		if (a === '--quick') args.quick = true;
+		else if (a === '--only') args.only = argv[++i].split(',').map((s) => s.trim());
+		else if (a.startsWith('--only=')) args.only = a.slice(7).split(',').map((s) => s.trim());
+		else if (a === '--export-workflows') args.exportDir = argv[++i];
+		else if (a === '--set') args.set.push(argv[++i]);
+		else if (a === '--no-restart') args.restart = false;
+		else if (a === '--restart') args.restart = true;
+		else if (a === '--help' || a === '-h') {
+			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 20).join('\n') + '\n');
+			process.exit(0);
+		} else throw new Error(`unknown argument ${a}`);
+	}
+	if (args.restart === undefined) args.restart = !args.quick;
+	return args;
+}
+
+/** Sizes per scenario: the issue's for a full run, small ones for --quick. */
+function plan(quick) {
+	return quick
+		? {
+				1: { sizes: [1000] },
+				2: { loops: 300 },
+				3: { items: 200 },
+				4: { megabytes: 5 },
+				5: { deliveries: 100, rate: 20 },
+				6: { seconds: 0.5 },
+			}
+		: {
+				1: { sizes: [1000, 10000] },
+				2: { loops: 2000 },
+				3: { items: 1000 },
+				4: { megabytes: 50 },
+				5: { deliveries: 1000, rate: 10 },
+				6: { seconds: 2 },
+			};
+}
+
+function say(msg) {
+	process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
+}
+
+function machine(nodeVersion) {
+	const cpus = os.cpus();
+	const model = (cpus[0] && cpus[0].model.trim()) || 'unknown CPU';
+	return {
+		cpus: cpus.length,
+		cpuModel: model,
+		memoryGb: Math.round(os.totalmem() / 2 ** 30),
+		kernel: `${os.type()} ${os.release()}`,
+		n8n: VERSION,
+		n8nNode: nodeVersion,
+		line: `${cpus.length} × ${model}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}; n8n ${VERSION} on Node ${nodeVersion}`,
+	};
+}
+
+function packageTarball(runDir) {
+	if (process.env.E2E_PACKAGE_TARBALL) return process.env.E2E_PACKAGE_TARBALL;
+	if (process.env.E2E_SKIP_BUILD !== '1') pkg.build({ log: say });
+	return pkg.pack(path.join(runDir, 'pack'), { log: say });
+}
+
+async function main() {
+	const args = parseArgs(process.argv.slice(2));
+	const t0 = Date.now();
+	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+	const runDir = path.join(REPO, '.e2e-work', `bench-${stamp}-${process.pid}`);
+	fs.mkdirSync(runDir, { recursive: true });
+	process.env.E2E_RUN_DIR = runDir; // n8n logs and PID files of this run
+	const sizes = plan(args.quick);
+	for (const pair of args.set) {
+		const m = /^(\d)\.(\w+)=(.+)$/.exec(pair);
+		if (!m) throw new Error(`--set wants <scenario>.<name>=<value>, e.g. 5.rate=20, not ${pair}`);
+		sizes[m[1]][m[2]] = JSON.parse(m[3]);
+	}
+	const wanted = Object.keys(SCENARIOS).filter((id) => !args.only || args.only.includes(id));
+
+	say(`provisioning n8n ${VERSION} (cached after the first time)`);
+	const { provision } = require('../e2e/provision');
+	await provision({ versions: [VERSION] });
+	const tarball = packageTarball(runDir);
+	process.env.E2E_PACKAGE_TARBALL = tarball; // startStack installs this one instead of building again
+
+	const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dotloop-bench-files-'));
+	let stack;
+	const scenarios = [];
+	const failures = [];
+	let nodeVersion = '?';
+	try {
+		stack = await h.startStack({
+			version: VERSION,
+			sandbox: { autoApprove: false },
+			n8n: { packageTarball: tarball, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir } },
+		});
+		nodeVersion = require('node:child_process').execFileSync(paths.nodeBin(), ['--version'], { encoding: 'utf8' }).trim().replace(/^v/, '');
+		const bench = new Bench(stack, { restart: args.restart, log: say });
+		bench.filesDir = filesDir;
+		await bench.readNodeVersions();
+		await bench.setupCredentials();
+		for (const id of wanted) {
+			say(`scenario ${id}`);
+			try {
+				const out = await SCENARIOS[id].run(bench, { ...sizes[id], quick: args.quick });
+				scenarios.push(...out);
+			} catch (err) {
+				say(`scenario ${id} could not run: ${err.stack || err.message}`);
+				scenarios.push({ id: String(id), title: `Scenario ${id}`, error: err.message });
+			}
+		}
+	} finally {
+		if (stack) await stack.stop();
+		fs.rmSync(filesDir, { recursive: true, force: true });
+	}
+
+	for (const s of scenarios) {
+		if (s.error) failures.push(`${s.title}: could not run (${s.error})`);
+		for (const f of s.failures || []) failures.push(`${s.title}: ${f}`);
+	}
+	const totalSeconds = (Date.now() - t0) / 1000;
+	const info = machine(nodeVersion);
+	const result = {
+		startedAt: new Date(t0).toISOString(),
+		quick: args.quick,
+		restartBeforeEachRun: args.restart,
+		command: `npm run bench${args.quick ? ' -- --quick' : ''}`,
+		machine: info,
+		totalSeconds,
+		scenarios: scenarios.map((s) => ({ ...s, headline: headline(s) })),
+		failures,
+	};
+	const outDir = path.join(REPO, 'bench-results');
+	fs.mkdirSync(outDir, { recursive: true });
+	const outFile = path.join(outDir, `${stamp}${args.quick ? '-quick' : ''}.json`);
+	fs.writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+
+	const out = [];
+	out.push('');
+	out.push(`Machine: ${info.line}. Absolute times and sizes depend on the machine; the ratios (same run) are the headline.`);
+	out.push('');
+	out.push(resultsTable(scenarios));
+	out.push('');
+	out.push(headlineTable(scenarios));
+	out.push('');
+	out.push(`Total bench wall time: ${(totalSeconds / 60).toFixed(1)} min. JSON: ${path.relative(REPO, outFile)}`);
+	if (failures.length) out.push(`FAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+	process.stdout.write(`${out.join('\n')}\n`);
+	return failures.length ? 1 : 0;
+}
+
+main().then(
+	(code) => process.exit(code),
+	(err) => {
+		process.stderr.write(`[bench] could not run: ${err.stack || err.message}\n`);
+		process.exit(1);
+	},
+);

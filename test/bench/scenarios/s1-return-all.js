@@ -1,0 +1,62 @@
+'use strict';
+/**
+ * 1. Return All loops for N = 1,000 and 10,000: requests made versus the minimum ⌈N/100⌉, and time.
+ * The rate limit is lifted here (scenario 2 is the one about the limit), so only paging and n8n's own
+ * work are measured. The profile holds exactly N loops (30 seeded + generated ones).
+ */
+const { workflows } = require('../workflows');
+
+const SEEDED_LOOPS_ON_PROFILE = 30;
+
+async function run(bench, { sizes }) {
+	const results = [];
+	await bench.admin.reset();
+	await bench.admin.config({ rateLimit: 1e9, clockScale: 1, rateWindowMs: 60_000 });
+	let loops = SEEDED_LOOPS_ON_PROFILE;
+	for (const n of sizes) {
+		await bench.admin.seedLoops(1001, n - loops);
+		loops = n;
+		const min = Math.ceil(n / 100);
+		const variants = {};
+		for (const [key, build] of [
+			['dotloop', workflows.returnAll.dotloop],
+			['http', workflows.returnAll.http],
+			['httpStopAtTotal', workflows.returnAll.httpStopAtTotal],
+		]) {
+			await bench.fresh();
+			const m = await bench.measureManual(build(bench.ctx));
+			const ids = new Set(m.output.map((item) => item.id));
+			variants[key] = summarize(m, { expected: n, unique: ids.size });
+			bench.log(`1 Return All N=${n} ${key}: ${m.requests} requests, ${m.wallSeconds.toFixed(2)} s, ${ids.size} unique loops`);
+		}
+		results.push({
+			id: `1-${n}`,
+			title: `Return All loops, N=${n.toLocaleString('en-US')}`,
+			params: { loops: n, minimumRequests: min },
+			variants,
+			extras: {
+				dotloop: `min ${min} req`,
+				http: `min ${min} req`,
+				httpStopAtTotal: `min ${min} req`,
+			},
+			compare: [
+				{ key: 'requests', label: 'requests', better: 'lower' },
+				{ key: 'wallSeconds', label: 'wall time', better: 'lower' },
+				{ key: 'peakRssMb', label: 'peak RSS', better: 'lower' },
+				{ key: 'itemsLost', label: 'items lost', better: 'lower' },
+			],
+			variantLabels: { httpStopAtTotal: 'HTTP Request, meta.total stop' },
+		});
+	}
+	return results;
+}
+
+/** The metrics a results row keeps (the execution itself is dropped). */
+function summarize(m, { expected, unique }) {
+	// eslint-disable-next-line no-unused-vars
+	const { execution, output, ...kept } = m;
+	const itemsLost = Math.max(0, expected - (unique === undefined ? m.itemsOut : unique));
+	return { ...kept, expectedItems: expected, itemsLost };
+}
+
+module.exports = { run, summarize };

@@ -1,0 +1,352 @@
+'use strict';
+/**
+ * Every workflow the benchmark runs, in pairs: the Dotloop node, and the best plain-n8n workflow an
+ * expert would build for the same job without this package (HTTP Request + the generic OAuth2
+ * credential, or the core Webhook node). Kept here, readable, so anyone can check the comparison is
+ * fair; `node test/bench/run.js --export-workflows DIR` writes them out as importable JSON.
+ *
+ * Both sides of a pair start from the same input nodes and end at one node whose output items are
+ * counted ("last").
+ *
+ * Fairness choices for the HTTP Request side (n8n-nodes-base.httpRequest 4.5, the default in n8n 2.41):
+ *  - Authentication "Generic Credential Type" → OAuth2 API (`oAuth2Api`): a user without this package
+ *    has no Dotloop credential type, and the generic one does the same authorization-code flow against
+ *    the same auth/token URLs, with HTTP Basic client authentication ("Send Auth Credentials: Header")
+ *    because Dotloop's token endpoint wants it. n8n refreshes its token on a 401 exactly as for ours.
+ *  - batch_size=100: the API maximum, so the fewest pages.
+ *  - Pagination "Update a Parameter in Each Request": batch_number = $pageCount + 1, complete when
+ *    `$response.body.data.length < 100` (a short or empty page is the last one). The Dotloop node
+ *    additionally stops once meta.total records are in, which saves the empty page when N is a multiple
+ *    of 100; `expertListing({ stopAtTotal: true })` is the HTTP variant that does the same, measured as
+ *    its own row in scenario 1 so the difference is visible rather than assumed.
+ *  - "Split Out" on `data` after the list: HTTP Request gives one item per page; a workflow that works
+ *    on loops needs one item per loop, which the Dotloop node outputs directly.
+ *  - Retry On Fail on every idempotent request (GET): n8n re-runs the whole node after a failure, which
+ *    is the only retry HTTP Request has. Not on the upload (POST): a retried upload could store the
+ *    document twice, and an expert would not risk that.
+ *  - Under the rate limit (scenario 2) an expert reads Dotloop's documented 100 requests/minute and uses
+ *    the node's Batching option to space requests: see `rateLimitedDetails`.
+ */
+
+const PROFILE_ID = 1001;
+
+const rl = (value) => ({ __rl: true, mode: 'id', value: String(value) });
+
+function manualTrigger() {
+	return { name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+}
+
+/** A line of nodes: each node's main output feeds the next. Positions and ids are filled in. */
+function chain(name, nodes, { last } = {}) {
+	const placed = nodes.map((n, i) => ({ id: `${slug(n.name)}-${i}`, position: [240 * i, 0], ...n }));
+	const connections = {};
+	for (let i = 0; i < placed.length - 1; i++) {
+		connections[placed[i].name] = { main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { name, nodes: placed, connections, last: last || placed[placed.length - 1].name };
+}
+
+function slug(s) {
+	return String(s)
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+}
+
+// ---------------------------------------------------------------- Dotloop node
+
+function dotloop(ctx, name, parameters) {
+	return {
+		name,
+		type: ctx.NODE_TYPE,
+		typeVersion: ctx.nodeTypeVersion || 1,
+		parameters,
+		credentials: { [ctx.CREDENTIAL_TYPE]: { id: ctx.dotloopCredentialId, name: 'Dotloop (bench)' } },
+	};
+}
+
+// ---------------------------------------------------------------- HTTP Request
+
+/**
+ * An HTTP Request node with the generic OAuth2 credential. `retry`: Retry On Fail with n8n's defaults
+ * (3 tries, 1 s apart) unless told otherwise.
+ */
+function http(ctx, name, parameters, { retry = { maxTries: 3, waitBetweenTries: 1000 } } = {}) {
+	return {
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.5,
+		parameters: {
+			authentication: 'genericCredentialType',
+			genericAuthType: 'oAuth2Api',
+			...parameters,
+		},
+		credentials: { oAuth2Api: { id: ctx.httpCredentialId, name: 'Generic OAuth2 (bench)' } },
+		...(retry ? { retryOnFail: true, maxTries: retry.maxTries, waitBetweenTries: retry.waitBetweenTries } : {}),
+	};
+}
+
+/**
+ * List every loop of the profile, paged: batch_size=100, batch_number=1,2,… until a short page.
+ * stopAtTotal: also stop once $pageCount × 100 reaches meta.total (saves the trailing empty page).
+ */
+function expertListing(ctx, { name = 'List Loops (HTTP)', stopAtTotal = false, maxPages } = {}) {
+	const complete = stopAtTotal
+		? '={{ $response.body.data.length < 100 || $pageCount * 100 >= $response.body.meta.total }}'
+		: '={{ $response.body.data.length < 100 }}';
+	return http(ctx, name, {
+		method: 'GET',
+		url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop`,
+		sendQuery: true,
+		queryParameters: { parameters: [{ name: 'batch_size', value: '100' }] },
+		options: {
+			pagination: {
+				pagination: {
+					paginationMode: 'updateAParameterInEachRequest',
+					parameters: { parameters: [{ type: 'qs', name: 'batch_number', value: '={{ $pageCount + 1 }}' }] },
+					paginationCompleteWhen: 'other',
+					completeExpression: complete,
+					...(maxPages ? { limitPagesFetched: true, maxRequests: maxPages } : {}),
+				},
+			},
+		},
+	});
+}
+
+/** One item per loop out of the pages' `data` arrays. */
+function splitOutData(name = 'Split Out') {
+	return {
+		name,
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		parameters: { fieldToSplitOut: 'data', include: 'noOtherFields' },
+	};
+}
+
+// ---------------------------------------------------------------- shared input nodes
+
+/**
+ * N items { loopId } for ids first..first+N-1, made by core nodes only (no Code node: it needs a task
+ * runner). The same two nodes feed both sides of scenario 3.
+ */
+function loopIdItems(first, count) {
+	return [
+		{
+			name: 'Loop IDs',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'manual',
+				assignments: {
+					assignments: [
+						{
+							id: 'ids',
+							name: 'ids',
+							type: 'array',
+							value: `={{ Array.from({ length: ${count} }, (_, i) => ${first} + i) }}`,
+						},
+					],
+				},
+				includeOtherFields: false,
+				options: {},
+			},
+		},
+		{
+			name: 'One Item per ID',
+			type: 'n8n-nodes-base.splitOut',
+			typeVersion: 1,
+			parameters: { fieldToSplitOut: 'ids', include: 'noOtherFields', options: { destinationFieldName: 'loopId' } },
+		},
+	];
+}
+
+function readFile(filePath) {
+	return {
+		name: 'Read PDF',
+		type: 'n8n-nodes-base.readWriteFile',
+		typeVersion: 1,
+		parameters: { operation: 'read', fileSelector: filePath, options: { dataPropertyName: 'data' } },
+	};
+}
+
+// ---------------------------------------------------------------- scenario workflows
+
+const workflows = {
+	/** Warm-up after every n8n (re)start: load and JIT both node types once, so neither side pays it. */
+	warmup(ctx) {
+		return chain('bench: warm-up', [
+			manualTrigger(),
+			dotloop(ctx, 'Dotloop Get', { resource: 'loop', operation: 'get', profileId: rl(PROFILE_ID), loopId: rl(50001) }),
+			http(ctx, 'HTTP Get', { method: 'GET', url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001` }),
+			expertListing(ctx, { name: 'HTTP List', maxPages: 1 }),
+			splitOutData(),
+		]);
+	},
+
+	/** 1. Return All loops of the profile. */
+	returnAll: {
+		dotloop: (ctx) =>
+			chain('bench 1: Return All (Dotloop)', [
+				manualTrigger(),
+				dotloop(ctx, 'Get Many Loops', { resource: 'loop', operation: 'getAll', profileId: rl(PROFILE_ID), returnAll: true }),
+			]),
+		http: (ctx) => chain('bench 1: Return All (HTTP Request)', [manualTrigger(), expertListing(ctx), splitOutData()]),
+		httpStopAtTotal: (ctx) =>
+			chain('bench 1: Return All (HTTP Request, meta.total stop)', [manualTrigger(), expertListing(ctx, { stopAtTotal: true }), splitOutData()]),
+	},
+
+	/** 2. Every loop with its details, under the real rate limit: list, then one details request per loop. */
+	rateLimited: {
+		dotloop: (ctx) =>
+			chain('bench 2: Loops with details under the rate limit (Dotloop)', [
+				manualTrigger(),
+				dotloop(ctx, 'Get Many Loops', { resource: 'loop', operation: 'getAll', profileId: rl(PROFILE_ID), returnAll: true }),
+				dotloop(ctx, 'Get Loop Details', { resource: 'loopDetail', operation: 'get', profileId: rl(PROFILE_ID), loopId: rl('={{ $json.id }}') }),
+			]),
+		http: (ctx) =>
+			chain('bench 2: Loops with details under the rate limit (HTTP Request)', [
+				manualTrigger(),
+				expertListing(ctx),
+				splitOutData(),
+				rateLimitedDetails(ctx),
+			]),
+	},
+
+	/** 3. 1,000 input items, each "Get Loop" by id. */
+	perItem: {
+		dotloop: (ctx, { first, count }) =>
+			chain('bench 3: Get Loop per item (Dotloop)', [
+				manualTrigger(),
+				...loopIdItems(first, count),
+				dotloop(ctx, 'Get Loop', { resource: 'loop', operation: 'get', profileId: rl(PROFILE_ID), loopId: rl('={{ $json.loopId }}') }),
+			]),
+		// No batching: the rate limit is lifted for this scenario, and HTTP Request then sends every
+		// item's request at once, which is the fastest it can go.
+		http: (ctx, { first, count }) =>
+			chain('bench 3: Get Loop per item (HTTP Request)', [
+				manualTrigger(),
+				...loopIdItems(first, count),
+				http(ctx, 'Get Loop', { method: 'GET', url: `=${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/{{ $json.loopId }}` }),
+			]),
+	},
+
+	/** 4a. Upload a PDF read from disk into loop 50001, folder 70003 ("Inspection", empty in the seed). */
+	upload: {
+		dotloop: (ctx, { filePath }) =>
+			chain('bench 4: Upload (Dotloop)', [
+				manualTrigger(),
+				readFile(filePath),
+				dotloop(ctx, 'Upload Document', {
+					resource: 'document',
+					operation: 'upload',
+					profileId: rl(PROFILE_ID),
+					loopId: rl(50001),
+					folderId: rl(70003),
+					binaryPropertyName: 'data',
+					options: {},
+				}),
+			]),
+		// multipart/form-data with the binary as the part "file" (HTTP Request streams it from n8n's
+		// binary store). No Retry On Fail: a POST retried after a timeout could store the file twice.
+		http: (ctx, { filePath }) =>
+			chain('bench 4: Upload (HTTP Request)', [
+				manualTrigger(),
+				readFile(filePath),
+				http(
+					ctx,
+					'Upload Document',
+					{
+						method: 'POST',
+						url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001/folder/70003/document`,
+						sendBody: true,
+						contentType: 'multipart-form-data',
+						bodyParameters: { parameters: [{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'data' }] },
+						options: {},
+					},
+					{ retry: null },
+				),
+			]),
+	},
+
+	/** 4b. Download a stored document as a binary (Accept: application/pdf). */
+	download: {
+		dotloop: (ctx, { documentId }) =>
+			chain('bench 4: Download (Dotloop)', [
+				manualTrigger(),
+				dotloop(ctx, 'Download Document', {
+					resource: 'document',
+					operation: 'download',
+					profileId: rl(PROFILE_ID),
+					loopId: rl(50001),
+					folderId: rl(70003),
+					documentId: String(documentId),
+					binaryPropertyName: 'data',
+				}),
+			]),
+		// Response Format "File": HTTP Request then streams the body into n8n's binary store.
+		http: (ctx, { documentId }) =>
+			chain('bench 4: Download (HTTP Request)', [
+				manualTrigger(),
+				http(ctx, 'Download Document', {
+					method: 'GET',
+					url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001/folder/70003/document/${documentId}`,
+					sendHeaders: true,
+					headerParameters: { parameters: [{ name: 'Accept', value: 'application/pdf' }] },
+					options: { response: { response: { responseFormat: 'file', outputPropertyName: 'data' } } },
+				}),
+			]),
+	},
+
+	/**
+	 * 5. Webhook deliveries. The Dotloop Trigger creates its own subscription with a fresh signing key
+	 * and verifies every delivery; the plain Webhook node (what a user without the package has) takes
+	 * any POST. Both answer at once ("onReceived") and start one execution per accepted delivery.
+	 */
+	trigger: {
+		dotloop: (ctx, { webhookId }) =>
+			chain('bench 5: Dotloop Trigger', [
+				{
+					name: 'Dotloop Trigger',
+					type: ctx.TRIGGER_TYPE,
+					typeVersion: ctx.triggerTypeVersion || 1,
+					webhookId,
+					parameters: { targetType: 'PROFILE', profileId: rl(PROFILE_ID), profileEvents: ['LOOP_UPDATED'], options: {} },
+					credentials: { [ctx.CREDENTIAL_TYPE]: { id: ctx.dotloopCredentialId, name: 'Dotloop (bench)' } },
+				},
+			]),
+		http: (ctx, { webhookId, path }) =>
+			chain('bench 5: plain Webhook', [
+				{
+					name: 'Webhook',
+					type: 'n8n-nodes-base.webhook',
+					typeVersion: 2.1,
+					webhookId,
+					parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+				},
+			]),
+	},
+};
+
+/**
+ * The details request per loop, paced for Dotloop's documented limit of 100 requests per minute.
+ * Batching "Items per Batch" 1 with "Batch Interval" = 660 ms of Dotloop time (600 ms is exactly 100
+ * a minute; the 10% margin covers the list's own requests in the first window and timer jitter, since
+ * one 429 makes the node fail and Retry On Fail re-run all of it). The sandbox's clock runs
+ * `clockScale` times faster, so the interval is divided by it, as every other time here.
+ * Retry On Fail: 5 tries (n8n's maximum), 5 s apart (n8n's maximum), as a safety net.
+ */
+function rateLimitedDetails(ctx) {
+	const intervalMs = Math.ceil((60_000 / ctx.rateLimit) * 1.1 / ctx.clockScale);
+	return http(
+		ctx,
+		'Get Loop Details',
+		{
+			method: 'GET',
+			url: `=${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/{{ $json.id }}/detail`,
+			options: { batching: { batch: { batchSize: 1, batchInterval: intervalMs } } },
+		},
+		{ retry: { maxTries: 5, waitBetweenTries: 5000 } },
+	);
+}
+
+module.exports = { workflows, PROFILE_ID, rl, chain, rateLimitedDetails };
