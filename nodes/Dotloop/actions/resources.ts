@@ -1,19 +1,19 @@
+import * as account from './account';
+import * as activity from './activity';
 import * as contact from './contact';
+import * as document from './document';
+import * as folder from './folder';
+import * as loop from './loop';
 import * as loopDetail from './loopDetail';
 import * as loopIt from './loopIt';
-import * as loop from './loop';
-import * as account from './account';
-import * as profile from './profile';
 import * as loopTemplate from './loopTemplate';
-import * as folder from './folder';
-import * as taskList from './taskList';
-import * as task from './task';
-import * as activity from './activity';
 import * as participant from './participant';
-import * as document from './document';
+import * as profile from './profile';
+import * as task from './task';
+import * as taskList from './taskList';
+import type { DotloopResource } from './types';
 import * as webhookEvent from './webhookEvent';
 import * as webhookSubscription from './webhookSubscription';
-import type { DotloopResource } from './types';
 
 interface ResourceEntry extends DotloopResource {
 	/** Shown in the Resource dropdown. */
@@ -22,19 +22,19 @@ interface ResourceEntry extends DotloopResource {
 
 /** Every resource of the node, keyed by the value of the Resource parameter. */
 export const resources: Record<string, ResourceEntry> = {
+	account: { name: 'Account', ...account },
+	activity: { name: 'Activity', ...activity },
 	contact: { name: 'Contact', ...contact },
+	document: { name: 'Document', ...document },
+	folder: { name: 'Folder', ...folder },
+	loop: { name: 'Loop', ...loop },
 	loopDetail: { name: 'Loop Detail', ...loopDetail },
 	loopIt: { name: 'Loop-It', ...loopIt },
-	loop: { name: 'Loop', ...loop },
-	account: { name: 'Account', ...account },
-	profile: { name: 'Profile', ...profile },
 	loopTemplate: { name: 'Loop Template', ...loopTemplate },
-	folder: { name: 'Folder', ...folder },
-	taskList: { name: 'Task List', ...taskList },
-	task: { name: 'Task', ...task },
-	activity: { name: 'Activity', ...activity },
 	participant: { name: 'Participant', ...participant },
-	document: { name: 'Document', ...document },
-	webhookSubscription: { name: 'Webhook Subscription', ...webhookSubscription },
+	profile: { name: 'Profile', ...profile },
+	task: { name: 'Task', ...task },
+	taskList: { name: 'Task List', ...taskList },
 	webhookEvent: { name: 'Webhook Event', ...webhookEvent },
+	webhookSubscription: { name: 'Webhook Subscription', ...webhookSubscription },
 };
