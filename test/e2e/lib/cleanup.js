@@ -153,16 +153,41 @@ function sweepPidDir(runDir) {
 	return killed;
 }
 
+let signalHandler = null;
+let stopping = false;
+
+/**
+ * Replace the default reaction to SIGINT/SIGTERM/SIGHUP (kill every tracked process, exit at once) with an
+ * async, graceful stop — the demo's Ctrl-C. handler(signal) stops things in order and resolves the exit
+ * code; whatever is still tracked afterwards (or after graceMs, or on a second signal) is killed.
+ */
+function onSignal(handler, { graceMs = 30_000 } = {}) {
+	install();
+	signalHandler = { handler, graceMs };
+}
+
+function handleSignal(sig) {
+	const code = sig === 'SIGINT' ? 130 : 143;
+	const finish = (exitCode) => {
+		killAllSync();
+		process.exit(exitCode);
+	};
+	if (!signalHandler || stopping) return finish(code); // no graceful stop wanted, or a second Ctrl-C
+	stopping = true;
+	setTimeout(() => finish(code), signalHandler.graceMs).unref();
+	Promise.resolve()
+		.then(() => signalHandler.handler(sig))
+		.then(
+			(exitCode) => finish(typeof exitCode === 'number' ? exitCode : code),
+			() => finish(code),
+		);
+}
+
 function install() {
 	if (installed) return;
 	installed = true;
 	process.once('exit', killAllSync);
-	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		process.once(sig, () => {
-			killAllSync();
-			process.exit(sig === 'SIGINT' ? 130 : 143);
-		});
-	}
+	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => handleSignal(sig));
 }
 
-module.exports = { track, untrack, stopPid, trackDir, removeDir, onExit, killAllSync, sweepPidDir, pidAlive };
+module.exports = { track, untrack, stopPid, trackDir, removeDir, onExit, onSignal, killAllSync, sweepPidDir, pidAlive };

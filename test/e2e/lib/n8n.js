@@ -16,7 +16,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn, execFile } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const paths = require('./paths');
 const cleanup = require('./cleanup');
 const { freePort } = require('./ports');
@@ -242,14 +242,38 @@ class N8n {
 		return found;
 	}
 
-	/** Run an n8n CLI command against this instance's user folder with the Node 24 binary. */
+	/**
+	 * Run an n8n CLI command against this instance's user folder with the Node 24 binary. The command runs in
+	 * its own process group, tracked like n8n itself (watchdog, PID file), and its whole group is killed on
+	 * timeout: an `export:credentials` left behind by an interrupted run was once seen spinning for minutes
+	 * on a deleted user folder.
+	 */
 	cli(args, { timeoutMs = 120_000 } = {}) {
 		return new Promise((resolve, reject) => {
 			// The CLI must not bind the instance's ports; give it throwaway ones.
 			const env = { ...this.env, N8N_PORT: '0', N8N_RUNNERS_BROKER_PORT: '0' };
-			execFile(this.nodeBin, [this.n8nBin, ...args], { cwd: this.userFolder, env, timeout: timeoutMs, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
-				if (err) return reject(new Error(`n8n ${args.join(' ')} failed: ${err.message}\n${stdout}\n${stderr}`));
-				resolve({ stdout, stderr });
+			const child = spawn(this.nodeBin, [this.n8nBin, ...args], { cwd: this.userFolder, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+			cleanup.track(child, `n8n ${args[0]} (${this.version})`);
+			const out = [];
+			const err = [];
+			child.stdout.on('data', (d) => out.push(d));
+			child.stderr.on('data', (d) => err.push(d));
+			let timedOut = false;
+			const timer = setTimeout(() => {
+				timedOut = true;
+				cleanup.stopPid(child.pid, 2000);
+			}, timeoutMs);
+			child.once('error', (e) => {
+				clearTimeout(timer);
+				reject(new Error(`n8n ${args.join(' ')} could not start: ${e.message}`));
+			});
+			child.once('close', (code, signal) => {
+				clearTimeout(timer);
+				const stdout = Buffer.concat(out).toString('utf8');
+				const stderr = Buffer.concat(err).toString('utf8');
+				if (code === 0 && !timedOut) return resolve({ stdout, stderr });
+				const why = timedOut ? `timed out after ${timeoutMs} ms` : `exited ${signal || code}`;
+				reject(new Error(`n8n ${args.join(' ')} failed: ${why}\n${stdout}\n${stderr}`));
 			});
 		});
 	}
