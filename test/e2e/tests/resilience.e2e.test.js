@@ -162,6 +162,24 @@ test('rate limit and faults: 40 items through a lowered limit, 5xx and 429 answe
 	process.stderr.write(`[e2e] rate limit run: ${log.length} requests (${count(429)} x 429, ${count(500) + count(502) + count(503)} x 5xx) in ${seconds.toFixed(1)} s\n`);
 });
 
+/**
+ * KNOWN PRODUCT BUG on n8n 1.x (expected to fail there; test.failing turns red once fixed): the failure's
+ * response headers do not reach the transport on 1.x (see the merged-loop test in operations.e2e.test.js), so a
+ * 429 is retried after the blind 2 s backoff instead of when X-RateLimit-Reset says the window reopens.
+ */
+const onOneX = Number(String(process.env.E2E_N8N_VERSION || '2').split('.')[0]) < 2;
+(onOneX ? test.failing : test)('a 429 is retried when Dotloop says the window resets (X-RateLimit-Reset), not after a blind backoff', async () => {
+	await admin.config({ clockScale: 120 }); // the window: 500 ms
+	await admin.addFault({ status: 429, count: 1, method: 'GET', path: '/account$' });
+	const since = await admin.lastSeq();
+	const { execution } = await n8n.runNodes([dotloop('Get account', { resource: 'account', operation: 'get' })], { name: 'resilience: 429 reset' });
+	expect(execution.status).toBe('success');
+	const [limited, retried] = await admin.requests({ since, path: '/public/v2/account' });
+	expect([limited.status, retried.status]).toEqual([429, 200]);
+	const gapMs = Date.parse(retried.time) - Date.parse(limited.time);
+	expect(gapMs).toBeLessThan(1500);
+});
+
 test('errors: a 403 on an OFFICE profile surfaces with Dotloop\'s message, status and node', async () => {
 	const { execution } = await n8n.runNodes([dotloop('Loops of the office', { resource: 'loop', operation: 'getAll', profileId: rl(1003), returnAll: true })], {
 		name: 'errors: 403 office profile',
