@@ -26,7 +26,7 @@ const path = require('node:path');
 const h = require('../e2e/lib');
 const pkg = require('../e2e/lib/package');
 const paths = require('../e2e/lib/paths');
-const { Bench } = require('./lib/bench');
+const { Bench, QUIET_CORES } = require('./lib/bench');
 const { resultsTable, headlineTable, headline } = require('./lib/report');
 
 const REPO = pkg.REPO_DIR;
@@ -100,14 +100,73 @@ function machine(nodeVersion) {
 	};
 }
 
+/** The README's "Performance" section for this run, as Markdown. */
+function performanceSection(result, scenarios) {
+	const date = result.startedAt.slice(0, 10);
+	return [
+		'## Performance',
+		'',
+		`Measured with \`${result.command}\` on ${date}: ${result.machine.line}. The run took ${(result.totalSeconds / 60).toFixed(1)} minutes.`,
+		'',
+		'Each scenario runs twice inside the same n8n against the local Dotloop sandbox: once with the Dotloop node and once with the',
+		'best workflow a user without this package could build (HTTP Request with the generic OAuth2 credential, paging and Retry On',
+		'Fail; the plain Webhook node for the trigger). The workflows are in `test/bench/workflows.js`. Absolute times and sizes',
+		'depend on the machine; the ratios Dotloop / baseline from the same run are the headline.',
+		'',
+		headlineTable(scenarios),
+		'',
+		'<details><summary>Every measurement</summary>',
+		'',
+		resultsTable(scenarios),
+		'',
+		'</details>',
+		'',
+	].join('\n');
+}
+
 function packageTarball(runDir) {
 	if (process.env.E2E_PACKAGE_TARBALL) return process.env.E2E_PACKAGE_TARBALL;
 	if (process.env.E2E_SKIP_BUILD !== '1') pkg.build({ log: say });
 	return pkg.pack(path.join(runDir, 'pack'), { log: say });
 }
 
+/**
+ * Every compared workflow as n8n workflow JSON (import with "Import from File"), with the real Dotloop
+ * API URL; credentials are referenced by name only, pick your own after importing.
+ */
+function exportWorkflows(dir) {
+	const { workflows } = require('./workflows');
+	const ctx = {
+		NODE_TYPE: h.NODE_TYPE,
+		TRIGGER_TYPE: h.TRIGGER_TYPE,
+		CREDENTIAL_TYPE: h.CREDENTIAL_TYPE,
+		apiBaseUrl: 'https://api-gateway.dotloop.com/public/v2',
+		dotloopCredentialId: 'choose-after-import',
+		httpCredentialId: 'choose-after-import',
+		rateLimit: 100,
+		clockScale: 1,
+	};
+	const params = { first: 50038, count: 1000, filePath: '/files/bench-50mb.pdf', documentId: 80061, webhookId: 'bench-webhook', path: 'bench-plain' };
+	fs.mkdirSync(dir, { recursive: true });
+	const written = [];
+	for (const [scenario, pair] of Object.entries(workflows)) {
+		const entries = typeof pair === 'function' ? [['', pair]] : Object.entries(pair);
+		for (const [variant, build] of entries) {
+			const def = build(ctx, params);
+			const file = path.join(dir, `${scenario}${variant ? `-${variant}` : ''}.json`);
+			fs.writeFileSync(file, `${JSON.stringify({ name: def.name, nodes: def.nodes, connections: def.connections, settings: { executionOrder: 'v1' } }, null, 2)}\n`);
+			written.push(file);
+		}
+	}
+	process.stdout.write(`${written.map((f) => path.relative(process.cwd(), f)).join('\n')}\n`);
+}
+
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
+	if (args.exportDir) {
+		exportWorkflows(args.exportDir);
+		return 0;
+	}
 	const t0 = Date.now();
 	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 	const runDir = path.join(REPO, '.e2e-work', `bench-${stamp}-${process.pid}`);
@@ -139,7 +198,7 @@ async function main() {
 			n8n: { packageTarball: tarball, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir } },
 		});
 		nodeVersion = require('node:child_process').execFileSync(paths.nodeBin(), ['--version'], { encoding: 'utf8' }).trim().replace(/^v/, '');
-		const bench = new Bench(stack, { restart: args.restart, log: say });
+		const bench = new Bench(stack, { restart: args.restart, quietBudgetSeconds: args.quick ? 0 : 240, log: say });
 		bench.filesDir = filesDir;
 		await bench.readNodeVersions();
 		await bench.setupCredentials();
@@ -188,6 +247,21 @@ async function main() {
 	out.push(headlineTable(scenarios));
 	out.push('');
 	out.push(`Total bench wall time: ${(totalSeconds / 60).toFixed(1)} min. JSON: ${path.relative(REPO, outFile)}`);
+	const noisy = [];
+	for (const s of scenarios) {
+		for (const [key, v] of Object.entries(s.variants || {})) {
+			if (v.otherCores >= QUIET_CORES) noisy.push(`${s.title} / ${key}: ${v.otherCores.toFixed(1)} cores`);
+		}
+	}
+	if (noisy.length) {
+		out.push(`Warning: other processes used the machine during these runs, so their times are noisy (cores used by others): ${noisy.join('; ')}`);
+	}
+	result.contendedRuns = noisy;
+	fs.writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);
+	const section = performanceSection(result, scenarios);
+	const mdFile = outFile.replace(/\.json$/, '.md');
+	fs.writeFileSync(mdFile, section);
+	out.push(`README section: ${path.relative(REPO, mdFile)}`);
 	if (failures.length) out.push(`FAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 	process.stdout.write(`${out.join('\n')}\n`);
 	return failures.length ? 1 : 0;

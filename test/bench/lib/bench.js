@@ -4,17 +4,18 @@
  * a "fresh" n8n before each measured run, and one measured manual execution.
  */
 const h = require('../../e2e/lib');
-const { ProcessMonitor } = require('./proc');
+const { ProcessMonitor, otherLoad } = require('./proc');
 const { workflows } = require('../workflows');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const QUIET_CORES = 0.3;
 
 class Bench {
 	/**
 	 * stack: from startStack. opts.restart: restart n8n before each measured run (peak RSS then starts
 	 * from the same idle baseline for both sides; VmHWM and V8's heap never shrink back on their own).
 	 */
-	constructor(stack, { restart = true, log = () => {} } = {}) {
+	constructor(stack, { restart = true, quietBudgetSeconds = 0, log = () => {} } = {}) {
 		this.stack = stack;
 		this.n8n = stack.n8n;
 		this.sandbox = stack.sandbox;
@@ -30,6 +31,23 @@ class Bench {
 			clockScale: 1,
 		};
 		this.warmupId = null;
+		// On a shared machine other work skews wall times: before each measured run wait (within this
+		// total budget) until the rest of the machine uses less than QUIET_CORES.
+		this.quietBudgetMs = quietBudgetSeconds * 1000;
+		this.quietWaitedMs = 0;
+	}
+
+	/** Wait until others use < QUIET_CORES (sampled over 2 s), while the budget lasts. Returns their load. */
+	async waitQuiet() {
+		const t0 = Date.now();
+		let load = await otherLoad(this.n8n.pid, 2000);
+		while (load >= QUIET_CORES && this.quietWaitedMs + (Date.now() - t0) < this.quietBudgetMs) {
+			if (Date.now() - t0 < 2500) this.log(`machine busy (${load.toFixed(1)} cores used by other processes): waiting for it to quieten`);
+			await sleep(3000);
+			load = await otherLoad(this.n8n.pid, 2000);
+		}
+		this.quietWaitedMs += Date.now() - t0;
+		return load;
 	}
 
 	/**
@@ -83,7 +101,8 @@ class Bench {
 		if (!this.warmupId) this.warmupId = (await this.create(workflows.warmup(this.ctx))).id;
 		const exec = await this.n8n.runWorkflow(this.warmupId, 'Manual Trigger', { timeoutMs: 60_000 });
 		if (exec.status !== 'success') throw new Error(`warm-up run failed: ${JSON.stringify(this.n8n.executionError(exec) || exec.status).slice(0, 500)}`);
-		await sleep(this.restartBeforeRuns ? 1500 : 300);
+		await sleep(this.restartBeforeRuns ? 1000 : 300);
+		this.otherCoresBefore = this.quietBudgetMs > 0 ? await this.waitQuiet() : undefined;
 	}
 
 	async create(def) {
@@ -142,6 +161,7 @@ class Bench {
 			baselineRssMb: proc.baselineRssMb,
 			rssGrowthMb: proc.growthMb,
 			cpuMs: proc.cpuMs,
+			otherCores: proc.otherCores,
 			itemsOut: out.length,
 			execution,
 			output: out,
@@ -166,4 +186,4 @@ function nodeExecutionMs(execution, nodeName) {
 	return runs ? runs.reduce((sum, r) => sum + (r.executionTime || 0), 0) : undefined;
 }
 
-module.exports = { Bench, requestCounts, nodeExecutionMs, sleep };
+module.exports = { Bench, requestCounts, nodeExecutionMs, sleep, QUIET_CORES };

@@ -44,6 +44,36 @@ function cpuMs(pid) {
 	return ((utime + stime) * 1000) / ticksPerSecond();
 }
 
+/** Busy and total CPU time of the whole machine in milliseconds (all cores), from /proc/stat. */
+function machineCpuMs() {
+	const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0];
+	const v = line.trim().split(/\s+/).slice(1).map(Number);
+	// user nice system idle iowait irq softirq steal
+	const idle = v[3] + (v[4] || 0);
+	const total = v.slice(0, 8).reduce((a, b) => a + (b || 0), 0);
+	const k = 1000 / ticksPerSecond();
+	return { busy: (total - idle) * k, total: total * k };
+}
+
+/** This process's own CPU (the bench and the in-process sandbox) in milliseconds. */
+function ownCpuMs() {
+	const u = process.cpuUsage();
+	return (u.user + u.system) / 1000;
+}
+
+/**
+ * Cores used by everything else on the machine (not n8n `pid`, not this process) over `ms`: other
+ * people's builds and tests on a shared machine, which make wall times noisy.
+ */
+async function otherLoad(pid, ms = 2000) {
+	const m0 = machineCpuMs();
+	const n0 = cpuMs(pid);
+	const o0 = ownCpuMs();
+	await new Promise((r) => setTimeout(r, ms));
+	const busy = machineCpuMs().busy - m0.busy - (cpuMs(pid) - n0) - (ownCpuMs() - o0);
+	return Math.max(0, busy / ms);
+}
+
 /** Reset VmHWM to the current RSS; false when the kernel refuses. */
 function resetPeak(pid) {
 	try {
@@ -85,6 +115,8 @@ class ProcessMonitor {
 		this.maxSampledKb = this.baselineKb;
 		this.samples = 1;
 		this.cpuStart = cpuMs(this.pid);
+		this.machineStart = machineCpuMs().busy;
+		this.ownStart = ownCpuMs();
 		this.t0 = process.hrtime.bigint();
 		this.timer = setInterval(() => this.sample(), this.intervalMs);
 		return this;
@@ -107,6 +139,7 @@ class ProcessMonitor {
 		const peakKb = Math.max(hwmKb || 0, this.maxSampledKb);
 		const cpu = cpuMs(this.pid) - this.cpuStart;
 		const seconds = Number(process.hrtime.bigint() - this.t0) / 1e9;
+		const others = machineCpuMs().busy - this.machineStart - cpu - (ownCpuMs() - this.ownStart);
 		return {
 			baselineRssMb: this.baselineKb / 1024,
 			peakRssMb: peakKb / 1024,
@@ -115,8 +148,10 @@ class ProcessMonitor {
 			monitoredSeconds: seconds,
 			samples: this.samples,
 			hwmReset: this.hwmReset,
+			// Cores busy with other work on the machine meanwhile (0 on a quiet machine).
+			otherCores: Math.max(0, others / 1000 / seconds),
 		};
 	}
 }
 
-module.exports = { ProcessMonitor, rssKb, cpuMs, resetPeak, childPids, ticksPerSecond };
+module.exports = { ProcessMonitor, rssKb, cpuMs, resetPeak, childPids, ticksPerSecond, machineCpuMs, otherLoad };

@@ -177,6 +177,7 @@ async function measure(bench, { key, def, url, count, rate, signing, expectedExe
 		baselineRssMb: proc.baselineRssMb,
 		rssGrowthMb: proc.growthMb,
 		cpuMs: proc.cpuMs,
+		otherCores: proc.otherCores,
 		cpuMsPerDelivery: proc.cpuMs / results.length,
 	};
 	v.forgedRefusedShare = v.forgedPosts ? v.forgedRefused / v.forgedPosts : undefined;
