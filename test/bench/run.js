@@ -10,6 +10,7 @@
  *   node test/bench/run.js --only 1,5      only these scenarios (1–6)
  *   node test/bench/run.js --set 5.rate=20 change one size of the plan (see plan() below)
  *   node test/bench/run.js --no-restart    keep one n8n process for all runs (default with --quick)
+ *   node test/bench/run.js --n8n-env K=V   start n8n with this environment variable too (repeatable)
  *   node test/bench/run.js --export-workflows DIR   write every compared workflow as importable JSON, no run
  *
  * Env: BENCH_N8N_VERSION (default 2.41.1), E2E_PACKAGE_TARBALL (bench this tarball instead of building),
@@ -42,7 +43,7 @@ const SCENARIOS = {
 };
 
 function parseArgs(argv) {
-	const args = { quick: false, only: null, exportDir: null, restart: undefined, set: [] };
+	const args = { quick: false, only: null, exportDir: null, restart: undefined, set: [], n8nEnv: {} };
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--quick') args.quick = true;
@@ -50,6 +51,10 @@ function parseArgs(argv) {
 		else if (a.startsWith('--only=')) args.only = a.slice(7).split(',').map((s) => s.trim());
 		else if (a === '--export-workflows') args.exportDir = argv[++i];
 		else if (a === '--set') args.set.push(argv[++i]);
+		else if (a === '--n8n-env') {
+			const [k, ...v] = argv[++i].split('=');
+			args.n8nEnv[k] = v.join('=');
+		}
 		else if (a === '--no-restart') args.restart = false;
 		else if (a === '--restart') args.restart = true;
 		else if (a === '--help' || a === '-h') {
@@ -77,7 +82,7 @@ function plan(quick) {
 				2: { loops: 2000 },
 				3: { items: 1000 },
 				4: { megabytes: 50 },
-				5: { deliveries: 1000, rate: 10 },
+				5: { deliveries: 1000, rate: 8 },
 				6: { seconds: 2 },
 			};
 }
@@ -195,7 +200,7 @@ async function main() {
 		stack = await h.startStack({
 			version: VERSION,
 			sandbox: { autoApprove: false },
-			n8n: { packageTarball: tarball, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir } },
+			n8n: { packageTarball: tarball, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, ...args.n8nEnv } },
 		});
 		nodeVersion = require('node:child_process').execFileSync(paths.nodeBin(), ['--version'], { encoding: 'utf8' }).trim().replace(/^v/, '');
 		const bench = new Bench(stack, { restart: args.restart, quietBudgetSeconds: args.quick ? 0 : 240, log: say });
@@ -227,6 +232,7 @@ async function main() {
 		startedAt: new Date(t0).toISOString(),
 		quick: args.quick,
 		restartBeforeEachRun: args.restart,
+		n8nEnv: args.n8nEnv,
 		command: `npm run bench${args.quick ? ' -- --quick' : ''}`,
 		machine: info,
 		totalSeconds,
