@@ -59,14 +59,18 @@ function step(msg) {
 async function portFrom(name, fallback) {
 	const raw = process.env[name];
 	const port = raw === undefined || raw === '' ? fallback : Number(raw);
-	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${name}=${raw} is not a port number`);
+	if (!Number.isInteger(port) || port < 0 || port > 65535)
+		throw new Error(`${name}=${raw} is not a port number`);
 	if (port === 0) return await freePort();
 	const free = await new Promise((resolve) => {
 		const srv = net.createServer();
 		srv.once('error', () => resolve(false));
 		srv.listen({ port, host: '127.0.0.1', exclusive: true }, () => srv.close(() => resolve(true)));
 	});
-	if (!free) throw new Error(`port ${port} is already in use: stop what listens there, or set ${name} to another port (0 = any free port)`);
+	if (!free)
+		throw new Error(
+			`port ${port} is already in use: stop what listens there, or set ${name} to another port (0 = any free port)`,
+		);
 	return port;
 }
 
@@ -96,13 +100,27 @@ async function start() {
 	}
 	await provision({ versions: [VERSION] });
 
-	sandbox = await startSandbox({ port: sandboxPort, autoApprove: false, webhookOrigin: `http://127.0.0.1:${n8nPort}`, quiet: true });
+	sandbox = await startSandbox({
+		port: sandboxPort,
+		autoApprove: false,
+		webhookOrigin: `http://127.0.0.1:${n8nPort}`,
+		quiet: true,
+	});
 	step(`sandbox on ${sandbox.url}`);
-	const logDir = process.env.E2E_RUN_DIR ? path.join(process.env.E2E_RUN_DIR, 'logs') : path.join(pkg.REPO_DIR, '.e2e-work', 'demo-logs');
+	const logDir = process.env.E2E_RUN_DIR
+		? path.join(process.env.E2E_RUN_DIR, 'logs')
+		: path.join(pkg.REPO_DIR, '.e2e-work', 'demo-logs');
 	step(`starting n8n ${VERSION} on port ${n8nPort} (about 10 s)`);
-	n8n = await startN8n({ version: VERSION, port: n8nPort, packageTarball: tarball, credentialsOverwrite: credentialsOverwrite(sandbox), logDir });
+	n8n = await startN8n({
+		version: VERSION,
+		port: n8nPort,
+		packageTarball: tarball,
+		credentialsOverwrite: credentialsOverwrite(sandbox),
+		logDir,
+	});
 	const loadErrors = n8n.packageLoadErrors();
-	if (loadErrors.length) throw new Error(`n8n could not load the package:\n${loadErrors.join('\n')}`);
+	if (loadErrors.length)
+		throw new Error(`n8n could not load the package:\n${loadErrors.join('\n')}`);
 	await n8n.setupOwner(OWNER);
 	await n8n.login();
 	await n8n.createApiKey('demo');
@@ -121,30 +139,54 @@ function banner({ examples, seconds }) {
 	const lead = examples.find((e) => e.slug === 'lead-to-loop-it');
 	const leadPath = lead && nodeOfType(lead.workflow, '.webhook').parameters.path;
 	say('');
-	say(`Dotloop demo is running: n8n ${VERSION} with ${n8n.installedPackage.name} ${n8n.installedPackage.version} (ready in ${seconds.toFixed(0)} s)`);
+	say(
+		`Dotloop demo is running: n8n ${VERSION} with ${n8n.installedPackage.name} ${n8n.installedPackage.version} (ready in ${seconds.toFixed(0)} s)`,
+	);
 	say('');
 	say(`  n8n editor       ${n8n.baseUrl}/`);
 	say(`  login            ${OWNER.email} / ${OWNER.password}`);
-	say(`  credential       "${CREDENTIAL_NAME}" (connected through the sandbox's OAuth consent page)`);
-	say(`  workflows        ${examples.map((e) => `${e.workflow.name}${e.active ? ' [active]' : ''}`).join('\n                   ')}`);
+	say(
+		`  credential       "${CREDENTIAL_NAME}" (connected through the sandbox's OAuth consent page)`,
+	);
+	say(
+		`  workflows        ${examples.map((e) => `${e.workflow.name}${e.active ? ' [active]' : ''}`).join('\n                   ')}`,
+	);
 	say('');
-	say(`  Dotloop sandbox  ${sandbox.url}  (API ${sandbox.apiBaseUrl}, consent page ${sandbox.url}/oauth/authorize)`);
-	say(`  sandbox state    ${sandbox.url}/_sandbox/state   requests: ${sandbox.url}/_sandbox/requests`);
+	say(
+		`  Dotloop sandbox  ${sandbox.url}  (API ${sandbox.apiBaseUrl}, consent page ${sandbox.url}/oauth/authorize)`,
+	);
+	say(
+		`  sandbox state    ${sandbox.url}/_sandbox/state   requests: ${sandbox.url}/_sandbox/requests`,
+	);
 	say(`  n8n log          ${n8n.logFile}`);
 	say('');
 	say('Try it:');
 	if (leadPath) {
-		say(`  lead -> Loop-It       curl -s -X POST ${n8n.baseUrl}/webhook/${leadPath} -H 'content-type: application/json' \\`);
-		say(`                          -d '{"firstName":"Jane","lastName":"Doe","email":"jane@example.com","streetNumber":"1","streetName":"Main St","city":"Austin","state":"TX","zipCode":"78701"}'`);
+		say(
+			`  lead -> Loop-It       curl -s -X POST ${n8n.baseUrl}/webhook/${leadPath} -H 'content-type: application/json' \\`,
+		);
+		say(
+			`                          -d '{"firstName":"Jane","lastName":"Doe","email":"jane@example.com","streetNumber":"1","streetName":"Main St","city":"Austin","state":"TX","zipCode":"78701"}'`,
+		);
 	}
-	say(`  new loop -> notify    curl -s -X POST ${sandbox.url}/_sandbox/simulate -H 'content-type: application/json' -d '{"action":"createLoop","name":"1 Main St"}'`);
-	say(`  participant changes   curl -s -X POST ${sandbox.url}/_sandbox/simulate -H 'content-type: application/json' \\`);
-	say(`                          -d '{"action":"addParticipant","loopId":50001,"fullName":"Pat Buyer","email":"pat@example.com","role":"BUYER"}'`);
-	say('  PDF upload, contact sync: open the workflow and click "Execute workflow".   Then see Executions.');
+	say(
+		`  new loop -> notify    curl -s -X POST ${sandbox.url}/_sandbox/simulate -H 'content-type: application/json' -d '{"action":"createLoop","name":"1 Main St"}'`,
+	);
+	say(
+		`  participant changes   curl -s -X POST ${sandbox.url}/_sandbox/simulate -H 'content-type: application/json' \\`,
+	);
+	say(
+		`                          -d '{"action":"addParticipant","loopId":50001,"fullName":"Pat Buyer","email":"pat@example.com","role":"BUYER"}'`,
+	);
+	say(
+		'  PDF upload, contact sync: open the workflow and click "Execute workflow".   Then see Executions.',
+	);
 	say('');
 	say('Ctrl-C stops n8n and the sandbox.');
 	// One machine-readable line (used by the e2e test of this script).
-	step(`ready ${JSON.stringify({ editorUrl: `${n8n.baseUrl}/`, n8nPid: n8n.pid, n8nPort: n8n.port, userFolder: n8n.userFolder, sandboxUrl: sandbox.url, email: OWNER.email, password: OWNER.password, examples: examples.map((e) => ({ name: e.workflow.name, active: Boolean(e.active) })) })}`);
+	step(
+		`ready ${JSON.stringify({ editorUrl: `${n8n.baseUrl}/`, n8nPid: n8n.pid, n8nPort: n8n.port, userFolder: n8n.userFolder, sandboxUrl: sandbox.url, email: OWNER.email, password: OWNER.password, examples: examples.map((e) => ({ name: e.workflow.name, active: Boolean(e.active) })) })}`,
+	);
 }
 
 /** --check: the examples are there, the credential works, a sandbox event reaches the trigger example. */
@@ -153,26 +195,47 @@ async function check({ examples }) {
 	const listed = (await n8n.api('GET', '/workflows?limit=100')).data;
 	for (const ex of examples) {
 		const found = listed.find((w) => w.id === ex.id);
-		if (!found || found.name !== ex.workflow.name) throw new Error(`example "${ex.workflow.name}" is not in n8n`);
-		if (Boolean(found.active) !== Boolean(ex.active)) throw new Error(`example "${ex.workflow.name}" active=${found.active}, expected ${Boolean(ex.active)}`);
+		if (!found || found.name !== ex.workflow.name)
+			throw new Error(`example "${ex.workflow.name}" is not in n8n`);
+		if (Boolean(found.active) !== Boolean(ex.active))
+			throw new Error(
+				`example "${ex.workflow.name}" active=${found.active}, expected ${Boolean(ex.active)}`,
+			);
 	}
-	step(`check: ${examples.length} examples imported, ${examples.filter((e) => e.active).length} active`);
+	step(
+		`check: ${examples.length} examples imported, ${examples.filter((e) => e.active).length} active`,
+	);
 
 	const sync = examples.find((e) => e.slug === 'sync-contacts');
 	const run = await n8n.runWorkflow(sync.id, 'Run manually');
-	if (run.status !== 'success') throw new Error(`"${sync.workflow.name}" ended ${run.status}: ${JSON.stringify(n8n.executionError(run))}`);
+	if (run.status !== 'success')
+		throw new Error(
+			`"${sync.workflow.name}" ended ${run.status}: ${JSON.stringify(n8n.executionError(run))}`,
+		);
 	step(`check: the credential works ("${sync.workflow.name}" ran: ${run.status})`);
 
 	const subscriptions = (await sandbox.admin.state()).subscriptions;
 	const triggers = examples.filter((e) => e.active && nodeOfType(e.workflow, 'dotloopTrigger'));
-	if (subscriptions.length !== triggers.length) throw new Error(`${subscriptions.length} webhook subscriptions for ${triggers.length} active trigger examples`);
+	if (subscriptions.length !== triggers.length)
+		throw new Error(
+			`${subscriptions.length} webhook subscriptions for ${triggers.length} active trigger examples`,
+		);
 	const notify = examples.find((e) => e.slug === 'new-loop-notify');
-	const loop = await sandbox.admin.simulate({ action: 'createLoop', name: 'Demo check: 1 Main St' });
+	const loop = await sandbox.admin.simulate({
+		action: 'createLoop',
+		name: 'Demo check: 1 Main St',
+	});
 	const [execution] = await n8n.waitForExecutions(notify.id, { count: 1, timeoutMs: 20_000 });
 	const [message] = n8n.nodeOutput(execution, 'Notification') || [];
-	if (!message || !String(message.text).includes(loop.name)) throw new Error(`"${notify.workflow.name}" did not produce the notification: ${JSON.stringify(message)}`);
+	if (!message || !String(message.text).includes(loop.name))
+		throw new Error(
+			`"${notify.workflow.name}" did not produce the notification: ${JSON.stringify(message)}`,
+		);
 	step(`check: a loop created in the sandbox reached "${notify.workflow.name}": ${message.text}`);
-	await waitFor(async () => (await n8n.listExecutions({ workflowId: notify.id })).length === 1, { timeoutMs: 2000, message: 'one execution' });
+	await waitFor(async () => (await n8n.listExecutions({ workflowId: notify.id })).length === 1, {
+		timeoutMs: 2000,
+		message: 'one execution',
+	});
 	step(`check passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 

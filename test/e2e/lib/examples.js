@@ -20,7 +20,11 @@ function loadExamples(dir = EXAMPLES_DIR) {
 		.readdirSync(dir)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file, slug: file.replace(/\.json$/, ''), workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) }));
+		.map((file) => ({
+			file,
+			slug: file.replace(/\.json$/, ''),
+			workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')),
+		}));
 }
 
 /** A copy of the workflow whose Dotloop credential references point at `credential` ({ id, name }). */
@@ -47,8 +51,19 @@ async function importExamples(n8n, credential, { dir } = {}) {
 	const out = [];
 	for (const example of loadExamples(dir)) {
 		const wf = withCredential(example.workflow, credential);
-		const created = await n8n.createWorkflow({ name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings || {} });
-		out.push({ ...example, name: wf.name, id: created.id, activatable: isActivatable(wf), workflow: wf });
+		const created = await n8n.createWorkflow({
+			name: wf.name,
+			nodes: wf.nodes,
+			connections: wf.connections,
+			settings: wf.settings || {},
+		});
+		out.push({
+			...example,
+			name: wf.name,
+			id: created.id,
+			activatable: isActivatable(wf),
+			workflow: wf,
+		});
 	}
 	return out;
 }
@@ -58,4 +73,12 @@ function nodeOfType(workflow, suffix) {
 	return workflow.nodes.find((n) => n.type.endsWith(suffix));
 }
 
-module.exports = { EXAMPLES_DIR, PLACEHOLDER_CREDENTIAL_ID, loadExamples, withCredential, importExamples, isActivatable, nodeOfType };
+module.exports = {
+	EXAMPLES_DIR,
+	PLACEHOLDER_CREDENTIAL_ID,
+	loadExamples,
+	withCredential,
+	importExamples,
+	isActivatable,
+	nodeOfType,
+};

@@ -340,16 +340,21 @@ class N8n {
 	/** Poll GET /api/v1/executions/:id?includeData=true until it has finished (any final status). */
 	async waitForExecution(executionId, { timeoutMs = 120_000, intervalMs = 200 } = {}) {
 		const deadline = Date.now() + timeoutMs;
+		let doneSince = null;
 		for (;;) {
 			const res = await this.api('GET', `/executions/${executionId}?includeData=true`, undefined, { expect: [200, 404], raw: true });
 			if (res.status === 200) {
 				const ex = res.body;
 				const done = ex.finished || ['success', 'error', 'crashed', 'canceled'].includes(ex.status) || ex.stoppedAt;
-				// Seen once on 1.x: status success while the stored run data still lacked the last node. Only
-				// hand out an execution whose last executed node has its run data.
+				// n8n 1.x stores the finished status and the execution data in two writes: in between, a
+				// "success" execution still carries the data saved at its start (no lastNodeExecuted, run data
+				// missing nodes). Only hand out an execution whose data is final: an error, or the last executed
+				// node with its run data.
 				const rd = ex.data && ex.data.resultData;
-				const complete = !rd || !rd.lastNodeExecuted || Boolean(rd.runData && rd.runData[rd.lastNodeExecuted]);
-				if (done && !complete && Date.now() <= deadline) {
+				const complete = Boolean(rd && (rd.error || (rd.lastNodeExecuted && rd.runData && rd.runData[rd.lastNodeExecuted])));
+				if (done && doneSince === null) doneSince = Date.now();
+				// (a crashed or canceled run may never get final data: give it 10 s)
+				if (done && !complete && Date.now() - doneSince < 10_000 && Date.now() <= deadline) {
 					await sleep(intervalMs);
 					continue;
 				}

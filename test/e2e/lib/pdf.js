@@ -9,8 +9,15 @@ const crypto = require('node:crypto');
 const zlib = require('node:zlib');
 
 function makeBinaryPdf(title = 'Purchase Agreement (e2e)', lines = []) {
-	const text = ['BT', '/F1 18 Tf', '72 720 Td', `(${title.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj`, '/F1 11 Tf'];
-	for (const line of lines) text.push('0 -20 Td', `(${line.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj`);
+	const text = [
+		'BT',
+		'/F1 18 Tf',
+		'72 720 Td',
+		`(${title.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj`,
+		'/F1 11 Tf',
+	];
+	for (const line of lines)
+		text.push('0 -20 Td', `(${line.replace(/[\\()]/g, (c) => `\\${c}`)}) Tj`);
 	text.push('ET');
 	const content = zlib.deflateSync(Buffer.from(text.join('\n'), 'latin1'));
 	const allBytes = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
@@ -38,7 +45,10 @@ function makeBinaryPdf(title = 'Purchase Agreement (e2e)', lines = []) {
 	push(Buffer.from([0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a])); // %âãÏÓ: "this file is binary"
 	object(1, '<< /Type /Catalog /Pages 2 0 R >>');
 	object(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-	object(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>');
+	object(
+		3,
+		'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+	);
 	object(4, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
 	object(5, `<< /Length ${content.length} /Filter /FlateDecode >>`, content);
 	object(6, `<< /Length ${allBytes.length} >>`, allBytes);

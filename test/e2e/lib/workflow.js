@@ -87,7 +87,8 @@ function set(name, fields, { includeOtherFields = false, executeOnce = false } =
 				assignments: Object.entries(fields).map(([field, value], i) => ({
 					id: `${name}-${i}`,
 					name: field,
-					value: typeOf(value) === 'object' || typeOf(value) === 'array' ? JSON.stringify(value) : value,
+					value:
+						typeOf(value) === 'object' || typeOf(value) === 'array' ? JSON.stringify(value) : value,
 					type: typeOf(value),
 				})),
 			},
@@ -111,14 +112,24 @@ function splitOut(name, field) {
 }
 
 /** Convert to File "Move Base64 String to File": json[sourceProperty] (base64) -> binary[binaryPropertyName]. */
-function toFile(name, sourceProperty, fileName, { mimeType = 'application/pdf', binaryPropertyName = 'data' } = {}) {
+function toFile(
+	name,
+	sourceProperty,
+	fileName,
+	{ mimeType = 'application/pdf', binaryPropertyName = 'data' } = {},
+) {
 	return {
 		id: nodeId('tofile'),
 		name,
 		type: 'n8n-nodes-base.convertToFile',
 		typeVersion: 1.1,
 		position: [0, 0],
-		parameters: { operation: 'toBinary', sourceProperty, binaryPropertyName, options: { fileName, mimeType } },
+		parameters: {
+			operation: 'toBinary',
+			sourceProperty,
+			binaryPropertyName,
+			options: { fileName, mimeType },
+		},
 	};
 }
 
@@ -152,11 +163,25 @@ function wait(name, seconds) {
 }
 
 function noOp(name) {
-	return { id: nodeId('noop'), name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		id: nodeId('noop'),
+		name,
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 }
 
 function manualTrigger(name = 'Manual Trigger') {
-	return { id: nodeId('manual'), name, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		id: nodeId('manual'),
+		name,
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 }
 
 /** nodes in a line: { nodes (with positions), connections }. */
@@ -164,7 +189,9 @@ function line(nodes) {
 	const placed = nodes.map((n, i) => ({ ...n, position: [220 * i, 0] }));
 	const connections = {};
 	for (let i = 0; i < placed.length - 1; i++) {
-		connections[placed[i].name] = { main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]] };
+		connections[placed[i].name] = {
+			main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]],
+		};
 	}
 	return { nodes: placed, connections };
 }
@@ -178,7 +205,9 @@ function route(entry) {
 	const path = entry.path.startsWith(API_PREFIX) ? entry.path.slice(API_PREFIX.length) : entry.path;
 	const query = entry.query || {};
 	const keys = Object.keys(query).sort();
-	const qs = keys.map((k) => `${k}=${Array.isArray(query[k]) ? query[k].join('&' + k + '=') : query[k]}`).join('&');
+	const qs = keys
+		.map((k) => `${k}=${Array.isArray(query[k]) ? query[k].join('&' + k + '=') : query[k]}`)
+		.join('&');
 	return `${entry.method} ${path}${qs ? `?${qs}` : ''}`;
 }
 

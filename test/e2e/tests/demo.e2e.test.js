@@ -14,7 +14,16 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { freePort, packageTarball, targetVersion, pidAlive, request, CookieJar, waitFor } = require('../lib');
+const {
+	freePort,
+	packageTarball,
+	targetVersion,
+	n8nVersions,
+	pidAlive,
+	request,
+	CookieJar,
+	waitFor,
+} = require('../lib');
 
 const DEMO = path.join(__dirname, '..', 'demo.js');
 const children = new Set();
@@ -43,9 +52,18 @@ async function portOpen(port) {
 /** Start demo.js; resolves { child, output(), ready (promise of the parsed ready line), exit (promise) }. */
 async function startDemo(args = []) {
 	const ports = { n8n: await freePort(), sandbox: await freePort() };
-	const env = { ...process.env, E2E_PACKAGE_TARBALL: packageTarball(), DEMO_N8N_VERSION: targetVersion(), DEMO_N8N_PORT: String(ports.n8n), DEMO_SANDBOX_PORT: String(ports.sandbox) };
+	const env = {
+		...process.env,
+		E2E_PACKAGE_TARBALL: packageTarball(),
+		DEMO_N8N_VERSION: targetVersion(),
+		DEMO_N8N_PORT: String(ports.n8n),
+		DEMO_SANDBOX_PORT: String(ports.sandbox),
+	};
 	delete env.DEMO_CHECK;
-	const child = spawn(process.execPath, [DEMO, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [DEMO, ...args], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	children.add(child);
 	let out = '';
 	let resolveReady;
@@ -59,7 +77,9 @@ async function startDemo(args = []) {
 	};
 	child.stdout.on('data', onData);
 	child.stderr.on('data', onData);
-	const exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+	const exit = new Promise((resolve) =>
+		child.once('exit', (code, signal) => resolve({ code, signal })),
+	);
 	exit.then(() => {
 		children.delete(child);
 		resolveReady(null);
@@ -69,7 +89,13 @@ async function startDemo(args = []) {
 
 function withTimeout(promise, ms, what) {
 	let timer;
-	return Promise.race([promise, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms)))]).finally(() => clearTimeout(timer));
+	return Promise.race([
+		promise,
+		new Promise(
+			(_, reject) =>
+				(timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms)),
+		),
+	]).finally(() => clearTimeout(timer));
 }
 
 test('demo --check: starts everything, verifies the examples and the credential, stops, exits 0', async () => {
@@ -90,29 +116,44 @@ test('demo --check: starts everything, verifies the examples and the credential,
 	expect(await portOpen(demo.ports.sandbox)).toBe(false);
 });
 
-test('demo: the printed login works, the examples are there; SIGTERM stops n8n and the sandbox cleanly', async () => {
-	const demo = await startDemo();
-	const ready = await withTimeout(demo.ready, 240_000, 'demo start');
-	if (!ready) throw new Error(`demo exited before it was ready:\n${demo.output()}`);
-	expect(ready.editorUrl).toBe(`http://127.0.0.1:${demo.ports.n8n}/`);
-	expect(pidAlive(ready.n8nPid)).toBe(true);
+// The stop path is the script's own (SIGTERM to n8n's process group, sandbox closed): tested on the version the
+// demo runs by default, to keep the suite short; --check runs on every version.
+const isDemoDefault = targetVersion() === n8nVersions()[0];
+(isDemoDefault ? test : test.skip)(
+	'demo: the printed login works, the examples are there; SIGTERM stops n8n and the sandbox cleanly',
+	async () => {
+		const demo = await startDemo();
+		const ready = await withTimeout(demo.ready, 240_000, 'demo start');
+		if (!ready) throw new Error(`demo exited before it was ready:\n${demo.output()}`);
+		expect(ready.editorUrl).toBe(`http://127.0.0.1:${demo.ports.n8n}/`);
+		expect(pidAlive(ready.n8nPid)).toBe(true);
 
-	// What a person does next: open the editor and sign in with the printed login.
-	expect((await request(ready.editorUrl)).status).toBe(200);
-	const jar = new CookieJar();
-	await request(`${ready.editorUrl}rest/login`, { method: 'POST', json: { emailOrLdapLoginId: ready.email, password: ready.password }, jar, expect: 200 });
-	const workflows = (await request(`${ready.editorUrl}rest/workflows`, { jar, expect: 200 })).body.data;
-	expect(workflows.map((w) => w.name).sort()).toEqual(ready.examples.map((e) => e.name).sort());
-	const credentials = (await request(`${ready.editorUrl}rest/credentials`, { jar, expect: 200 })).body.data;
-	expect(credentials).toEqual([expect.objectContaining({ name: 'Dotloop account', type: 'dotloopOAuth2Api' })]);
-	expect((await request(`${ready.sandboxUrl}/_sandbox/health`)).status).toBe(200);
+		// What a person does next: open the editor and sign in with the printed login.
+		expect((await request(ready.editorUrl)).status).toBe(200);
+		const jar = new CookieJar();
+		await request(`${ready.editorUrl}rest/login`, {
+			method: 'POST',
+			json: { emailOrLdapLoginId: ready.email, password: ready.password },
+			jar,
+			expect: 200,
+		});
+		const workflows = (await request(`${ready.editorUrl}rest/workflows`, { jar, expect: 200 })).body
+			.data;
+		expect(workflows.map((w) => w.name).sort()).toEqual(ready.examples.map((e) => e.name).sort());
+		const credentials = (await request(`${ready.editorUrl}rest/credentials`, { jar, expect: 200 }))
+			.body.data;
+		expect(credentials).toEqual([
+			expect.objectContaining({ name: 'Dotloop account', type: 'dotloopOAuth2Api' }),
+		]);
+		expect((await request(`${ready.sandboxUrl}/_sandbox/health`)).status).toBe(200);
 
-	demo.child.kill('SIGTERM');
-	const { code } = await withTimeout(demo.exit, 30_000, 'demo stop');
-	expect(code).toBe(0);
-	expect(demo.output()).toMatch(/\[demo\] SIGTERM: stopping n8n and the sandbox/);
-	await waitFor(() => !pidAlive(ready.n8nPid), { timeoutMs: 5000, message: 'n8n gone' });
-	expect(await portOpen(demo.ports.n8n)).toBe(false);
-	expect(await portOpen(demo.ports.sandbox)).toBe(false);
-	expect(fs.existsSync(ready.userFolder)).toBe(false);
-});
+		demo.child.kill('SIGTERM');
+		const { code } = await withTimeout(demo.exit, 30_000, 'demo stop');
+		expect(code).toBe(0);
+		expect(demo.output()).toMatch(/\[demo\] SIGTERM: stopping n8n and the sandbox/);
+		await waitFor(() => !pidAlive(ready.n8nPid), { timeoutMs: 5000, message: 'n8n gone' });
+		expect(await portOpen(demo.ports.n8n)).toBe(false);
+		expect(await portOpen(demo.ports.sandbox)).toBe(false);
+		expect(fs.existsSync(ready.userFolder)).toBe(false);
+	},
+);

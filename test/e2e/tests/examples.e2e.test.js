@@ -11,7 +11,16 @@
  * The last test fails if an example file has no test here.
  */
 const crypto = require('node:crypto');
-const { startStack, connectedDotloopCredential, importExamples, nodeOfType, request, sha256, sleep, wf } = require('../lib');
+const {
+	startStack,
+	connectedDotloopCredential,
+	importExamples,
+	nodeOfType,
+	request,
+	sha256,
+	sleep,
+	wf,
+} = require('../lib');
 
 let stack;
 let n8n;
@@ -23,7 +32,9 @@ const tested = new Set();
 beforeAll(async () => {
 	stack = await startStack({ sandbox: { rateLimit: 100_000 } });
 	({ n8n, sandbox, admin } = stack);
-	const { credential } = await connectedDotloopCredential(n8n, sandbox, { name: 'Dotloop account' });
+	const { credential } = await connectedDotloopCredential(n8n, sandbox, {
+		name: 'Dotloop account',
+	});
 	examples = await importExamples(n8n, credential);
 });
 
@@ -48,12 +59,23 @@ async function nthExecution(ex, count) {
 }
 
 test('every example imports with its Dotloop nodes bound to the credential', async () => {
-	expect(examples.map((e) => e.slug)).toEqual(['lead-to-loop-it', 'new-loop-notify', 'participant-changes', 'sync-contacts', 'upload-pdf-to-loop']);
+	expect(examples.map((e) => e.slug)).toEqual([
+		'lead-to-loop-it',
+		'new-loop-notify',
+		'participant-changes',
+		'sync-contacts',
+		'upload-pdf-to-loop',
+	]);
 	for (const ex of examples) {
 		const stored = await n8n.getWorkflow(ex.id);
 		const dotloopNodes = stored.nodes.filter((n) => n.type.startsWith('n8n-nodes-dotloop.'));
 		expect(dotloopNodes.length).toBeGreaterThan(0);
-		for (const node of dotloopNodes) expect(node.credentials.dotloopOAuth2Api.id).toBe(String((await n8n.rest('GET', '/credentials')).find((c) => c.name === 'Dotloop account').id));
+		for (const node of dotloopNodes)
+			expect(node.credentials.dotloopOAuth2Api.id).toBe(
+				String(
+					(await n8n.rest('GET', '/credentials')).find((c) => c.name === 'Dotloop account').id,
+				),
+			);
 	}
 });
 
@@ -61,11 +83,19 @@ test('new-loop-notify: a loop created in Dotloop produces the notification for i
 	const ex = example('new-loop-notify');
 	await n8n.activate(ex.id);
 	try {
-		const loop = await admin.simulate({ action: 'createLoop', profileId: 1001, name: 'E2E example: 5 Oak Ave, Austin, TX 78701' });
+		const loop = await admin.simulate({
+			action: 'createLoop',
+			profileId: 1001,
+			name: 'E2E example: 5 Oak Ave, Austin, TX 78701',
+		});
 		const execution = await nthExecution(ex, 1);
 		expect(execution.status).toBe('success');
 		expect(n8n.nodeOutput(execution, 'Notification')).toEqual([
-			{ channel: '#new-loops', text: `New loop "${loop.name}" (${loop.transactionType}, ${loop.status}) – ${loop.loopUrl}`, loopId: loop.id },
+			{
+				channel: '#new-loops',
+				text: `New loop "${loop.name}" (${loop.transactionType}, ${loop.status}) – ${loop.loopUrl}`,
+				loopId: loop.id,
+			},
 		]);
 	} finally {
 		await n8n.deactivate(ex.id);
@@ -77,13 +107,48 @@ test('lead-to-loop-it: a lead posted to the webhook becomes a loop with address,
 	const hook = nodeOfType(ex.workflow, '.webhook');
 	await n8n.activate(ex.id);
 	try {
-		const lead = { firstName: 'Jane', lastName: 'Lead', email: 'jane.lead@e2e.test', streetNumber: '12', streetName: 'Lamar Blvd', city: 'Austin', state: 'TX', zipCode: '78704' };
-		const res = await request(n8n.webhookUrl({ path: hook.parameters.path }), { method: 'POST', json: lead, expect: 200 });
-		expect(res.body).toEqual({ loopId: expect.any(Number), loopUrl: expect.stringContaining(String(res.body.loopId)), name: '12 Lamar Blvd, Austin, TX 78704' });
+		const lead = {
+			firstName: 'Jane',
+			lastName: 'Lead',
+			email: 'jane.lead@e2e.test',
+			streetNumber: '12',
+			streetName: 'Lamar Blvd',
+			city: 'Austin',
+			state: 'TX',
+			zipCode: '78704',
+		};
+		const res = await request(n8n.webhookUrl({ path: hook.parameters.path }), {
+			method: 'POST',
+			json: lead,
+			expect: 200,
+		});
+		expect(res.body).toEqual({
+			loopId: expect.any(Number),
+			loopUrl: expect.stringContaining(String(res.body.loopId)),
+			name: '12 Lamar Blvd, Austin, TX 78704',
+		});
 		const loop = (await admin.state()).loops.find((l) => l.id === res.body.loopId);
-		expect(loop).toMatchObject({ profileId: 1001, templateId: 1401, transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER', name: '12 Lamar Blvd, Austin, TX 78704' });
-		expect(loop.details['Property Address']).toMatchObject({ 'Street Number': '12', 'Street Name': 'Lamar Blvd', City: 'Austin', 'State/Prov': 'TX', 'Zip/Postal Code': '78704' });
-		expect(loop.participants).toContainEqual(expect.objectContaining({ fullName: 'Jane Lead', email: 'jane.lead@e2e.test', role: 'BUYER' }));
+		expect(loop).toMatchObject({
+			profileId: 1001,
+			templateId: 1401,
+			transactionType: 'PURCHASE_OFFER',
+			status: 'PRE_OFFER',
+			name: '12 Lamar Blvd, Austin, TX 78704',
+		});
+		expect(loop.details['Property Address']).toMatchObject({
+			'Street Number': '12',
+			'Street Name': 'Lamar Blvd',
+			City: 'Austin',
+			'State/Prov': 'TX',
+			'Zip/Postal Code': '78704',
+		});
+		expect(loop.participants).toContainEqual(
+			expect.objectContaining({
+				fullName: 'Jane Lead',
+				email: 'jane.lead@e2e.test',
+				role: 'BUYER',
+			}),
+		);
 	} finally {
 		await n8n.deactivate(ex.id);
 	}
@@ -99,29 +164,53 @@ test('upload-pdf-to-loop: the PDF in the workflow lands in the loop folder, byte
 	expect(execution.status).toBe('success');
 	const [checked] = n8n.nodeOutput(execution, 'Check upload');
 	expect(checked).toMatchObject({ id: expect.any(Number), name: field('fileName') });
-	const folder = (await admin.state()).loops.find((l) => l.id === field('loopId')).folders.find((f) => f.id === field('folderId'));
-	expect(folder.documents).toContainEqual(expect.objectContaining({ id: checked.id, name: field('fileName'), size: pdf.length, sha256: sha256(pdf) }));
+	const folder = (await admin.state()).loops
+		.find((l) => l.id === field('loopId'))
+		.folders.find((f) => f.id === field('folderId'));
+	expect(folder.documents).toContainEqual(
+		expect.objectContaining({
+			id: checked.id,
+			name: field('fileName'),
+			size: pdf.length,
+			sha256: sha256(pdf),
+		}),
+	);
 });
 
 test('sync-contacts: a manual run returns exactly the contacts changed in the last 25 hours, as CRM records', async () => {
 	const ex = example('sync-contacts');
 	await admin.simulate({ action: 'updateContact', contactId: 400003, city: 'Round Rock' });
-	const created = await admin.simulate({ action: 'createContact', firstName: 'Sam', lastName: 'Sync', email: 'sam.sync@e2e.test' });
+	const created = await admin.simulate({
+		action: 'createContact',
+		firstName: 'Sam',
+		lastName: 'Sync',
+		email: 'sam.sync@e2e.test',
+	});
 	const since = await admin.lastSeq();
 	const startedAt = Date.now();
 	const execution = await n8n.runWorkflow(ex.id, 'Run manually');
 	expect(execution.status).toBe('success');
 	const [listRequest, ...more] = await wf.apiRequests(admin, since);
 	expect(more).toEqual([]);
-	expect(listRequest.route).toMatch(/^GET \/contact\?batch_number=1&batch_size=100&filter=updated_min=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+	expect(listRequest.route).toMatch(
+		/^GET \/contact\?batch_number=1&batch_size=100&filter=updated_min=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/,
+	);
 	const updatedMin = Date.parse(listRequest.query.filter.replace('updated_min=', ''));
 	expect(Math.abs(startedAt - 25 * 3600_000 - updatedMin)).toBeLessThan(60_000);
 
 	const records = n8n.nodeOutput(execution, 'CRM record');
 	const changed = (await admin.state()).contacts.filter((c) => Date.parse(c.updated) >= updatedMin);
 	expect(records.map((r) => r.dotloopContactId).sort()).toEqual(changed.map((c) => c.id).sort());
-	expect(records).toContainEqual(expect.objectContaining({ dotloopContactId: 400003, city: 'Round Rock', name: 'Brenda Buyer' }));
-	expect(records).toContainEqual(expect.objectContaining({ dotloopContactId: created.id, name: 'Sam Sync', email: 'sam.sync@e2e.test' }));
+	expect(records).toContainEqual(
+		expect.objectContaining({ dotloopContactId: 400003, city: 'Round Rock', name: 'Brenda Buyer' }),
+	);
+	expect(records).toContainEqual(
+		expect.objectContaining({
+			dotloopContactId: created.id,
+			name: 'Sam Sync',
+			email: 'sam.sync@e2e.test',
+		}),
+	);
 });
 
 test('participant-changes: added, updated and removed participants each give their message; a redelivered event is dropped', async () => {
@@ -129,30 +218,62 @@ test('participant-changes: added, updated and removed participants each give the
 	const trigger = nodeOfType(ex.workflow, 'dotloopTrigger');
 	await n8n.activate(ex.id);
 	try {
-		const added = await admin.simulate({ action: 'addParticipant', loopId: 50001, fullName: 'Nina Newcomer', email: 'nina@e2e.test', role: 'BUYER' });
+		const added = await admin.simulate({
+			action: 'addParticipant',
+			loopId: 50001,
+			fullName: 'Nina Newcomer',
+			email: 'nina@e2e.test',
+			role: 'BUYER',
+		});
 		let execution = await nthExecution(ex, 1);
-		expect(n8n.nodeOutput(execution, 'Change message')).toEqual([{ text: 'Added: Nina Newcomer (BUYER, nina@e2e.test) in loop 50001', loopId: '50001' }]);
+		expect(n8n.nodeOutput(execution, 'Change message')).toEqual([
+			{ text: 'Added: Nina Newcomer (BUYER, nina@e2e.test) in loop 50001', loopId: '50001' },
+		]);
 
-		await admin.simulate({ action: 'updateParticipant', participantId: added.id, email: 'nina.newcomer@e2e.test' });
+		await admin.simulate({
+			action: 'updateParticipant',
+			participantId: added.id,
+			email: 'nina.newcomer@e2e.test',
+		});
 		execution = await nthExecution(ex, 2);
-		expect(n8n.nodeOutput(execution, 'Change message')).toEqual([{ text: 'Updated: Nina Newcomer (BUYER, nina.newcomer@e2e.test) in loop 50001', loopId: '50001' }]);
+		expect(n8n.nodeOutput(execution, 'Change message')).toEqual([
+			{
+				text: 'Updated: Nina Newcomer (BUYER, nina.newcomer@e2e.test) in loop 50001',
+				loopId: '50001',
+			},
+		]);
 
 		await admin.simulate({ action: 'removeParticipant', participantId: added.id });
 		execution = await nthExecution(ex, 3);
-		expect(n8n.nodeOutput(execution, 'Removal message')).toEqual([{ text: `Participant ${added.id} was removed from loop 50001`, loopId: '50001' }]);
+		expect(n8n.nodeOutput(execution, 'Removal message')).toEqual([
+			{ text: `Participant ${added.id} was removed from loop 50001`, loopId: '50001' },
+		]);
 		expect(n8n.nodeOutput(execution, 'Get participant')).toBeUndefined();
 
 		// Dotloop delivers at least once: the same event delivered again (freshly signed, as a retry is) runs
 		// the workflow, but "Duplicate?" stops it before anything else happens.
-		const created = [...sandbox.store.events.values()].find((e) => e.eventType === 'LOOP_PARTICIPANT_CREATED' && JSON.parse(e.body).event.participantId === String(added.id));
-		const subscription = (await admin.state()).subscriptions.find((s) => s.id === created.subscriptionId);
+		const created = [...sandbox.store.events.values()].find(
+			(e) =>
+				e.eventType === 'LOOP_PARTICIPANT_CREATED' &&
+				JSON.parse(e.body).event.participantId === String(added.id),
+		);
+		const subscription = (await admin.state()).subscriptions.find(
+			(s) => s.id === created.subscriptionId,
+		);
 		const timestamp = String(Date.now());
-		const signature = crypto.createHmac('sha1', subscription.signingKey).update(`${timestamp}.${created.body}`).digest('hex');
+		const signature = crypto
+			.createHmac('sha1', subscription.signingKey)
+			.update(`${timestamp}.${created.body}`)
+			.digest('hex');
 		const res = await n8n.postWebhook({
 			webhookId: trigger.webhookId,
 			path: 'dotloop',
 			body: created.body,
-			headers: { 'content-type': 'application/json', 'X-DOTLOOP-TIMESTAMP': timestamp, 'X-DOTLOOP-SIGNATURE': signature },
+			headers: {
+				'content-type': 'application/json',
+				'X-DOTLOOP-TIMESTAMP': timestamp,
+				'X-DOTLOOP-SIGNATURE': signature,
+			},
 		});
 		expect(res.status).toBe(200);
 		execution = await nthExecution(ex, 4);

@@ -11,7 +11,14 @@
  * One n8n and one sandbox for the whole file; each test is one workflow whose Dotloop nodes run once each
  * ("Execute Once"), later nodes reading ids from earlier ones with expressions.
  */
-const { startStack, connectedDotloopCredential, request, makeBinaryPdf, sha256, wf } = require('../lib');
+const {
+	startStack,
+	connectedDotloopCredential,
+	request,
+	makeBinaryPdf,
+	sha256,
+	wf,
+} = require('../lib');
 
 const { rl, ref } = wf;
 
@@ -60,11 +67,16 @@ async function run(name, nodes) {
 	const requests = await wf.apiRequests(admin, since);
 	if (execution.status !== 'success') {
 		const err = n8n.executionError(execution);
-		throw new Error(`workflow "${name}" ended ${execution.status}: ${JSON.stringify(err && { message: err.message, description: err.description, node: err.node && err.node.name })}\nrequests: ${requests.map((r) => `${r.route} -> ${r.status}`).join('\n')}`);
+		throw new Error(
+			`workflow "${name}" ended ${execution.status}: ${JSON.stringify(err && { message: err.message, description: err.description, node: err.node && err.node.name })}\nrequests: ${requests.map((r) => `${r.route} -> ${r.status}`).join('\n')}`,
+		);
 	}
 	const ran = Object.keys(execution.data.resultData.runData);
 	const missing = nodes.map((n) => n.name).filter((n) => !ran.includes(n));
-	if (missing.length) throw new Error(`workflow "${name}": no run data for ${missing.join(', ')} (ran: ${ran.join(', ')})`);
+	if (missing.length)
+		throw new Error(
+			`workflow "${name}": no run data for ${missing.join(', ')} (ran: ${ran.join(', ')})`,
+		);
 	return { execution, out: (node) => n8n.nodeOutput(execution, node), requests };
 }
 
@@ -89,7 +101,11 @@ test('account, profiles and loop templates: get, get many, create, update', asyn
 			profileId: rl(ref('Create profile')),
 			updateFields: { name: 'E2E Austin Team (renamed)', zipCode: '78701' },
 		}),
-		op('Get many templates', 'loopTemplate', 'getAll', { profileId: rl(1001), returnAll: false, limit: 3 }),
+		op('Get many templates', 'loopTemplate', 'getAll', {
+			profileId: rl(1001),
+			returnAll: false,
+			limit: 3,
+		}),
 		op('Get template', 'loopTemplate', 'get', { profileId: rl(1001), loopTemplateId: rl(1405) }),
 	]);
 	const newProfileId = out('Create profile')[0].id;
@@ -102,24 +118,48 @@ test('account, profiles and loop templates: get, get many, create, update', asyn
 		'GET /profile/1001/loop-template -> 200',
 		'GET /profile/1001/loop-template/1405 -> 200',
 	]);
-	expect(requests[3].body).toEqual({ name: 'E2E Austin Team', city: 'Austin', state: 'TX', phone: '+1 512 555 0100' });
+	expect(requests[3].body).toEqual({
+		name: 'E2E Austin Team',
+		city: 'Austin',
+		state: 'TX',
+		phone: '+1 512 555 0100',
+	});
 	expect(requests[4].body).toEqual({ name: 'E2E Austin Team (renamed)', zipCode: '78701' });
 
 	const state = await admin.state();
 	expect(out('Get account')).toEqual([await direct('/account')]);
-	expect(out('Get account')[0]).toMatchObject({ id: 100, email: 'brianerwin@newkyhome.com', defaultProfileId: 1001 });
+	expect(out('Get account')[0]).toMatchObject({
+		id: 100,
+		email: 'brianerwin@newkyhome.com',
+		defaultProfileId: 1001,
+	});
 	// Get Many profiles ran before the create: the four seeded profiles.
 	expect(out('Get many profiles').map((p) => p.id)).toEqual([1001, 1002, 1003, 1004]);
 	expect(out('Get profile')).toEqual([await direct('/profile/1001')]);
 	const created = state.profiles.find((p) => p.id === newProfileId);
-	expect(created).toMatchObject({ name: 'E2E Austin Team (renamed)', city: 'Austin', state: 'TX', zipCode: '78701', phone: '+1 512 555 0100' });
-	expect(out('Update profile')[0]).toMatchObject({ id: newProfileId, name: 'E2E Austin Team (renamed)', zipCode: '78701' });
-	expect(out('Get many templates').map((t) => t.id)).toEqual((await direct('/profile/1001/loop-template')).slice(0, 3).map((t) => t.id));
+	expect(created).toMatchObject({
+		name: 'E2E Austin Team (renamed)',
+		city: 'Austin',
+		state: 'TX',
+		zipCode: '78701',
+		phone: '+1 512 555 0100',
+	});
+	expect(out('Update profile')[0]).toMatchObject({
+		id: newProfileId,
+		name: 'E2E Austin Team (renamed)',
+		zipCode: '78701',
+	});
+	expect(out('Get many templates').map((t) => t.id)).toEqual(
+		(await direct('/profile/1001/loop-template')).slice(0, 3).map((t) => t.id),
+	);
 	expect(out('Get template')).toEqual([await direct('/profile/1001/loop-template/1405')]);
 });
 
-test('loops: create, get, update, get many with filters/sort/details, get through a merge (301)', async () => {
-	const filters = { updatedSince: '2024-01-01T00:00:00Z', transactionTypes: ['PURCHASE_OFFER', 'LISTING_FOR_SALE'] };
+test('loops: create, get, update, get many with filters, sort and details', async () => {
+	const filters = {
+		updatedSince: '2024-01-01T00:00:00Z',
+		transactionTypes: ['PURCHASE_OFFER', 'LISTING_FOR_SALE'],
+	};
 	const { out, requests } = await run('ops: loop', [
 		op('Create loop', 'loop', 'create', {
 			profileId: rl(1001),
@@ -142,18 +182,35 @@ test('loops: create, get, update, get many with filters/sort/details, get throug
 		}),
 	]);
 	const loopId = out('Create loop')[0].id;
-	const listQuery = 'batch_number=1&batch_size=5&filter=updated_min=2024-01-01T00:00:00Z,transaction_type=PURCHASE_OFFER|LISTING_FOR_SALE&include_details=true&sort=address:asc';
+	const listQuery =
+		'batch_number=1&batch_size=5&filter=updated_min=2024-01-01T00:00:00Z,transaction_type=PURCHASE_OFFER|LISTING_FOR_SALE&include_details=true&sort=address:asc';
 	expect(routes(requests)).toEqual([
 		'POST /profile/1001/loop -> 201',
 		`GET /profile/1001/loop/${loopId} -> 200`,
 		`PATCH /profile/1001/loop/${loopId} -> 200`,
 		`GET /profile/1001/loop?${listQuery} -> 200`,
 	]);
-	expect(requests[0].body).toEqual({ name: 'E2E 1 Congress Ave, Austin, TX 78701', transactionType: 'LISTING_FOR_SALE', status: 'PRE_LISTING' });
-	expect(requests[2].body).toEqual({ name: 'E2E 1 Congress Ave (listed)', status: 'ACTIVE_LISTING' });
+	expect(requests[0].body).toEqual({
+		name: 'E2E 1 Congress Ave, Austin, TX 78701',
+		transactionType: 'LISTING_FOR_SALE',
+		status: 'PRE_LISTING',
+	});
+	expect(requests[2].body).toEqual({
+		name: 'E2E 1 Congress Ave (listed)',
+		status: 'ACTIVE_LISTING',
+	});
 
-	expect(out('Get loop')[0]).toMatchObject({ id: loopId, name: 'E2E 1 Congress Ave, Austin, TX 78701', status: 'PRE_LISTING' });
-	expect(await loopState(loopId)).toMatchObject({ profileId: 1001, name: 'E2E 1 Congress Ave (listed)', transactionType: 'LISTING_FOR_SALE', status: 'ACTIVE_LISTING' });
+	expect(out('Get loop')[0]).toMatchObject({
+		id: loopId,
+		name: 'E2E 1 Congress Ave, Austin, TX 78701',
+		status: 'PRE_LISTING',
+	});
+	expect(await loopState(loopId)).toMatchObject({
+		profileId: 1001,
+		name: 'E2E 1 Congress Ave (listed)',
+		transactionType: 'LISTING_FOR_SALE',
+		status: 'ACTIVE_LISTING',
+	});
 	const listed = await direct(`/profile/1001/loop?${listQuery}`);
 	expect(out('Get many loops')).toEqual(listed);
 	expect(out('Get many loops')).toHaveLength(5);
@@ -167,21 +224,34 @@ test('loops: create, get, update, get many with filters/sort/details, get throug
  * only httpCode 301 and no Location header, and fails with "Dotloop answered HTTP 301".
  */
 const onOneX = Number(String(process.env.E2E_N8N_VERSION || '2').split('.')[0]) < 2;
-(onOneX ? test.failing : test)('a merged loop: Get and sub-resource reads follow Dotloop\'s 301 to the loop it was merged into, and say so', async () => {
-	const { out, requests } = await run('ops: merged loop', [
-		op('Get merged loop', 'loop', 'get', { profileId: rl(1001), loopId: rl(50037) }),
-		op('Folders of merged loop', 'folder', 'getAll', { profileId: rl(1001), loopId: rl(50037), returnAll: true }),
-	]);
-	expect(routes(requests)).toEqual([
-		'GET /profile/1001/loop/50037 -> 301',
-		'GET /profile/1001/loop/50002 -> 200',
-		'GET /profile/1001/loop/50037/folder -> 301',
-		'GET /profile/1001/loop/50002/folder -> 200',
-	]);
-	expect(out('Get merged loop')[0]).toMatchObject({ id: 50002, mergedFromLoopId: 50037, mergedIntoLoopId: 50002 });
-	const folders = await direct('/profile/1001/loop/50002/folder');
-	expect(out('Folders of merged loop')).toEqual(folders.map((f) => ({ ...f, mergedFromLoopId: 50037, mergedIntoLoopId: 50002 })));
-});
+(onOneX ? test.failing : test)(
+	"a merged loop: Get and sub-resource reads follow Dotloop's 301 to the loop it was merged into, and say so",
+	async () => {
+		const { out, requests } = await run('ops: merged loop', [
+			op('Get merged loop', 'loop', 'get', { profileId: rl(1001), loopId: rl(50037) }),
+			op('Folders of merged loop', 'folder', 'getAll', {
+				profileId: rl(1001),
+				loopId: rl(50037),
+				returnAll: true,
+			}),
+		]);
+		expect(routes(requests)).toEqual([
+			'GET /profile/1001/loop/50037 -> 301',
+			'GET /profile/1001/loop/50002 -> 200',
+			'GET /profile/1001/loop/50037/folder -> 301',
+			'GET /profile/1001/loop/50002/folder -> 200',
+		]);
+		expect(out('Get merged loop')[0]).toMatchObject({
+			id: 50002,
+			mergedFromLoopId: 50037,
+			mergedIntoLoopId: 50002,
+		});
+		const folders = await direct('/profile/1001/loop/50002/folder');
+		expect(out('Folders of merged loop')).toEqual(
+			folders.map((f) => ({ ...f, mergedFromLoopId: 50037, mergedIntoLoopId: 50002 })),
+		);
+	},
+);
 
 test('loop details: get, update field by field (ISO date -> MM/DD/YYYY) and as JSON', async () => {
 	const { out, requests } = await run('ops: loop detail', [
@@ -212,7 +282,9 @@ test('loop details: get, update field by field (ISO date -> MM/DD/YYYY) and as J
 		'Contract Dates': { 'Closing Date': '12/15/2026' },
 	});
 	expect(requests[2].body).toEqual({ Referral: { 'Referral Source': 'E2E open house' } });
-	expect(out('Get details')[0]['Property Address']).toMatchObject({ 'Street Name': expect.any(String) });
+	expect(out('Get details')[0]['Property Address']).toMatchObject({
+		'Street Name': expect.any(String),
+	});
 
 	const details = (await loopState(50001)).details;
 	expect(details['Property Address']['Unit Number']).toBe('12B');
@@ -225,17 +297,40 @@ test('loop details: get, update field by field (ISO date -> MM/DD/YYYY) and as J
 test('folders and documents: list, get, create, rename; a binary PDF uploaded from a binary property comes back byte-identical', async () => {
 	const pdf = makeBinaryPdf('E2E Purchase Agreement', ['Signed by both parties']);
 	const { out, requests, execution } = await run('ops: folder, document', [
-		op('Get many folders', 'folder', 'getAll', { profileId: rl(1001), loopId: rl(50001), returnAll: true, options: { includeDocuments: true } }),
-		op('Get folder', 'folder', 'get', { profileId: rl(1001), loopId: rl(50001), folderId: rl(70001) }),
-		op('Create folder', 'folder', 'create', { profileId: rl(1001), loopId: rl(50001), folderName: 'E2E Closing' }),
+		op('Get many folders', 'folder', 'getAll', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			returnAll: true,
+			options: { includeDocuments: true },
+		}),
+		op('Get folder', 'folder', 'get', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			folderId: rl(70001),
+		}),
+		op('Create folder', 'folder', 'create', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			folderName: 'E2E Closing',
+		}),
 		op('Rename folder', 'folder', 'update', {
 			profileId: rl(1001),
 			loopId: rl(50001),
 			folderId: rl(ref('Create folder')),
 			folderName: 'E2E Closing Documents',
 		}),
-		op('Get many documents', 'document', 'getAll', { profileId: rl(1001), loopId: rl(50001), folderId: rl(70001), returnAll: true }),
-		op('Get document', 'document', 'get', { profileId: rl(1001), loopId: rl(50001), folderId: rl(70001), documentId: '80001' }),
+		op('Get many documents', 'document', 'getAll', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			folderId: rl(70001),
+			returnAll: true,
+		}),
+		op('Get document', 'document', 'get', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			folderId: rl(70001),
+			documentId: '80001',
+		}),
 		wf.set('PDF as base64', { pdf: pdf.toString('base64') }, { executeOnce: true }),
 		wf.toFile('PDF to file', 'pdf', 'agreement.pdf'),
 		op('Upload document', 'document', 'upload', {
@@ -274,7 +369,13 @@ test('folders and documents: list, get, create, rename; a binary PDF uploaded fr
 	// Upload: one multipart part named "file", a PDF, exactly the bytes of the binary property.
 	expect(requests[6].headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 	expect(requests[6].body.parts).toEqual([
-		{ name: 'file', filename: 'E2E Purchase Agreement.pdf', contentType: 'application/pdf', size: pdf.length, sha256: sha256(pdf) },
+		{
+			name: 'file',
+			filename: 'E2E Purchase Agreement.pdf',
+			contentType: 'application/pdf',
+			size: pdf.length,
+			sha256: sha256(pdf),
+		},
 	]);
 	// Download: the file, not the metadata.
 	expect(requests[7].headers.accept).toBe('application/pdf');
@@ -282,17 +383,39 @@ test('folders and documents: list, get, create, rename; a binary PDF uploaded fr
 	const folders = (await loopState(50001)).folders;
 	const folder = folders.find((f) => f.id === folderId);
 	expect(folder.name).toBe('E2E Closing Documents');
-	expect(folder.documents).toEqual([expect.objectContaining({ id: documentId, name: 'E2E Purchase Agreement.pdf', size: pdf.length, sha256: sha256(pdf) })]);
+	expect(folder.documents).toEqual([
+		expect.objectContaining({
+			id: documentId,
+			name: 'E2E Purchase Agreement.pdf',
+			size: pdf.length,
+			sha256: sha256(pdf),
+		}),
+	]);
 
-	expect(out('Download document')).toEqual([{ id: documentId, fileName: 'E2E Purchase Agreement.pdf', mimeType: 'application/pdf', size: pdf.length }]);
-	const binary = execution.data.resultData.runData['Download document'][0].data.main[0][0].binary.pdf;
-	expect(binary).toMatchObject({ mimeType: 'application/pdf', fileName: 'E2E Purchase Agreement.pdf' });
+	expect(out('Download document')).toEqual([
+		{
+			id: documentId,
+			fileName: 'E2E Purchase Agreement.pdf',
+			mimeType: 'application/pdf',
+			size: pdf.length,
+		},
+	]);
+	const binary =
+		execution.data.resultData.runData['Download document'][0].data.main[0][0].binary.pdf;
+	expect(binary).toMatchObject({
+		mimeType: 'application/pdf',
+		fileName: 'E2E Purchase Agreement.pdf',
+	});
 	const downloaded = Buffer.from(out('Downloaded bytes')[0].base64, 'base64');
 	expect(downloaded.length).toBe(pdf.length);
 	expect(downloaded.equals(pdf)).toBe(true);
 
 	// The reads match the sandbox.
-	expect(out('Get many folders')).toEqual(await direct('/profile/1001/loop/50001/folder?include_documents=true').then((all) => all.filter((f) => f.id !== folderId)));
+	expect(out('Get many folders')).toEqual(
+		await direct('/profile/1001/loop/50001/folder?include_documents=true').then((all) =>
+			all.filter((f) => f.id !== folderId),
+		),
+	);
 	expect(out('Get folder')).toEqual([await direct(`${base}/70001`)]);
 	expect(out('Get many documents')).toEqual(await direct(`${base}/70001/document`));
 	expect(out('Get document')).toEqual([await direct(`${base}/70001/document/80001`)]);
@@ -300,8 +423,16 @@ test('folders and documents: list, get, create, rename; a binary PDF uploaded fr
 
 test('participants: list, get, add, update, remove', async () => {
 	const { out, requests } = await run('ops: participant', [
-		op('Get many participants', 'participant', 'getAll', { profileId: rl(1001), loopId: rl(50001), returnAll: true }),
-		op('Get participant', 'participant', 'get', { profileId: rl(1001), loopId: rl(50001), participantId: '90002' }),
+		op('Get many participants', 'participant', 'getAll', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			returnAll: true,
+		}),
+		op('Get participant', 'participant', 'get', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			participantId: '90002',
+		}),
 		op('Add participant', 'participant', 'create', {
 			profileId: rl(1001),
 			loopId: rl(50001),
@@ -316,8 +447,16 @@ test('participants: list, get, add, update, remove', async () => {
 			participantId: ref('Add participant'),
 			updateFields: { cellPhone: '+1 512 555 0199', email: 'ivy@e2e-inspections.test' },
 		}),
-		op('Get updated participant', 'participant', 'get', { profileId: rl(1001), loopId: rl(50001), participantId: ref('Add participant') }),
-		op('Remove participant', 'participant', 'delete', { profileId: rl(1001), loopId: rl(50001), participantId: ref('Add participant') }),
+		op('Get updated participant', 'participant', 'get', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			participantId: ref('Add participant'),
+		}),
+		op('Remove participant', 'participant', 'delete', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			participantId: ref('Add participant'),
+		}),
 	]);
 	const id = out('Add participant')[0].id;
 	const base = '/profile/1001/loop/50001/participant';
@@ -336,8 +475,13 @@ test('participants: list, get, add, update, remove', async () => {
 		'Company Name': 'E2E Inspections LLC',
 		'License #': 'TX-4711',
 	});
-	expect(requests[3].body).toEqual({ 'Cell Phone': '+1 512 555 0199', email: 'ivy@e2e-inspections.test' });
-	expect(out('Get many participants').map((p) => p.id)).toEqual([90001, 90002, 90003, 90004, 90005]);
+	expect(requests[3].body).toEqual({
+		'Cell Phone': '+1 512 555 0199',
+		email: 'ivy@e2e-inspections.test',
+	});
+	expect(out('Get many participants').map((p) => p.id)).toEqual([
+		90001, 90002, 90003, 90004, 90005,
+	]);
 	expect(out('Get participant')).toEqual([await direct(`${base}/90002`)]);
 	expect(out('Get updated participant')[0]).toMatchObject({
 		id,
@@ -348,18 +492,43 @@ test('participants: list, get, add, update, remove', async () => {
 		'Company Name': 'E2E Inspections LLC',
 	});
 	expect(out('Remove participant')).toEqual([{ deleted: true, id }]);
-	expect((await loopState(50001)).participants.map((p) => p.id)).toEqual([90001, 90002, 90003, 90004, 90005]);
+	expect((await loopState(50001)).participants.map((p) => p.id)).toEqual([
+		90001, 90002, 90003, 90004, 90005,
+	]);
 });
 
 test('task lists, tasks, and activities (Return All reads two batches of 100 and stops)', async () => {
 	const activityCount = (await loopState(50001)).activityCount;
 	expect(activityCount).toBeGreaterThan(100);
 	const { out, requests } = await run('ops: task list, task, activity', [
-		op('Get many task lists', 'taskList', 'getAll', { profileId: rl(1001), loopId: rl(50001), returnAll: true }),
-		op('Get task list', 'taskList', 'get', { profileId: rl(1001), loopId: rl(50001), taskListId: rl(20001) }),
-		op('Get many tasks', 'task', 'getAll', { profileId: rl(1001), loopId: rl(50001), taskListId: rl(20001), returnAll: false, limit: 4 }),
-		op('Get task', 'task', 'get', { profileId: rl(1001), loopId: rl(50001), taskListId: rl(20001), taskId: '30002' }),
-		op('Get many activities', 'activity', 'getAll', { profileId: rl(1001), loopId: rl(50001), returnAll: true }),
+		op('Get many task lists', 'taskList', 'getAll', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			returnAll: true,
+		}),
+		op('Get task list', 'taskList', 'get', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			taskListId: rl(20001),
+		}),
+		op('Get many tasks', 'task', 'getAll', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			taskListId: rl(20001),
+			returnAll: false,
+			limit: 4,
+		}),
+		op('Get task', 'task', 'get', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			taskListId: rl(20001),
+			taskId: '30002',
+		}),
+		op('Get many activities', 'activity', 'getAll', {
+			profileId: rl(1001),
+			loopId: rl(50001),
+			returnAll: true,
+		}),
 	]);
 	const base = '/profile/1001/loop/50001';
 	// Activities report total -1: a batch shorter than 100 is the last one (an exact multiple needs one more).
@@ -369,7 +538,10 @@ test('task lists, tasks, and activities (Return All reads two batches of 100 and
 		`GET ${base}/tasklist/20001 -> 200`,
 		`GET ${base}/tasklist/20001/task -> 200`,
 		`GET ${base}/tasklist/20001/task/30002 -> 200`,
-		...Array.from({ length: batches }, (_, i) => `GET ${base}/activity?batch_number=${i + 1}&batch_size=100 -> 200`),
+		...Array.from(
+			{ length: batches },
+			(_, i) => `GET ${base}/activity?batch_number=${i + 1}&batch_size=100 -> 200`,
+		),
 	]);
 	expect(out('Get many task lists')).toEqual(await direct(`${base}/tasklist`));
 	expect(out('Get task list')).toEqual([await direct(`${base}/tasklist/20001`)]);
@@ -377,7 +549,9 @@ test('task lists, tasks, and activities (Return All reads two batches of 100 and
 	expect(out('Get task')).toEqual([await direct(`${base}/tasklist/20001/task/30002`)]);
 	const activities = out('Get many activities');
 	expect(activities).toHaveLength(activityCount);
-	expect(activities.slice(0, 100)).toEqual(await direct(`${base}/activity?batch_size=100&batch_number=1`));
+	expect(activities.slice(0, 100)).toEqual(
+		await direct(`${base}/activity?batch_size=100&batch_number=1`),
+	);
 });
 
 test('contacts: create, get, update, get many (Return All over two batches), delete', async () => {
@@ -389,7 +563,10 @@ test('contacts: create, get, update, get many (Return All over two batches), del
 			additionalFields: { city: 'Austin', office: '+1 512 555 0100' },
 		}),
 		op('Get contact', 'contact', 'get', { contactId: ref('Create contact') }),
-		op('Update contact', 'contact', 'update', { contactId: ref('Create contact'), updateFields: { lastName: 'Sample', zipCode: '78701' } }),
+		op('Update contact', 'contact', 'update', {
+			contactId: ref('Create contact'),
+			updateFields: { lastName: 'Sample', zipCode: '78701' },
+		}),
 		op('Get many contacts', 'contact', 'getAll', { returnAll: true }),
 		op('Delete contact', 'contact', 'delete', { contactId: ref('Create contact') }),
 	]);
@@ -402,9 +579,21 @@ test('contacts: create, get, update, get many (Return All over two batches), del
 		'GET /contact?batch_number=2&batch_size=100 -> 200',
 		`DELETE /contact/${id} -> 204`,
 	]);
-	expect(requests[0].body).toEqual({ firstName: 'Erin', lastName: 'Example', email: 'erin.example@e2e.test', city: 'Austin', office: '+1 512 555 0100' });
+	expect(requests[0].body).toEqual({
+		firstName: 'Erin',
+		lastName: 'Example',
+		email: 'erin.example@e2e.test',
+		city: 'Austin',
+		office: '+1 512 555 0100',
+	});
 	expect(requests[2].body).toEqual({ lastName: 'Sample', zipCode: '78701' });
-	expect(out('Get contact')[0]).toMatchObject({ id, firstName: 'Erin', lastName: 'Example', email: 'erin.example@e2e.test', city: 'Austin' });
+	expect(out('Get contact')[0]).toMatchObject({
+		id,
+		firstName: 'Erin',
+		lastName: 'Example',
+		email: 'erin.example@e2e.test',
+		city: 'Austin',
+	});
 	expect(out('Update contact')[0]).toMatchObject({ id, lastName: 'Sample', zipCode: '78701' });
 	const all = out('Get many contacts');
 	expect(all.length).toBeGreaterThan(100);
@@ -424,11 +613,23 @@ test('Loop-It: a loop with property address, template, MLS data and participants
 			transactionType: 'PURCHASE_OFFER',
 			status: 'PRE_OFFER',
 			templateId: rl(1401),
-			propertyAddress: { streetNumber: '742', streetName: 'Evergreen Terrace', city: 'Springfield', state: 'IL', zipCode: '62704', country: 'US' },
+			propertyAddress: {
+				streetNumber: '742',
+				streetName: 'Evergreen Terrace',
+				city: 'Springfield',
+				state: 'IL',
+				zipCode: '62704',
+				country: 'US',
+			},
 			participants: {
 				participant: [
 					{ fullName: 'Hank Buyer', email: 'hank.buyer@e2e.test', role: 'BUYER' },
-					{ fullName: 'Stella Stager', email: 'stella.stager@e2e.test', role: 'custom', customRole: 'STAGER' },
+					{
+						fullName: 'Stella Stager',
+						email: 'stella.stager@e2e.test',
+						role: 'custom',
+						customRole: 'STAGER',
+					},
 				],
 			},
 			additionalFields: { mlsPropertyId: 'MLS-E2E-742', mlsId: 'E2E-MLS' },
@@ -455,8 +656,18 @@ test('Loop-It: a loop with property address, template, MLS data and participants
 	});
 	const loopId = out('Loop-It')[0].id;
 	const loop = await loopState(loopId);
-	expect(loop).toMatchObject({ profileId: 1001, templateId: 1401, transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER' });
-	expect(loop.details['Property Address']).toMatchObject({ 'Street Number': '742', 'Street Name': 'Evergreen Terrace', City: 'Springfield', 'MLS Number': 'MLS-E2E-742' });
+	expect(loop).toMatchObject({
+		profileId: 1001,
+		templateId: 1401,
+		transactionType: 'PURCHASE_OFFER',
+		status: 'PRE_OFFER',
+	});
+	expect(loop.details['Property Address']).toMatchObject({
+		'Street Number': '742',
+		'Street Name': 'Evergreen Terrace',
+		City: 'Springfield',
+		'MLS Number': 'MLS-E2E-742',
+	});
 	expect(loop.participants).toEqual(
 		expect.arrayContaining([
 			expect.objectContaining({ fullName: 'Hank Buyer', role: 'BUYER' }),
@@ -476,16 +687,34 @@ test('webhook subscriptions and events: create, get, get many, events of it, upd
 			url,
 			additionalFields: { externalId: 'e2e-external-1', signingKey: 'e2e-signing-key' },
 		}),
-		op('Create loop (an event)', 'loop', 'create', { profileId: rl(1001), name: 'E2E webhook event loop', transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER' }),
-		op('Get subscription', 'webhookSubscription', 'get', { subscriptionId: rl(ref('Create subscription')) }),
-		op('Get many subscriptions', 'webhookSubscription', 'getAll', { returnAll: true, filters: { enabledOnly: true } }),
-		op('Get many events', 'webhookEvent', 'getAll', { subscriptionId: rl(ref('Create subscription')), returnAll: true }),
-		op('Get event', 'webhookEvent', 'get', { subscriptionId: rl(ref('Create subscription')), eventId: ref('Get many events') }),
+		op('Create loop (an event)', 'loop', 'create', {
+			profileId: rl(1001),
+			name: 'E2E webhook event loop',
+			transactionType: 'PURCHASE_OFFER',
+			status: 'PRE_OFFER',
+		}),
+		op('Get subscription', 'webhookSubscription', 'get', {
+			subscriptionId: rl(ref('Create subscription')),
+		}),
+		op('Get many subscriptions', 'webhookSubscription', 'getAll', {
+			returnAll: true,
+			filters: { enabledOnly: true },
+		}),
+		op('Get many events', 'webhookEvent', 'getAll', {
+			subscriptionId: rl(ref('Create subscription')),
+			returnAll: true,
+		}),
+		op('Get event', 'webhookEvent', 'get', {
+			subscriptionId: rl(ref('Create subscription')),
+			eventId: ref('Get many events'),
+		}),
 		op('Update subscription', 'webhookSubscription', 'update', {
 			subscriptionId: rl(ref('Create subscription')),
 			updateFields: { enabled: false, profileEventTypes: ['LOOP_CREATED'] },
 		}),
-		op('Delete subscription', 'webhookSubscription', 'delete', { subscriptionId: rl(ref('Create subscription')) }),
+		op('Delete subscription', 'webhookSubscription', 'delete', {
+			subscriptionId: rl(ref('Create subscription')),
+		}),
 	]);
 	const id = out('Create subscription')[0].id;
 	const eventId = out('Get many events')[0].id;
@@ -509,18 +738,36 @@ test('webhook subscriptions and events: create, get, get many, events of it, upd
 		externalId: 'e2e-external-1',
 	});
 	expect(requests[6].body).toEqual({ enabled: false, eventTypes: ['LOOP_CREATED'] });
-	expect(out('Get subscription')[0]).toMatchObject({ id, url, targetType: 'PROFILE', eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'], enabled: true });
+	expect(out('Get subscription')[0]).toMatchObject({
+		id,
+		url,
+		targetType: 'PROFILE',
+		eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
+		enabled: true,
+	});
 	expect(out('Get many subscriptions').map((s) => s.id)).toContain(id);
-	expect(out('Get many events')).toEqual([expect.objectContaining({ id: eventId, subscriptionId: id, eventType: 'LOOP_CREATED' })]);
-	expect(out('Get event')[0]).toMatchObject({ id: eventId, eventType: 'LOOP_CREATED', eventData: { id: String(loopId) } });
-	expect(out('Update subscription')[0]).toMatchObject({ id, enabled: false, eventTypes: ['LOOP_CREATED'] });
+	expect(out('Get many events')).toEqual([
+		expect.objectContaining({ id: eventId, subscriptionId: id, eventType: 'LOOP_CREATED' }),
+	]);
+	expect(out('Get event')[0]).toMatchObject({
+		id: eventId,
+		eventType: 'LOOP_CREATED',
+		eventData: { id: String(loopId) },
+	});
+	expect(out('Update subscription')[0]).toMatchObject({
+		id,
+		enabled: false,
+		eventTypes: ['LOOP_CREATED'],
+	});
 	expect(out('Delete subscription')).toEqual([{ deleted: true, id }]);
 	expect((await admin.state()).subscriptions.find((s) => s.id === id)).toBeUndefined();
 });
 
 test('Return All over more than 250 loops, and Limit 250, make the fewest requests (batches of 100 / 84)', async () => {
 	await admin.seedLoops(1002, 250);
-	const expected = (await admin.state()).loops.filter((l) => l.profileId === 1002 && !l.mergedInto).map((l) => l.id);
+	const expected = (await admin.state()).loops
+		.filter((l) => l.profileId === 1002 && !l.mergedInto)
+		.map((l) => l.id);
 	expect(expected.length).toBeGreaterThan(250);
 	expect(expected.length).toBeLessThanOrEqual(300);
 	const { out, requests } = await run('ops: return all', [
@@ -550,12 +797,15 @@ test('every operation the node offers in this n8n was run above', async () => {
 	expect(types.length).toBeGreaterThan(0);
 	const offered = new Set();
 	for (const type of types) {
-		const resources = type.properties.find((p) => p.name === 'resource').options.map((o) => o.value);
+		const resources = type.properties
+			.find((p) => p.name === 'resource')
+			.options.map((o) => o.value);
 		for (const prop of type.properties.filter((p) => p.name === 'operation')) {
 			const [resource] = prop.displayOptions.show.resource;
 			expect(resources).toContain(resource);
 			// n8n adds "Custom API Call" to nodes with an OAuth2 credential: it is n8n's HTTP Request, not ours.
-			for (const option of prop.options) if (option.value !== '__CUSTOM_API_CALL__') offered.add(`${resource}:${option.value}`);
+			for (const option of prop.options)
+				if (option.value !== '__CUSTOM_API_CALL__') offered.add(`${resource}:${option.value}`);
 		}
 	}
 	expect(offered.size).toBe(44);

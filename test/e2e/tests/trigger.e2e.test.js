@@ -48,13 +48,25 @@ async function nthExecution(count) {
 /** A delivery's raw body and headers as the sandbox sent it (the event record keeps the exact body). */
 async function capturedDelivery(eventType) {
 	const deliveries = await admin.deliveries({});
-	const attempt = [...deliveries].reverse().find((d) => d.eventType === eventType && d.status === 'SUCCESS');
+	const attempt = [...deliveries]
+		.reverse()
+		.find((d) => d.eventType === eventType && d.status === 'SUCCESS');
 	const event = sandbox.store.events.get(attempt.eventId);
-	return { body: event.body, timestamp: attempt.timestamp, signature: attempt.signature, eventId: attempt.eventId, subscriptionId: attempt.subscriptionId };
+	return {
+		body: event.body,
+		timestamp: attempt.timestamp,
+		signature: attempt.signature,
+		eventId: attempt.eventId,
+		subscriptionId: attempt.subscriptionId,
+	};
 }
 
 async function post(body, headers) {
-	return await n8n.postWebhook({ ...webhook, body, headers: { 'content-type': 'application/json', ...headers } });
+	return await n8n.postWebhook({
+		...webhook,
+		body,
+		headers: { 'content-type': 'application/json', ...headers },
+	});
 }
 
 beforeAll(async () => {
@@ -64,11 +76,24 @@ beforeAll(async () => {
 	const { nodes, connections } = wf.line([
 		wf.trigger(
 			'Dotloop Trigger',
-			{ targetType: 'PROFILE', profileId: rl(1001), profileEvents: ['LOOP_CREATED', 'LOOP_PARTICIPANT_CREATED'] },
+			{
+				targetType: 'PROFILE',
+				profileId: rl(1001),
+				profileEvents: ['LOOP_CREATED', 'LOOP_PARTICIPANT_CREATED'],
+			},
 			credential,
 			{ webhookId: WEBHOOK_ID },
 		),
-		wf.dotloop('Get the loop', { resource: 'loop', operation: 'get', profileId: rl('={{ $json.profileId }}'), loopId: rl('={{ $json.event.id }}') }, credential),
+		wf.dotloop(
+			'Get the loop',
+			{
+				resource: 'loop',
+				operation: 'get',
+				profileId: rl('={{ $json.profileId }}'),
+				loopId: rl('={{ $json.event.id }}'),
+			},
+			credential,
+		),
 	]);
 	workflow = await n8n.createWorkflow({ name: 'trigger: loop events', nodes, connections });
 });
@@ -99,7 +124,11 @@ test('activation creates exactly one subscription, for the HTTPS webhook URL, wi
 
 test('a loop created in Dotloop is delivered signed; n8n runs the workflow with the event and reads the loop', async () => {
 	const { ours } = await subscriptions();
-	const loop = await admin.simulate({ action: 'createLoop', profileId: 1001, name: 'E2E trigger: 9 Elm St' });
+	const loop = await admin.simulate({
+		action: 'createLoop',
+		profileId: 1001,
+		name: 'E2E trigger: 9 Elm St',
+	});
 	const loopId = loop.id;
 	expect(loopId).toEqual(expect.any(Number));
 	const execution = await nthExecution(1);
@@ -114,22 +143,37 @@ test('a loop created in Dotloop is delivered signed; n8n runs the workflow with 
 		deliveredAt: expect.any(String),
 	});
 	expect(item.event.signingKey).toBeUndefined();
-	expect(n8n.nodeOutput(execution, 'Get the loop')).toEqual([expect.objectContaining({ id: loopId, name: 'E2E trigger: 9 Elm St' })]);
+	expect(n8n.nodeOutput(execution, 'Get the loop')).toEqual([
+		expect.objectContaining({ id: loopId, name: 'E2E trigger: 9 Elm St' }),
+	]);
 
 	// The sandbox's side: one attempt, answered 200, signed with the subscription's key over timestamp.body.
 	const attempts = await admin.deliveries({ eventId: item.eventId });
-	expect(attempts).toEqual([expect.objectContaining({ status: 'SUCCESS', responseCode: 200, url: HOOK_URL })]);
+	expect(attempts).toEqual([
+		expect.objectContaining({ status: 'SUCCESS', responseCode: 200, url: HOOK_URL }),
+	]);
 	const event = sandbox.store.events.get(item.eventId);
 	expect(attempts[0].signature).toBe(sign(ours[0].signingKey, attempts[0].timestamp, event.body));
 });
 
 test('a participant added in Dotloop is delivered as LOOP_PARTICIPANT_CREATED; unselected events are not', async () => {
-	await admin.simulate({ action: 'addParticipant', loopId: 50001, fullName: 'Tina Trigger', email: 'tina.trigger@e2e.test', role: 'BUYER' });
+	await admin.simulate({
+		action: 'addParticipant',
+		loopId: 50001,
+		fullName: 'Tina Trigger',
+		email: 'tina.trigger@e2e.test',
+		role: 'BUYER',
+	});
 	const execution = await nthExecution(2);
 	expect(execution.status).toBe('success');
 	const [item] = n8n.nodeOutput(execution, 'Dotloop Trigger');
-	expect(item).toMatchObject({ eventType: 'LOOP_PARTICIPANT_CREATED', event: { id: '50001', participantId: expect.any(String) } });
-	const participant = (await admin.state()).loops.find((l) => l.id === 50001).participants.find((p) => String(p.id) === item.event.participantId);
+	expect(item).toMatchObject({
+		eventType: 'LOOP_PARTICIPANT_CREATED',
+		event: { id: '50001', participantId: expect.any(String) },
+	});
+	const participant = (await admin.state()).loops
+		.find((l) => l.id === 50001)
+		.participants.find((p) => String(p.id) === item.event.participantId);
 	expect(participant).toMatchObject({ fullName: 'Tina Trigger', role: 'BUYER' });
 	// The LOOP_UPDATED that came with it is not subscribed: nothing else ran.
 	await sleep(500);
@@ -144,14 +188,32 @@ test('forged deliveries are refused with 401 and start no execution', async () =
 	const body = JSON.stringify({ ...JSON.parse(real.body), eventId: crypto.randomUUID() });
 	const forgeries = {
 		'no signature': await post(body, { 'X-DOTLOOP-TIMESTAMP': now }),
-		'no timestamp': await post(body, { 'X-DOTLOOP-SIGNATURE': sign(ours[0].signingKey, now, body) }),
-		'garbage signature': await post(body, { 'X-DOTLOOP-TIMESTAMP': now, 'X-DOTLOOP-SIGNATURE': 'f'.repeat(40) }),
-		'signed with another key': await post(body, { 'X-DOTLOOP-TIMESTAMP': now, 'X-DOTLOOP-SIGNATURE': sign('not-the-key', now, body) }),
-		'tampered body': await post(real.body.replace(/"id":"(\d+)"/, '"id":"999$1"'), { 'X-DOTLOOP-TIMESTAMP': real.timestamp, 'X-DOTLOOP-SIGNATURE': real.signature }),
-		'another subscription id': await post(JSON.stringify({ ...JSON.parse(body), subscriptionId: crypto.randomUUID() }), {
-			'X-DOTLOOP-TIMESTAMP': now,
-			'X-DOTLOOP-SIGNATURE': sign(ours[0].signingKey, now, JSON.stringify({ ...JSON.parse(body), subscriptionId: crypto.randomUUID() })),
+		'no timestamp': await post(body, {
+			'X-DOTLOOP-SIGNATURE': sign(ours[0].signingKey, now, body),
 		}),
+		'garbage signature': await post(body, {
+			'X-DOTLOOP-TIMESTAMP': now,
+			'X-DOTLOOP-SIGNATURE': 'f'.repeat(40),
+		}),
+		'signed with another key': await post(body, {
+			'X-DOTLOOP-TIMESTAMP': now,
+			'X-DOTLOOP-SIGNATURE': sign('not-the-key', now, body),
+		}),
+		'tampered body': await post(real.body.replace(/"id":"(\d+)"/, '"id":"999$1"'), {
+			'X-DOTLOOP-TIMESTAMP': real.timestamp,
+			'X-DOTLOOP-SIGNATURE': real.signature,
+		}),
+		'another subscription id': await post(
+			JSON.stringify({ ...JSON.parse(body), subscriptionId: crypto.randomUUID() }),
+			{
+				'X-DOTLOOP-TIMESTAMP': now,
+				'X-DOTLOOP-SIGNATURE': sign(
+					ours[0].signingKey,
+					now,
+					JSON.stringify({ ...JSON.parse(body), subscriptionId: crypto.randomUUID() }),
+				),
+			},
+		),
 	};
 	for (const [what, res] of Object.entries(forgeries)) {
 		expect({ what, status: res.status }).toEqual({ what, status: 401 });
@@ -167,13 +229,30 @@ test('a replayed delivery (a captured one, sent again after the maximum event ag
 	// What a capture made 10 minutes ago looks like now: the same body, its (old) timestamp and its valid
 	// signature. The sandbox signs with the current time, so the old capture is re-created with the key.
 	const oldTimestamp = String(Number(real.timestamp) - 10 * 60_000);
-	const replay = await post(real.body, { 'X-DOTLOOP-TIMESTAMP': oldTimestamp, 'X-DOTLOOP-SIGNATURE': sign(ours[0].signingKey, oldTimestamp, real.body) });
+	const replay = await post(real.body, {
+		'X-DOTLOOP-TIMESTAMP': oldTimestamp,
+		'X-DOTLOOP-SIGNATURE': sign(ours[0].signingKey, oldTimestamp, real.body),
+	});
 	expect(replay.status).toBe(401);
 	// The same with a timestamp in seconds (the documentation's unit), and one from the future.
 	const oldSeconds = String(Math.floor(Number(oldTimestamp) / 1000));
-	expect((await post(real.body, { 'X-DOTLOOP-TIMESTAMP': oldSeconds, 'X-DOTLOOP-SIGNATURE': sign(ours[0].signingKey, oldSeconds, real.body) })).status).toBe(401);
+	expect(
+		(
+			await post(real.body, {
+				'X-DOTLOOP-TIMESTAMP': oldSeconds,
+				'X-DOTLOOP-SIGNATURE': sign(ours[0].signingKey, oldSeconds, real.body),
+			})
+		).status,
+	).toBe(401);
 	const future = String(Date.now() + 10 * 60_000);
-	expect((await post(real.body, { 'X-DOTLOOP-TIMESTAMP': future, 'X-DOTLOOP-SIGNATURE': sign(ours[0].signingKey, future, real.body) })).status).toBe(401);
+	expect(
+		(
+			await post(real.body, {
+				'X-DOTLOOP-TIMESTAMP': future,
+				'X-DOTLOOP-SIGNATURE': sign(ours[0].signingKey, future, real.body),
+			})
+		).status,
+	).toBe(401);
 	await sleep(1000);
 	expect(await executionCount()).toBe(before);
 });
@@ -183,7 +262,11 @@ test('deactivate, reactivate and restart n8n repeatedly: never more than one sub
 	const check = async (step, expected) => {
 		const { all, ours } = await subscriptions();
 		seen.push({ step, total: all.length, ids: ours.map((s) => s.id) });
-		expect({ step, total: all.length, onUrl: ours.length }).toEqual({ step, total: expected, onUrl: expected });
+		expect({ step, total: all.length, onUrl: ours.length }).toEqual({
+			step,
+			total: expected,
+			onUrl: expected,
+		});
 		return ours[0];
 	};
 	const first = await check('active', 1);
@@ -197,23 +280,37 @@ test('deactivate, reactivate and restart n8n repeatedly: never more than one sub
 	expect(second.id).not.toBe(first.id);
 	expect(second.signingKey).not.toBe(first.signingKey); // a fresh key per subscription
 
+	// A restart of n8n with the workflow active (1.x runs checkExists and adopts the subscription; 2.x
+	// re-registers nothing): still the same single subscription.
 	await n8n.restart();
-	await check('restarted', 1);
-	await n8n.restart();
-	const afterRestarts = await check('restarted twice', 1);
-	expect(afterRestarts.id).toBe(second.id);
-	await waitFor(() => n8n.isWebhookRegistered(webhook), { message: 'webhook routed after restart' });
+	const afterRestart = await check('restarted', 1);
+	expect(afterRestart.id).toBe(second.id);
+	await waitFor(() => n8n.isWebhookRegistered(webhook), {
+		message: 'webhook routed after restart',
+	});
 
-	// Deliveries are still verified and run the workflow after the restarts.
+	// Deliveries are still verified (the key survived in n8n's database) and run the workflow.
 	const before = await executionCount();
-	await admin.simulate({ action: 'createLoop', profileId: 1001, name: 'E2E trigger after restarts' });
+	await admin.simulate({
+		action: 'createLoop',
+		profileId: 1001,
+		name: 'E2E trigger after restart',
+	});
 	const execution = await nthExecution(before + 1);
-	expect(n8n.nodeOutput(execution, 'Dotloop Trigger')[0]).toMatchObject({ eventType: 'LOOP_CREATED', subscriptionId: second.id });
+	expect(n8n.nodeOutput(execution, 'Dotloop Trigger')[0]).toMatchObject({
+		eventType: 'LOOP_CREATED',
+		subscriptionId: second.id,
+	});
 
+	// Reactivating an active workflow, then more cycles.
 	await n8n.deactivate(workflow.id, { webhook });
-	await check('deactivated after restarts', 0);
+	await check('deactivated after restart', 0);
 	await n8n.activate(workflow.id);
 	await check('activated again', 1);
+	await n8n.deactivate(workflow.id, { webhook });
+	await check('deactivated again', 0);
+	await n8n.activate(workflow.id);
+	await check('activated a third time', 1);
 	await n8n.deactivate(workflow.id, { webhook });
 	await check('deactivated at the end', 0);
 	process.stderr.write(`[e2e] subscription history: ${JSON.stringify(seen)}\n`);
