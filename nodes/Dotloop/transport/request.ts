@@ -19,6 +19,8 @@ export interface DotloopRequest {
 	stream?: boolean;
 	/** Explanations that replace the default one for a status, e.g. `{ 403: '…' }`. */
 	hints?: Partial<Record<number, string>>;
+	/** Let the HTTP client follow redirects itself (only to find where a merged loop went). */
+	followRedirects?: boolean;
 }
 
 export interface LoopMerge {
@@ -75,6 +77,28 @@ function loopIdIn(path: string): number | undefined {
 	return match ? Number(match[1]) : undefined;
 }
 
+/** `…/loop/777/detail` → `…/loop/` + 777 + `/detail`. */
+function splitAtLoopId(url: string): { head: string; loopId: number; tail: string } | undefined {
+	const match = /^(.*\/loop\/)(\d+)(.*)$/.exec(url);
+	return match ? { head: match[1], loopId: Number(match[2]), tail: match[3] } : undefined;
+}
+
+/**
+ * n8n 1.x drops the headers of a failed request, so a 301 can arrive without its Location. Then ask
+ * for the loop itself and let the HTTP client follow the redirect: the loop it lands on is the one the
+ * old loop was merged into. (Letting the client follow the original request is not safe: it turns a
+ * redirected POST into a GET.)
+ */
+async function mergedLoopId(this: DotloopContext, loopPath: string): Promise<number | undefined> {
+	const { body } = (await dotloopRequest.call(this, {
+		method: 'GET',
+		path: loopPath,
+		followRedirects: true,
+	})) as DotloopResponse<{ data?: IDataObject }>;
+	const id = Number(body?.data?.id);
+	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
 /** Resolves a Location header (`/public/v2/profile/3/loop/30004`) against the API's origin. */
 function redirectTarget(base: string, location: string): string {
 	return new URL(location, `${base}/`).toString();
@@ -124,7 +148,7 @@ export async function dotloopRequest<T = IDataObject>(
 			headers: request.headers,
 			json: !request.stream,
 			returnFullResponse: true,
-			disableFollowRedirect: true,
+			disableFollowRedirect: !request.followRedirects,
 		};
 		if (request.stream) options.encoding = 'stream';
 		attempts++;
@@ -139,18 +163,28 @@ export async function dotloopRequest<T = IDataObject>(
 		} catch (error) {
 			const failure = describeFailure(error);
 			observeRateLimit(key, failure.headers);
-			const location = failure.headers.location ?? failure.headers.Location;
 			if (
 				(failure.status === 301 || failure.status === 308) &&
-				typeof location === 'string' &&
 				redirects < retryPolicy.maxRedirects
 			) {
-				redirects++;
-				const fromLoopId = merge?.fromLoopId ?? loopIdIn(request.path);
-				const toLoopId = loopIdIn(location);
-				if (fromLoopId !== undefined && toLoopId !== undefined) merge = { fromLoopId, toLoopId };
-				url = redirectTarget(base, location);
-				continue;
+				const location = failure.headers.location ?? failure.headers.Location;
+				let target = typeof location === 'string' ? redirectTarget(base, location) : undefined;
+				const from = splitAtLoopId(url);
+				if (!target && from && url.startsWith(base)) {
+					const toLoopId = await mergedLoopId.call(
+						this,
+						`${from.head}${from.loopId}`.slice(base.length),
+					);
+					if (toLoopId !== undefined) target = `${from.head}${toLoopId}${from.tail}`;
+				}
+				if (target) {
+					redirects++;
+					const fromLoopId = merge?.fromLoopId ?? loopIdIn(request.path);
+					const toLoopId = loopIdIn(target);
+					if (fromLoopId !== undefined && toLoopId !== undefined) merge = { fromLoopId, toLoopId };
+					url = target;
+					continue;
+				}
 			}
 			const delay = retryDelay(failure, method, retries);
 			if (delay !== undefined && waitedMs + delay <= retryPolicy.maxTotalWaitMs) {

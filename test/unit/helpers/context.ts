@@ -8,6 +8,7 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeProperties,
+	JsonObject,
 } from 'n8n-workflow';
 
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
@@ -33,6 +34,8 @@ export interface ContextOptions {
 	/** Token endpoint and client for refreshes (default: the fake auth host nock intercepts). */
 	tokenUrl?: string;
 	client?: { id: string; secret: string };
+	/** Throw errors as n8n 1.x does: its NodeApiError loses the HTTP error (and so the headers). */
+	n8nV1Errors?: boolean;
 	nodeType?: string;
 }
 
@@ -80,6 +83,11 @@ export function createExecuteContext(options: ContextOptions) {
 		typeof options.params === 'function' ? options.params(i) : options.params;
 	const warnings: string[] = [];
 
+	const apiError = (error: Error) => {
+		const wrapped = new NodeApiError(node, error as unknown as JsonObject);
+		if (options.n8nV1Errors) Object.defineProperty(wrapped, 'cause', { value: undefined });
+		return wrapped;
+	};
 	const send = async (request: IHttpRequestOptions, token: string) =>
 		await httpRequest({
 			...request,
@@ -133,7 +141,7 @@ export function createExecuteContext(options: ContextOptions) {
 				try {
 					return await send({ ...request }, oauth.accessToken);
 				} catch (error) {
-					if (error.response?.status !== 401) throw new NodeApiError(node, error);
+					if (error.response?.status !== 401) throw apiError(error);
 					const refreshed = (await httpRequest({
 						method: 'POST',
 						url: options.tokenUrl ?? TOKEN_URL,
@@ -149,7 +157,7 @@ export function createExecuteContext(options: ContextOptions) {
 					try {
 						return await send({ ...request }, oauth.accessToken);
 					} catch (retryError) {
-						throw new NodeApiError(node, retryError);
+						throw apiError(retryError);
 					}
 				}
 			},

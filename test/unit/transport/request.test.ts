@@ -298,6 +298,47 @@ describe('transport: merged loops', () => {
 		expect(data).toEqual({ id: 888, status: 'SOLD', mergedFromLoopId: 777, mergedIntoLoopId: 888 });
 	});
 
+	it("on n8n 1.x (errors without headers) finds the merged loop by following the loop's own redirect", async () => {
+		api()
+			.get(`${BASE_PATH}/profile/3/loop/777/detail`)
+			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888/detail` })
+			.get(`${BASE_PATH}/profile/3/loop/777`)
+			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888` })
+			.get(`${BASE_PATH}/profile/3/loop/888`)
+			.reply(200, { data: { id: 888 } })
+			.get(`${BASE_PATH}/profile/3/loop/888/detail`)
+			.reply(200, { data: { Property: { Bedrooms: '3' } } });
+
+		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const data = await dotloopApiRequest.call(ctx, {
+			method: 'GET',
+			path: '/profile/3/loop/777/detail',
+		});
+
+		expect(data).toEqual({ Property: { Bedrooms: '3' }, mergedFromLoopId: 777, mergedIntoLoopId: 888 });
+	});
+
+	it('on n8n 1.x resends a POST to the merged loop as a POST', async () => {
+		api()
+			.post(`${BASE_PATH}/profile/3/loop/777/folder`, { name: 'Offers' })
+			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888/folder` })
+			.get(`${BASE_PATH}/profile/3/loop/777`)
+			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888` })
+			.get(`${BASE_PATH}/profile/3/loop/888`)
+			.reply(200, { data: { id: 888 } })
+			.post(`${BASE_PATH}/profile/3/loop/888/folder`, { name: 'Offers' })
+			.reply(201, { data: { id: 5, name: 'Offers' } });
+
+		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const data = await dotloopApiRequest.call(ctx, {
+			method: 'POST',
+			path: '/profile/3/loop/777/folder',
+			body: { name: 'Offers' },
+		});
+
+		expect(data).toEqual({ id: 5, name: 'Offers', mergedFromLoopId: 777, mergedIntoLoopId: 888 });
+	});
+
 	it('does not follow redirects forever', async () => {
 		api()
 			.get(`${BASE_PATH}/profile/3/loop/1`)
