@@ -16,7 +16,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
+const { spawn, execFile } = require('node:child_process');
 const paths = require('./paths');
 const cleanup = require('./cleanup');
 const { freePort } = require('./ports');
@@ -235,11 +235,33 @@ class N8n {
 		return list;
 	}
 
-	/** One credential decrypted (see exportCredentials). */
+	/**
+	 * One credential decrypted: read straight from the SQLite database with Node 24 (read-credential.js,
+	 * ~0.1 s), or, when that cannot read it, through `n8n export:credentials` (see exportCredentials).
+	 */
 	async exportCredential(id) {
+		const direct = await this.readCredential(id).catch(() => null);
+		if (direct) return direct;
 		const found = (await this.exportCredentials()).find((c) => String(c.id) === String(id));
 		if (!found) throw new Error(`credential ${id} not in export`);
 		return found;
+	}
+
+	/** { id, name, type, data } decrypted from <userFolder>/.n8n/database.sqlite; rejects if it cannot. */
+	readCredential(id) {
+		const dbPath = path.join(this.userFolder, '.n8n', 'database.sqlite');
+		const script = path.join(__dirname, 'read-credential.js');
+		const key = this.env.N8N_ENCRYPTION_KEY;
+		return new Promise((resolve, reject) => {
+			execFile(this.nodeBin, [script, dbPath, String(id), key], { timeout: 15_000 }, (err, stdout, stderr) => {
+				if (err) return reject(new Error(`read-credential: ${stderr || err.message}`));
+				try {
+					resolve(JSON.parse(stdout));
+				} catch (e) {
+					reject(e);
+				}
+			});
+		});
 	}
 
 	/**

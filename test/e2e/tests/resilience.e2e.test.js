@@ -28,18 +28,11 @@ let n8n;
 let sandbox;
 let admin;
 let credential;
-let tokenBeforeRefresh;
 
 beforeAll(async () => {
 	stack = await startStack({ sandbox: { rateLimit: 100_000 } });
 	({ n8n, sandbox, admin } = stack);
 	({ credential } = await connectedDotloopCredential(n8n, sandbox, { name: 'Dotloop' }));
-	// The token as n8n stored it, for the refresh test (last in this file): read with the n8n CLI (a few
-	// seconds), in the background while the other tests run. Nothing before that test refreshes tokens.
-	tokenBeforeRefresh = storedToken().then(
-		(token) => ({ token }),
-		(error) => ({ error }),
-	);
 });
 
 afterAll(async () => {
@@ -249,8 +242,7 @@ test("errors with Continue On Fail: the 422 item becomes an error item with Dotl
 });
 
 test('token refresh: the token expires mid-workflow, n8n refreshes it once, the workflow succeeds and the new token is stored', async () => {
-	const { token: before, error } = await tokenBeforeRefresh;
-	if (error) throw error;
+	const before = await storedToken();
 	const refreshesBefore = (await admin.state()).refreshCount;
 	const pdf = makeBinaryPdf('Refresh test');
 	// The upload goes into the first folder of loop 50003.
