@@ -118,9 +118,43 @@ function retryDelay(failure: HttpFailure, method: string, attempt: number): numb
 	return Math.min(retryPolicy.transientBackoffMs * 2 ** attempt, retryPolicy.maxSingleWaitMs);
 }
 
+interface RawResponse<T> {
+	body: T;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+/**
+ * Sends once and answers the HTTP response whatever its status, so headers (Location, X-RateLimit-*)
+ * are never lost: n8n 1.x drops them from the errors it throws. n8n refreshes the OAuth2 token only
+ * when a request throws a 401, so a 401 answer is asked again the way n8n expects (refresh, retry).
+ */
+async function send<T>(
+	this: DotloopContext,
+	options: IHttpRequestOptions,
+): Promise<RawResponse<T> | HttpFailure> {
+	const call = async (ignoreHttpStatusErrors: boolean) =>
+		(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
+			...options,
+			ignoreHttpStatusErrors,
+		})) as RawResponse<T>;
+	try {
+		const response = await call(true);
+		if (response.statusCode !== 401) return response;
+		(response.body as { destroy?: () => void } | undefined)?.destroy?.();
+		return await call(false);
+	} catch (error) {
+		return describeFailure(error);
+	}
+}
+
+function isFailure<T>(result: RawResponse<T> | HttpFailure): result is HttpFailure {
+	return !('statusCode' in result);
+}
+
 /**
  * The one place that talks to Dotloop. n8n's helper signs the request with the OAuth2 token and
- * refreshes it once on a 401. Around it: the rate-limit window, retries of 429s (any method: a 429 was
+ * refreshes it on a 401. Around it: the rate-limit window, retries of 429s (any method: a 429 was
  * not processed) and of transient failures (idempotent methods only), merged-loop redirects, and error
  * mapping to a NodeApiError that carries Dotloop's own messages.
  */
@@ -152,56 +186,50 @@ export async function dotloopRequest<T = IDataObject>(
 		};
 		if (request.stream) options.encoding = 'stream';
 		attempts++;
-		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(
-				this,
-				CREDENTIAL_NAME,
-				options,
-			)) as { body: T; headers: Record<string, unknown>; statusCode: number };
-			observeRateLimit(key, response.headers);
-			return { body: response.body, headers: response.headers, statusCode: response.statusCode, merge };
-		} catch (error) {
-			const failure = describeFailure(error);
-			observeRateLimit(key, failure.headers);
-			if (
-				(failure.status === 301 || failure.status === 308) &&
-				redirects < retryPolicy.maxRedirects
-			) {
-				const location = failure.headers.location ?? failure.headers.Location;
-				let target = typeof location === 'string' ? redirectTarget(base, location) : undefined;
-				const from = splitAtLoopId(url);
-				if (!target && from && url.startsWith(base)) {
-					const toLoopId = await mergedLoopId.call(
-						this,
-						`${from.head}${from.loopId}`.slice(base.length),
-					);
-					if (toLoopId !== undefined) target = `${from.head}${toLoopId}${from.tail}`;
-				}
-				if (target) {
-					redirects++;
-					const fromLoopId = merge?.fromLoopId ?? loopIdIn(request.path);
-					const toLoopId = loopIdIn(target);
-					if (fromLoopId !== undefined && toLoopId !== undefined) merge = { fromLoopId, toLoopId };
-					url = target;
-					continue;
-				}
+		const result = (await send.call(this, options)) as RawResponse<T> | HttpFailure;
+		const failure: HttpFailure = isFailure(result)
+			? result
+			: { status: result.statusCode, headers: result.headers ?? {}, data: result.body, network: false };
+		observeRateLimit(key, failure.headers);
+		if (!isFailure(result) && result.statusCode < 300) {
+			return { body: result.body, headers: result.headers, statusCode: result.statusCode, merge };
+		}
+
+		if ((failure.status === 301 || failure.status === 308) && redirects < retryPolicy.maxRedirects) {
+			const location = failure.headers.location ?? failure.headers.Location;
+			let target = typeof location === 'string' ? redirectTarget(base, location) : undefined;
+			const from = splitAtLoopId(url);
+			if (!target && from && url.startsWith(base)) {
+				const toLoopId = await mergedLoopId.call(this, `${from.head}${from.loopId}`.slice(base.length));
+				if (toLoopId !== undefined) target = `${from.head}${toLoopId}${from.tail}`;
 			}
-			const delay = retryDelay(failure, method, retries);
-			if (delay !== undefined && waitedMs + delay <= retryPolicy.maxTotalWaitMs) {
-				retries++;
-				if (failure.status === 429) blockUntilReset(key, delay);
-				else await sleep(delay);
-				if (failure.status !== 429) waitedMs += delay;
+			if (target) {
+				redirects++;
+				const fromLoopId = merge?.fromLoopId ?? loopIdIn(request.path);
+				const toLoopId = loopIdIn(target);
+				if (fromLoopId !== undefined && toLoopId !== undefined) merge = { fromLoopId, toLoopId };
+				url = target;
 				continue;
 			}
-			const body = await readFailureBody(failure.data);
-			throw toDotloopApiError(this.getNode(), failure, body, {
-				method,
-				path: request.path,
-				attempts,
-				waitedMs,
-				hints: request.hints,
-			});
 		}
+		const delay = retryDelay(failure, method, retries);
+		if (delay !== undefined && waitedMs + delay <= retryPolicy.maxTotalWaitMs) {
+			retries++;
+			if (failure.status === 429) {
+				blockUntilReset(key, delay);
+			} else {
+				await sleep(delay);
+				waitedMs += delay;
+			}
+			continue;
+		}
+		const body = await readFailureBody(failure.data);
+		throw toDotloopApiError(this.getNode(), failure, body, {
+			method,
+			path: request.path,
+			attempts,
+			waitedMs,
+			hints: request.hints,
+		});
 	}
 }

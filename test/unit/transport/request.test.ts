@@ -94,7 +94,8 @@ describe('transport: requests and errors', () => {
 	});
 
 	it('refreshes the token once on 401 (through n8n) and retries with the new one', async () => {
-		api('access-1').get(`${BASE_PATH}/account`).reply(401, { error: 'invalid_token' });
+		// The first answer is read as is; the 401 is asked again so that n8n sees it and refreshes.
+		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
 		nock(new URL(TOKEN_URL).origin)
 			.post(new URL(TOKEN_URL).pathname, 'grant_type=refresh_token&refresh_token=refresh-1')
 			.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
@@ -108,7 +109,7 @@ describe('transport: requests and errors', () => {
 	});
 
 	it('a 401 that survives the refresh tells the user to reconnect', async () => {
-		api('access-1').get(`${BASE_PATH}/account`).reply(401, { error: 'invalid_token' });
+		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
 		nock(new URL(TOKEN_URL).origin)
 			.post(new URL(TOKEN_URL).pathname)
 			.reply(200, { access_token: 'access-2' });
@@ -298,28 +299,26 @@ describe('transport: merged loops', () => {
 		expect(data).toEqual({ id: 888, status: 'SOLD', mergedFromLoopId: 777, mergedIntoLoopId: 888 });
 	});
 
-	it("on n8n 1.x (errors without headers) finds the merged loop by following the loop's own redirect", async () => {
+	it('reads the Location of a 301 on n8n 1.x too (its errors carry no headers)', async () => {
 		api()
-			.get(`${BASE_PATH}/profile/3/loop/777/detail`)
-			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888/detail` })
 			.get(`${BASE_PATH}/profile/3/loop/777`)
 			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888` })
 			.get(`${BASE_PATH}/profile/3/loop/888`)
-			.reply(200, { data: { id: 888 } })
-			.get(`${BASE_PATH}/profile/3/loop/888/detail`)
-			.reply(200, { data: { Property: { Bedrooms: '3' } } });
+			.reply(200, { data: { id: 888 } });
 
 		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
-		const data = await dotloopApiRequest.call(ctx, {
-			method: 'GET',
-			path: '/profile/3/loop/777/detail',
-		});
+		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/777' });
 
-		expect(data).toEqual({ Property: { Bedrooms: '3' }, mergedFromLoopId: 777, mergedIntoLoopId: 888 });
+		expect(data).toEqual({ id: 888, mergedFromLoopId: 777, mergedIntoLoopId: 888 });
 	});
 
-	it('on n8n 1.x resends a POST to the merged loop as a POST', async () => {
-		api()
+	it('a 301 thrown without headers (n8n 1.x, right after a refresh) is resolved through the loop itself, and a POST stays a POST', async () => {
+		api('access-1')
+			.post(`${BASE_PATH}/profile/3/loop/777/folder`, { name: 'Offers' })
+			.times(2)
+			.reply(401, { error: 'invalid_token' });
+		nock(new URL(TOKEN_URL).origin).post(new URL(TOKEN_URL).pathname).reply(200, { access_token: 'access-2' });
+		api('access-2')
 			.post(`${BASE_PATH}/profile/3/loop/777/folder`, { name: 'Offers' })
 			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888/folder` })
 			.get(`${BASE_PATH}/profile/3/loop/777`)
@@ -337,6 +336,22 @@ describe('transport: merged loops', () => {
 		});
 
 		expect(data).toEqual({ id: 5, name: 'Offers', mergedFromLoopId: 777, mergedIntoLoopId: 888 });
+	});
+
+	it('on n8n 1.x a 429 still waits for X-RateLimit-Reset', async () => {
+		api()
+			.get(`${BASE_PATH}/account`)
+			.reply(429, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '40' })
+			.get(`${BASE_PATH}/account`)
+			.reply(200, { data: { id: 1 } });
+		retryPolicy.rateLimitBackoffMs = 5000;
+
+		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const started = Date.now();
+		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({ id: 1 });
+		const waited = Date.now() - started;
+		expect(waited).toBeGreaterThanOrEqual(35);
+		expect(waited).toBeLessThan(4000);
 	});
 
 	it('does not follow redirects forever', async () => {
