@@ -9,10 +9,10 @@
  *   2. installs Debian's Chromium if /usr/bin/chromium is missing (apt-get, as root), launches it headless
  *      and lets it reach nothing but 127.0.0.1
  *   3. logs into the editor as the owner and takes, at 1440×900 and device scale 1 (cropped):
- *        node-operations.png     the node creator's Dotloop actions (viewport 1440×1300 to show more of them)
+ *        node-operations.png     the node creator's Dotloop actions (viewport 1440×1320: down to the Loop actions)
  *        loop-get-many.png       Loop → Get Many's parameters: profile picked from the list, Return All,
  *                                Updated Since, Transaction Types
- *        dotloop-node.png        the same node panel whole, after "Execute step" (sandbox loops in the output)
+ *        dotloop-node.png        the whole window: that node panel after "Execute step", the sandbox loops as JSON
  *        trigger-parameters.png  the Dotloop Trigger's parameters: target Profile, profile, events
  *        example-<file>.png      each workflow of test/examples on the canvas
  *   4. writes them to test/docs/images/ (only once every picture was taken, so a failed run changes
@@ -173,11 +173,9 @@ async function openDotloopInNodeCreator(page) {
 }
 
 function creatorItem(page, name) {
-	return page
-		.locator(`${T('node-creator')} ${T('item-iterator-item')}`)
-		.filter({
-			has: page.locator(T('node-creator-item-name'), { hasText: new RegExp(`^${name}$`) }),
-		});
+	return page.locator(`${T('node-creator')} ${T('item-iterator-item')}`).filter({
+		has: page.locator(T('node-creator-item-name'), { hasText: new RegExp(`^${name}$`) }),
+	});
 }
 
 /** Pick the profile in the open node panel's Profile field (From list). */
