@@ -203,7 +203,7 @@ async function main() {
 			n8n: { packageTarball: tarball, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, ...args.n8nEnv } },
 		});
 		nodeVersion = require('node:child_process').execFileSync(paths.nodeBin(), ['--version'], { encoding: 'utf8' }).trim().replace(/^v/, '');
-		const bench = new Bench(stack, { restart: args.restart, quietBudgetSeconds: args.quick ? 0 : 240, log: say });
+		const bench = new Bench(stack, { restart: args.restart, quietBudgetSeconds: args.quick ? 0 : 120, log: say });
 		bench.filesDir = filesDir;
 		await bench.readNodeVersions();
 		await bench.setupCredentials();
