@@ -217,41 +217,31 @@ test('loops: create, get, update, get many with filters, sort and details', asyn
 	expect(out('Get many loops')[0].details).toBeDefined();
 });
 
-/**
- * KNOWN PRODUCT BUG on n8n 1.x (expected to fail there until fixed; jest's test.failing turns red once it
- * passes, so the marker cannot outlive the fix): on 1.x, httpRequestWithAuthentication wraps the HTTP error in
- * a NodeApiError whose `cause` is lost (ExecutionBaseError's class field overwrites it), so the transport sees
- * only httpCode 301 and no Location header, and fails with "Dotloop answered HTTP 301".
- */
-const onOneX = Number(String(process.env.E2E_N8N_VERSION || '2').split('.')[0]) < 2;
-(onOneX ? test.failing : test)(
-	"a merged loop: Get and sub-resource reads follow Dotloop's 301 to the loop it was merged into, and say so",
-	async () => {
-		const { out, requests } = await run('ops: merged loop', [
-			op('Get merged loop', 'loop', 'get', { profileId: rl(1001), loopId: rl(50037) }),
-			op('Folders of merged loop', 'folder', 'getAll', {
-				profileId: rl(1001),
-				loopId: rl(50037),
-				returnAll: true,
-			}),
-		]);
-		expect(routes(requests)).toEqual([
-			'GET /profile/1001/loop/50037 -> 301',
-			'GET /profile/1001/loop/50002 -> 200',
-			'GET /profile/1001/loop/50037/folder -> 301',
-			'GET /profile/1001/loop/50002/folder -> 200',
-		]);
-		expect(out('Get merged loop')[0]).toMatchObject({
-			id: 50002,
-			mergedFromLoopId: 50037,
-			mergedIntoLoopId: 50002,
-		});
-		const folders = await direct('/profile/1001/loop/50002/folder');
-		expect(out('Folders of merged loop')).toEqual(
-			folders.map((f) => ({ ...f, mergedFromLoopId: 50037, mergedIntoLoopId: 50002 })),
-		);
-	},
-);
+test("a merged loop: Get and sub-resource reads follow Dotloop's 301 to the loop it was merged into, and say so", async () => {
+	const { out, requests } = await run('ops: merged loop', [
+		op('Get merged loop', 'loop', 'get', { profileId: rl(1001), loopId: rl(50037) }),
+		op('Folders of merged loop', 'folder', 'getAll', {
+			profileId: rl(1001),
+			loopId: rl(50037),
+			returnAll: true,
+		}),
+	]);
+	expect(routes(requests)).toEqual([
+		'GET /profile/1001/loop/50037 -> 301',
+		'GET /profile/1001/loop/50002 -> 200',
+		'GET /profile/1001/loop/50037/folder -> 301',
+		'GET /profile/1001/loop/50002/folder -> 200',
+	]);
+	expect(out('Get merged loop')[0]).toMatchObject({
+		id: 50002,
+		mergedFromLoopId: 50037,
+		mergedIntoLoopId: 50002,
+	});
+	const folders = await direct('/profile/1001/loop/50002/folder');
+	expect(out('Folders of merged loop')).toEqual(
+		folders.map((f) => ({ ...f, mergedFromLoopId: 50037, mergedIntoLoopId: 50002 })),
+	);
+});
 
 test('loop details: get, update field by field (ISO date -> MM/DD/YYYY) and as JSON', async () => {
 	const { out, requests } = await run('ops: loop detail', [

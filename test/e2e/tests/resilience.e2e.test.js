@@ -134,29 +134,20 @@ test('rate limit and faults: 40 items through a lowered limit, 5xx and 429 answe
 	);
 });
 
-/**
- * KNOWN PRODUCT BUG on n8n 1.x (expected to fail there; test.failing turns red once fixed): the failure's
- * response headers do not reach the transport on 1.x (see the merged-loop test in operations.e2e.test.js), so a
- * 429 is retried after the blind 2 s backoff instead of when X-RateLimit-Reset says the window reopens.
- */
-const onOneX = Number(String(process.env.E2E_N8N_VERSION || '2').split('.')[0]) < 2;
-(onOneX ? test.failing : test)(
-	'a 429 is retried when Dotloop says the window resets (X-RateLimit-Reset), not after a blind backoff',
-	async () => {
-		await admin.config({ clockScale: 120 }); // the window: 500 ms
-		await admin.addFault({ status: 429, count: 1, method: 'GET', path: '/account$' });
-		const since = await admin.lastSeq();
-		const { execution } = await n8n.runNodes(
-			[dotloop('Get account', { resource: 'account', operation: 'get' })],
-			{ name: 'resilience: 429 reset' },
-		);
-		expect(execution.status).toBe('success');
-		const [limited, retried] = await admin.requests({ since, path: '/public/v2/account' });
-		expect([limited.status, retried.status]).toEqual([429, 200]);
-		const gapMs = Date.parse(retried.time) - Date.parse(limited.time);
-		expect(gapMs).toBeLessThan(1500);
-	},
-);
+test('a 429 is retried when Dotloop says the window resets (X-RateLimit-Reset), not after a blind backoff', async () => {
+	await admin.config({ clockScale: 120 }); // the window: 500 ms
+	await admin.addFault({ status: 429, count: 1, method: 'GET', path: '/account$' });
+	const since = await admin.lastSeq();
+	const { execution } = await n8n.runNodes(
+		[dotloop('Get account', { resource: 'account', operation: 'get' })],
+		{ name: 'resilience: 429 reset' },
+	);
+	expect(execution.status).toBe('success');
+	const [limited, retried] = await admin.requests({ since, path: '/public/v2/account' });
+	expect([limited.status, retried.status]).toEqual([429, 200]);
+	const gapMs = Date.parse(retried.time) - Date.parse(limited.time);
+	expect(gapMs).toBeLessThan(1500);
+});
 
 test("errors: a 403 on an OFFICE profile surfaces with Dotloop's message, status and node", async () => {
 	const { execution } = await n8n.runNodes(
@@ -284,18 +275,28 @@ test('token refresh: the token expires mid-workflow, n8n refreshes it once, the 
 	expect(execution.status).toBe('success');
 	const log = await admin.requests({ since });
 	const uploadPath = `/public/v2/profile/1001/loop/50003/folder/${folderId}/document`;
-	expect(log.map((e) => `${e.method} ${e.path} -> ${e.status}`)).toEqual([
+	const seen = log.map((e) => `${e.method} ${e.path} -> ${e.status}`);
+	// The upload meets the expired token (401) once or twice — the transport reads every answer itself and
+	// repeats a 401 the way n8n refreshes on, one extra request per expiry — then exactly one refresh, then
+	// the upload succeeds and the run goes on.
+	const rejected = seen.filter((line) => line === `POST ${uploadPath} -> 401`).length;
+	expect(rejected).toBeGreaterThanOrEqual(1);
+	expect(rejected).toBeLessThanOrEqual(2);
+	expect(seen).toEqual([
 		'GET /public/v2/account -> 200',
-		`POST ${uploadPath} -> 401`,
+		...Array(rejected).fill(`POST ${uploadPath} -> 401`),
 		'POST /oauth/token -> 200',
 		`POST ${uploadPath} -> 201`,
 		'GET /public/v2/profile/1001/loop/50003 -> 200',
 	]);
-	expect(log[2].body).toMatchObject({ grant_type: 'refresh_token' });
-	// The multipart body was sent again in full after the refresh.
-	expect(log[3].body.parts).toEqual([
-		expect.objectContaining({ name: 'file', size: pdf.length, sha256: sha256(pdf) }),
-	]);
+	const refresh = log.find((e) => e.path === '/oauth/token');
+	expect(refresh.body).toMatchObject({ grant_type: 'refresh_token' });
+	// Every upload attempt carried the whole multipart body, the one after the refresh included.
+	for (const attempt of log.filter((e) => e.path === uploadPath)) {
+		expect(attempt.body.parts).toEqual([
+			expect.objectContaining({ name: 'file', size: pdf.length, sha256: sha256(pdf) }),
+		]);
+	}
 
 	const state = await admin.state();
 	expect(state.refreshCount).toBe(refreshesBefore + 1);
