@@ -3,11 +3,15 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import {
 	isSubscriptionNotice,
 	parseDotloopDelivery,
+	ReplayGuard,
 	toTriggerItem,
 	verifyDotloopSignature,
 } from '../webhook';
 import { DEFAULT_MAX_EVENT_AGE_MINUTES } from './description';
 import { readTargetAndEvents, triggerState } from './subscription';
+
+/** Shared by every Dotloop Trigger in this process; keyed by signature, which includes the key. */
+const replays = new ReplayGuard();
 
 function header(headers: IDataObject, name: string): string | undefined {
 	const value = headers[name];
@@ -40,18 +44,24 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const maxAgeMinutes = Number(options.maxEventAgeMinutes ?? DEFAULT_MAX_EVENT_AGE_MINUTES);
 	const timestamp = header(headers, 'x-dotloop-timestamp');
 
+	const signature = header(headers, 'x-dotloop-signature');
+	const now = Date.now();
+	const maxAgeMs =
+		(Number.isFinite(maxAgeMinutes) && maxAgeMinutes > 0
+			? maxAgeMinutes
+			: DEFAULT_MAX_EVENT_AGE_MINUTES) * 60_000;
 	const verdict = verifyDotloopSignature({
 		rawBody,
 		timestamp,
-		signature: header(headers, 'x-dotloop-signature'),
+		signature,
 		signingKey: state.signingKey,
-		now: Date.now(),
-		maxAgeMs:
-			(Number.isFinite(maxAgeMinutes) && maxAgeMinutes > 0
-				? maxAgeMinutes
-				: DEFAULT_MAX_EVENT_AGE_MINUTES) * 60_000,
+		now,
+		maxAgeMs,
 	});
 	if (!verdict.ok) return refuse.call(this, 401, verdict.reason);
+	if (replays.isReplay(String(signature).toLowerCase(), verdict.timestampMs + maxAgeMs, now)) {
+		return refuse.call(this, 401, 'the same delivery was already received (replay)');
+	}
 
 	const parsed = parseDotloopDelivery(rawBody);
 	if (!parsed.ok) return refuse.call(this, 400, parsed.reason);

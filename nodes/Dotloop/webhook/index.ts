@@ -13,3 +13,4 @@ export {
 	type DotloopDelivery,
 	type ParseResult,
 } from './event';
+export { ReplayGuard } from './replay';

@@ -5,8 +5,9 @@
  *   - activation creates exactly one subscription, for that HTTPS URL, with a signing key;
  *   - an action in the sandbox (a loop created, a participant added "in the Dotloop app") delivers a signed
  *     event, n8n runs the workflow with it and the next node reads the loop it names;
- *   - forged deliveries (no / wrong / foreign-key signature, tampered body) and a replayed one (a captured
- *     delivery sent again once it is older than the trigger's maximum event age) get 401 and start nothing;
+ *   - forged deliveries (no / wrong / foreign-key signature, tampered body) and replayed ones (a captured
+ *     delivery sent again at once, or once it is older than the trigger's maximum event age) get 401 and
+ *     start nothing;
  *   - deactivate / reactivate / restart n8n several times: never more than one subscription, deliveries
  *     still verified after restarts (the key survives in n8n's database), none left after deactivation.
  */
@@ -222,10 +223,16 @@ test('forged deliveries are refused with 401 and start no execution', async () =
 	expect(await executionCount()).toBe(before);
 });
 
-test('a replayed delivery (a captured one, sent again after the maximum event age) is refused with 401 and starts nothing', async () => {
+test('a replayed delivery (a captured one, sent again at once or after the maximum event age) is refused with 401 and starts nothing', async () => {
 	const real = await capturedDelivery('LOOP_CREATED');
 	const { ours } = await subscriptions();
 	const before = await executionCount();
+	// The exact delivery the sandbox made (and n8n ran), posted again inside the allowed age.
+	const again = await post(real.body, {
+		'X-DOTLOOP-TIMESTAMP': real.timestamp,
+		'X-DOTLOOP-SIGNATURE': real.signature,
+	});
+	expect(again.status).toBe(401);
 	// What a capture made 10 minutes ago looks like now: the same body, its (old) timestamp and its valid
 	// signature. The sandbox signs with the current time, so the old capture is re-created with the key.
 	const oldTimestamp = String(Number(real.timestamp) - 10 * 60_000);

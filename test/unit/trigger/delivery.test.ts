@@ -33,6 +33,9 @@ const loopCreated = {
 	event: { id: '154684513548' },
 };
 
+/** Every delivery of this file gets its own timestamp, as Dotloop's do (the trigger refuses exact replays). */
+let sequence = 0;
+
 /** A delivery signed the way Dotloop does, with a timestamp `ageMs` old, in milliseconds by default. */
 function signed(
 	payload: unknown,
@@ -43,7 +46,7 @@ function signed(
 	}: { ageMs?: number; seconds?: boolean; key?: string } = {},
 ) {
 	const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-	const at = Date.now() - ageMs;
+	const at = Date.now() - ageMs - sequence++;
 	const timestamp = seconds ? String(Math.floor(at / 1000)) : String(at);
 	return {
 		body,
@@ -117,6 +120,26 @@ describe('Dotloop Trigger: deliveries', () => {
 			eventType: 'LOOP_MERGED',
 			event: { id: '777', fromId: '777', toId: '888' },
 		});
+	});
+
+	it('the exact same delivery posted again inside the allowed age is refused as a replay (401)', async () => {
+		const delivery = signed({ ...loopCreated, eventId: 'replayed-1' });
+
+		const first = await post(delivery);
+		const again = await post(delivery);
+
+		expect(first.response.workflowData?.[0]).toHaveLength(1);
+		expectRefused(again, 401);
+	});
+
+	it("Dotloop's own retry of an event (new timestamp, new signature) still starts the workflow", async () => {
+		const event = { ...loopCreated, eventId: 'retried-1' };
+
+		const first = await post(signed(event, { ageMs: 40_000 }));
+		const retry = await post(signed(event, { ageMs: 1_000 }));
+
+		expect(first.response.workflowData?.[0]).toHaveLength(1);
+		expect(retry.response.workflowData?.[0]).toHaveLength(1);
 	});
 
 	it('a tampered body is refused with 401', async () => {
