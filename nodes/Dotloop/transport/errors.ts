@@ -39,9 +39,11 @@ export function dotloopErrorDetails(body: unknown): string[] {
 	const items = dotloopErrors(body);
 	if (items.length) {
 		return items.map((item) => {
-			const field = item.source?.parameter ?? item.source?.pointer;
+			const source = item.source?.parameter ?? item.source?.pointer;
+			// `/data/attributes/name` → `name`: named only when Dotloop's text does not already say it.
+			const field = source?.split('/').filter(Boolean).pop();
 			const text = item.detail ?? (item.code !== undefined ? `error code ${item.code}` : 'error');
-			return field && !text.includes(field) ? `${text} (${field})` : text;
+			return field && !text.toLowerCase().includes(field.toLowerCase()) ? `${text} (${field})` : text;
 		});
 	}
 	const object = body as IDataObject | undefined;

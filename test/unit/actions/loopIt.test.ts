@@ -161,7 +161,7 @@ describe('Loop-It', () => {
 		const error = await runDotloop({ params: base }).catch((e: unknown) => e);
 
 		expect(error).toMatchObject({
-			message: 'A loop template is required for this profile (/templateId)',
+			message: 'A loop template is required for this profile (templateId)',
 			httpCode: '422',
 		});
 	});

@@ -335,6 +335,6 @@ describe('Webhook Subscription', () => {
 					additionalFields: {},
 				},
 			}),
-		).rejects.toThrow('url must be HTTPS (/url)');
+		).rejects.toThrow('url must be HTTPS');
 	});
 });

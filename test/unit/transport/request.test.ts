@@ -48,7 +48,8 @@ describe('transport: requests and errors', () => {
 			.reply(422, {
 				errors: [
 					{ code: '422', source: { pointer: '/data/attributes/name' }, detail: 'Name is too long' },
-					{ source: { parameter: 'status' }, detail: 'Status is invalid' },
+					{ source: { parameter: 'status' }, detail: 'Must fit the transaction type' },
+					{ source: { pointer: '/email' }, detail: 'email "x" is not a valid email address' },
 				],
 			});
 
@@ -59,7 +60,7 @@ describe('transport: requests and errors', () => {
 
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe(
-			'Name is too long (/data/attributes/name); Status is invalid (status)',
+			'Name is too long; Must fit the transaction type (status); email "x" is not a valid email address',
 		);
 		expect(error.httpCode).toBe('422');
 		expect(error.description).toContain('rejected its values');
