@@ -67,7 +67,6 @@ function installIntoUserFolder(userFolder, tarball) {
 	fs.mkdirSync(packageDir, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const pkgPath = path.join(packageDir, 'package.json');
-	// eslint-disable-next-line no-unused-vars
 	const { devDependencies, peerDependencies, optionalDependencies, ...kept } = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
 	fs.writeFileSync(pkgPath, JSON.stringify(kept, null, 2), 'utf8');
 	if (kept.dependencies && Object.keys(kept.dependencies).length) {

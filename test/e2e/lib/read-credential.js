@@ -9,7 +9,6 @@
  * exits 3 and the caller falls back to the n8n CLI.
  */
 const crypto = require('node:crypto');
-// eslint-disable-next-line import/no-unresolved
 const { DatabaseSync } = require('node:sqlite');
 
 const [dbPath, id, key] = process.argv.slice(2);

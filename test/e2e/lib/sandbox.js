@@ -107,7 +107,6 @@ class SandboxAdmin {
  */
 async function startSandbox(options = {}) {
 	// Required lazily: harness users that need no sandbox do not load it.
-	// eslint-disable-next-line global-require
 	const { startSandbox: start } = require('../../sandbox');
 	const sandbox = await start({ port: 0, quiet: true, ...options });
 	sandbox.admin = new SandboxAdmin(sandbox.url);
