@@ -132,7 +132,7 @@ function printResults() {
 	if (r.tokenRace) {
 		const t = r.tokenRace;
 		say(
-			`4. token race: ${t.executions} executions (${JSON.stringify(t.byWorker)}), ${t.rejectedWith401} requests met the expired token within ${t.rejectedWithinMs} ms, refreshes seen by the sandbox: ${t.refreshes} (${s(t.seconds)})`,
+			`4. token race: ${t.executions} executions (${JSON.stringify(t.byWorker)}), ${t.rejectedWith401} requests met the expired token within ${t.rejectedWithinMs} ms, refreshes seen by the sandbox: ${t.refreshes}, ${t.failedExecutions && t.failedExecutions.length ? `FAILED executions: ${t.failedExecutions.length}` : 'every execution succeeded'} (${s(t.seconds)})`,
 		);
 	}
 	if (r.burst) {
