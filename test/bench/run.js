@@ -43,22 +43,34 @@ const SCENARIOS = {
 };
 
 function parseArgs(argv) {
-	const args = { quick: false, only: null, exportDir: null, restart: undefined, set: [], n8nEnv: {} };
+	const args = {
+		quick: false,
+		only: null,
+		exportDir: null,
+		restart: undefined,
+		set: [],
+		n8nEnv: {},
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--quick') args.quick = true;
 		else if (a === '--only') args.only = argv[++i].split(',').map((s) => s.trim());
-		else if (a.startsWith('--only=')) args.only = a.slice(7).split(',').map((s) => s.trim());
+		else if (a.startsWith('--only='))
+			args.only = a
+				.slice(7)
+				.split(',')
+				.map((s) => s.trim());
 		else if (a === '--export-workflows') args.exportDir = argv[++i];
 		else if (a === '--set') args.set.push(argv[++i]);
 		else if (a === '--n8n-env') {
 			const [k, ...v] = argv[++i].split('=');
 			args.n8nEnv[k] = v.join('=');
-		}
-		else if (a === '--no-restart') args.restart = false;
+		} else if (a === '--no-restart') args.restart = false;
 		else if (a === '--restart') args.restart = true;
 		else if (a === '--help' || a === '-h') {
-			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 20).join('\n') + '\n');
+			process.stdout.write(
+				fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 20).join('\n') + '\n',
+			);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
 	}
@@ -151,7 +163,14 @@ function exportWorkflows(dir) {
 		rateLimit: 100,
 		clockScale: 1,
 	};
-	const params = { first: 50038, count: 1000, filePath: '/files/bench-50mb.pdf', documentId: 80061, webhookId: 'bench-webhook', path: 'bench-plain' };
+	const params = {
+		first: 50038,
+		count: 1000,
+		filePath: '/files/bench-50mb.pdf',
+		documentId: 80061,
+		webhookId: 'bench-webhook',
+		path: 'bench-plain',
+	};
 	fs.mkdirSync(dir, { recursive: true });
 	const written = [];
 	for (const [scenario, pair] of Object.entries(workflows)) {
@@ -159,7 +178,10 @@ function exportWorkflows(dir) {
 		for (const [variant, build] of entries) {
 			const def = build(ctx, params);
 			const file = path.join(dir, `${scenario}${variant ? `-${variant}` : ''}.json`);
-			fs.writeFileSync(file, `${JSON.stringify({ name: def.name, nodes: def.nodes, connections: def.connections, settings: { executionOrder: 'v1' } }, null, 2)}\n`);
+			fs.writeFileSync(
+				file,
+				`${JSON.stringify({ name: def.name, nodes: def.nodes, connections: def.connections, settings: { executionOrder: 'v1' } }, null, 2)}\n`,
+			);
 			written.push(file);
 		}
 	}
@@ -200,10 +222,20 @@ async function main() {
 		stack = await h.startStack({
 			version: VERSION,
 			sandbox: { autoApprove: false },
-			n8n: { packageTarball: tarball, env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, ...args.n8nEnv } },
+			n8n: {
+				packageTarball: tarball,
+				env: { N8N_RESTRICT_FILE_ACCESS_TO: filesDir, ...args.n8nEnv },
+			},
 		});
-		nodeVersion = require('node:child_process').execFileSync(paths.nodeBin(), ['--version'], { encoding: 'utf8' }).trim().replace(/^v/, '');
-		const bench = new Bench(stack, { restart: args.restart, quietBudgetSeconds: args.quick ? 0 : 120, log: say });
+		nodeVersion = require('node:child_process')
+			.execFileSync(paths.nodeBin(), ['--version'], { encoding: 'utf8' })
+			.trim()
+			.replace(/^v/, '');
+		const bench = new Bench(stack, {
+			restart: args.restart,
+			quietBudgetSeconds: args.quick ? 0 : 120,
+			log: say,
+		});
 		bench.filesDir = filesDir;
 		await bench.readNodeVersions();
 		await bench.setupCredentials();
@@ -246,21 +278,28 @@ async function main() {
 
 	const out = [];
 	out.push('');
-	out.push(`Machine: ${info.line}. Absolute times and sizes depend on the machine; the ratios (same run) are the headline.`);
+	out.push(
+		`Machine: ${info.line}. Absolute times and sizes depend on the machine; the ratios (same run) are the headline.`,
+	);
 	out.push('');
 	out.push(resultsTable(scenarios));
 	out.push('');
 	out.push(headlineTable(scenarios));
 	out.push('');
-	out.push(`Total bench wall time: ${(totalSeconds / 60).toFixed(1)} min. JSON: ${path.relative(REPO, outFile)}`);
+	out.push(
+		`Total bench wall time: ${(totalSeconds / 60).toFixed(1)} min. JSON: ${path.relative(REPO, outFile)}`,
+	);
 	const noisy = [];
 	for (const s of scenarios) {
 		for (const [key, v] of Object.entries(s.variants || {})) {
-			if (v.otherCores >= QUIET_CORES) noisy.push(`${s.title} / ${key}: ${v.otherCores.toFixed(1)} cores`);
+			if (v.otherCores >= QUIET_CORES)
+				noisy.push(`${s.title} / ${key}: ${v.otherCores.toFixed(1)} cores`);
 		}
 	}
 	if (noisy.length) {
-		out.push(`Warning: other processes used the machine during these runs, so their times are noisy (cores used by others): ${noisy.join('; ')}`);
+		out.push(
+			`Warning: other processes used the machine during these runs, so their times are noisy (cores used by others): ${noisy.join('; ')}`,
+		);
 	}
 	result.contendedRuns = noisy;
 	fs.writeFileSync(outFile, `${JSON.stringify(result, null, 2)}\n`);

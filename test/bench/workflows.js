@@ -33,15 +33,26 @@ const PROFILE_ID = 1001;
 const rl = (value) => ({ __rl: true, mode: 'id', value: String(value) });
 
 function manualTrigger() {
-	return { name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+	return {
+		name: 'Manual Trigger',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		parameters: {},
+	};
 }
 
 /** A line of nodes: each node's main output feeds the next. Positions and ids are filled in. */
 function chain(name, nodes, { last } = {}) {
-	const placed = nodes.map((n, i) => ({ id: `${slug(n.name)}-${i}`, position: [240 * i, 0], ...n }));
+	const placed = nodes.map((n, i) => ({
+		id: `${slug(n.name)}-${i}`,
+		position: [240 * i, 0],
+		...n,
+	}));
 	const connections = {};
 	for (let i = 0; i < placed.length - 1; i++) {
-		connections[placed[i].name] = { main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]] };
+		connections[placed[i].name] = {
+			main: [[{ node: placed[i + 1].name, type: 'main', index: 0 }]],
+		};
 	}
 	return { name, nodes: placed, connections, last: last || placed[placed.length - 1].name };
 }
@@ -61,7 +72,9 @@ function dotloop(ctx, name, parameters) {
 		type: ctx.NODE_TYPE,
 		typeVersion: ctx.nodeTypeVersion || 1,
 		parameters,
-		credentials: { [ctx.CREDENTIAL_TYPE]: { id: ctx.dotloopCredentialId, name: 'Dotloop (bench)' } },
+		credentials: {
+			[ctx.CREDENTIAL_TYPE]: { id: ctx.dotloopCredentialId, name: 'Dotloop (bench)' },
+		},
 	};
 }
 
@@ -82,7 +95,9 @@ function http(ctx, name, parameters, { retry = { maxTries: 3, waitBetweenTries: 
 			...parameters,
 		},
 		credentials: { oAuth2Api: { id: ctx.httpCredentialId, name: 'Generic OAuth2 (bench)' } },
-		...(retry ? { retryOnFail: true, maxTries: retry.maxTries, waitBetweenTries: retry.waitBetweenTries } : {}),
+		...(retry
+			? { retryOnFail: true, maxTries: retry.maxTries, waitBetweenTries: retry.waitBetweenTries }
+			: {}),
 	};
 }
 
@@ -103,7 +118,9 @@ function expertListing(ctx, { name = 'List Loops (HTTP)', stopAtTotal = false, m
 			pagination: {
 				pagination: {
 					paginationMode: 'updateAParameterInEachRequest',
-					parameters: { parameters: [{ type: 'qs', name: 'batch_number', value: '={{ $pageCount + 1 }}' }] },
+					parameters: {
+						parameters: [{ type: 'qs', name: 'batch_number', value: '={{ $pageCount + 1 }}' }],
+					},
 					paginationCompleteWhen: 'other',
 					completeExpression: complete,
 					...(maxPages ? { limitPagesFetched: true, maxRequests: maxPages } : {}),
@@ -155,7 +172,11 @@ function loopIdItems(first, count) {
 			name: 'One Item per ID',
 			type: 'n8n-nodes-base.splitOut',
 			typeVersion: 1,
-			parameters: { fieldToSplitOut: 'ids', include: 'noOtherFields', options: { destinationFieldName: 'loopId' } },
+			parameters: {
+				fieldToSplitOut: 'ids',
+				include: 'noOtherFields',
+				options: { destinationFieldName: 'loopId' },
+			},
 		},
 	];
 }
@@ -165,7 +186,11 @@ function readFile(filePath) {
 		name: 'Read PDF',
 		type: 'n8n-nodes-base.readWriteFile',
 		typeVersion: 1,
-		parameters: { operation: 'read', fileSelector: filePath, options: { dataPropertyName: 'data' } },
+		parameters: {
+			operation: 'read',
+			fileSelector: filePath,
+			options: { dataPropertyName: 'data' },
+		},
 	};
 }
 
@@ -176,8 +201,16 @@ const workflows = {
 	warmup(ctx) {
 		return chain('bench: warm-up', [
 			manualTrigger(),
-			dotloop(ctx, 'Dotloop Get', { resource: 'loop', operation: 'get', profileId: rl(PROFILE_ID), loopId: rl(50001) }),
-			http(ctx, 'HTTP Get', { method: 'GET', url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001` }),
+			dotloop(ctx, 'Dotloop Get', {
+				resource: 'loop',
+				operation: 'get',
+				profileId: rl(PROFILE_ID),
+				loopId: rl(50001),
+			}),
+			http(ctx, 'HTTP Get', {
+				method: 'GET',
+				url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001`,
+			}),
 			expertListing(ctx, { name: 'HTTP List', maxPages: 1 }),
 			splitOutData(),
 		]);
@@ -188,11 +221,25 @@ const workflows = {
 		dotloop: (ctx) =>
 			chain('bench 1: Return All (Dotloop)', [
 				manualTrigger(),
-				dotloop(ctx, 'Get Many Loops', { resource: 'loop', operation: 'getAll', profileId: rl(PROFILE_ID), returnAll: true }),
+				dotloop(ctx, 'Get Many Loops', {
+					resource: 'loop',
+					operation: 'getAll',
+					profileId: rl(PROFILE_ID),
+					returnAll: true,
+				}),
 			]),
-		http: (ctx) => chain('bench 1: Return All (HTTP Request)', [manualTrigger(), expertListing(ctx), splitOutData()]),
+		http: (ctx) =>
+			chain('bench 1: Return All (HTTP Request)', [
+				manualTrigger(),
+				expertListing(ctx),
+				splitOutData(),
+			]),
 		httpStopAtTotal: (ctx) =>
-			chain('bench 1: Return All (HTTP Request, meta.total stop)', [manualTrigger(), expertListing(ctx, { stopAtTotal: true }), splitOutData()]),
+			chain('bench 1: Return All (HTTP Request, meta.total stop)', [
+				manualTrigger(),
+				expertListing(ctx, { stopAtTotal: true }),
+				splitOutData(),
+			]),
 	},
 
 	/** 2. Every loop with its details, under the real rate limit: list, then one details request per loop. */
@@ -200,8 +247,18 @@ const workflows = {
 		dotloop: (ctx) =>
 			chain('bench 2: Loops with details under the rate limit (Dotloop)', [
 				manualTrigger(),
-				dotloop(ctx, 'Get Many Loops', { resource: 'loop', operation: 'getAll', profileId: rl(PROFILE_ID), returnAll: true }),
-				dotloop(ctx, 'Get Loop Details', { resource: 'loopDetail', operation: 'get', profileId: rl(PROFILE_ID), loopId: rl('={{ $json.id }}') }),
+				dotloop(ctx, 'Get Many Loops', {
+					resource: 'loop',
+					operation: 'getAll',
+					profileId: rl(PROFILE_ID),
+					returnAll: true,
+				}),
+				dotloop(ctx, 'Get Loop Details', {
+					resource: 'loopDetail',
+					operation: 'get',
+					profileId: rl(PROFILE_ID),
+					loopId: rl('={{ $json.id }}'),
+				}),
 			]),
 		http: (ctx) =>
 			chain('bench 2: Loops with details under the rate limit (HTTP Request)', [
@@ -218,7 +275,12 @@ const workflows = {
 			chain('bench 3: Get Loop per item (Dotloop)', [
 				manualTrigger(),
 				...loopIdItems(first, count),
-				dotloop(ctx, 'Get Loop', { resource: 'loop', operation: 'get', profileId: rl(PROFILE_ID), loopId: rl('={{ $json.loopId }}') }),
+				dotloop(ctx, 'Get Loop', {
+					resource: 'loop',
+					operation: 'get',
+					profileId: rl(PROFILE_ID),
+					loopId: rl('={{ $json.loopId }}'),
+				}),
 			]),
 		// No batching: the rate limit is lifted for this scenario, and HTTP Request then sends every
 		// item's request at once, which is the fastest it can go.
@@ -226,7 +288,10 @@ const workflows = {
 			chain('bench 3: Get Loop per item (HTTP Request)', [
 				manualTrigger(),
 				...loopIdItems(first, count),
-				http(ctx, 'Get Loop', { method: 'GET', url: `=${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/{{ $json.loopId }}` }),
+				http(ctx, 'Get Loop', {
+					method: 'GET',
+					url: `=${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/{{ $json.loopId }}`,
+				}),
 			]),
 	},
 
@@ -260,7 +325,11 @@ const workflows = {
 						url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001/folder/70003/document`,
 						sendBody: true,
 						contentType: 'multipart-form-data',
-						bodyParameters: { parameters: [{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'data' }] },
+						bodyParameters: {
+							parameters: [
+								{ parameterType: 'formBinaryData', name: 'file', inputDataFieldName: 'data' },
+							],
+						},
 						options: {},
 					},
 					{ retry: null },
@@ -292,7 +361,9 @@ const workflows = {
 					url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001/folder/70003/document/${documentId}`,
 					sendHeaders: true,
 					headerParameters: { parameters: [{ name: 'Accept', value: 'application/pdf' }] },
-					options: { response: { response: { responseFormat: 'file', outputPropertyName: 'data' } } },
+					options: {
+						response: { response: { responseFormat: 'file', outputPropertyName: 'data' } },
+					},
 				}),
 			]),
 	},
@@ -310,8 +381,15 @@ const workflows = {
 					type: ctx.TRIGGER_TYPE,
 					typeVersion: ctx.triggerTypeVersion || 1,
 					webhookId,
-					parameters: { targetType: 'PROFILE', profileId: rl(PROFILE_ID), profileEvents: ['LOOP_UPDATED'], options: {} },
-					credentials: { [ctx.CREDENTIAL_TYPE]: { id: ctx.dotloopCredentialId, name: 'Dotloop (bench)' } },
+					parameters: {
+						targetType: 'PROFILE',
+						profileId: rl(PROFILE_ID),
+						profileEvents: ['LOOP_UPDATED'],
+						options: {},
+					},
+					credentials: {
+						[ctx.CREDENTIAL_TYPE]: { id: ctx.dotloopCredentialId, name: 'Dotloop (bench)' },
+					},
 				},
 			]),
 		http: (ctx, { webhookId, path }) =>
@@ -336,7 +414,7 @@ const workflows = {
  * Retry On Fail: 5 tries (n8n's maximum), 5 s apart (n8n's maximum), as a safety net.
  */
 function rateLimitedDetails(ctx) {
-	const intervalMs = Math.ceil((60_000 / ctx.rateLimit) * 1.1 / ctx.clockScale);
+	const intervalMs = Math.ceil(((60_000 / ctx.rateLimit) * 1.1) / ctx.clockScale);
 	return http(
 		ctx,
 		'Get Loop Details',

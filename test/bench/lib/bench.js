@@ -42,7 +42,10 @@ class Bench {
 		const t0 = Date.now();
 		let load = await otherLoad(this.n8n.pid, 2000);
 		while (load >= QUIET_CORES && this.quietWaitedMs + (Date.now() - t0) < this.quietBudgetMs) {
-			if (Date.now() - t0 < 2500) this.log(`machine busy (${load.toFixed(1)} cores used by other processes): waiting for it to quieten`);
+			if (Date.now() - t0 < 2500)
+				this.log(
+					`machine busy (${load.toFixed(1)} cores used by other processes): waiting for it to quieten`,
+				);
 			await sleep(3000);
 			load = await otherLoad(this.n8n.pid, 2000);
 		}
@@ -55,7 +58,10 @@ class Bench {
 	 * so the workflows use what a user adding the node today gets.
 	 */
 	async readNodeVersions() {
-		const res = await h.request(`${this.n8n.baseUrl}/types/nodes.json`, { jar: this.n8n.jar, expect: 200 });
+		const res = await h.request(`${this.n8n.baseUrl}/types/nodes.json`, {
+			jar: this.n8n.jar,
+			expect: 200,
+		});
 		const types = JSON.parse(res.text);
 		const newest = (name) => {
 			const versions = types
@@ -74,7 +80,9 @@ class Bench {
 	 * credential, and n8n's generic OAuth2 API credential pointed at the same authorize/token URLs.
 	 */
 	async setupCredentials() {
-		const { credential } = await h.connectedDotloopCredential(this.n8n, this.sandbox, { name: 'Dotloop (bench)' });
+		const { credential } = await h.connectedDotloopCredential(this.n8n, this.sandbox, {
+			name: 'Dotloop (bench)',
+		});
 		this.ctx.dotloopCredentialId = credential.id;
 		const generic = await this.n8n.createCredential({
 			name: 'Generic OAuth2 (bench)',
@@ -91,7 +99,8 @@ class Bench {
 			},
 		});
 		const flow = await h.connectOAuth2(this.n8n, generic.id, { decision: 'approve' });
-		if (!flow.ok) throw new Error(`generic OAuth2 consent flow failed: ${flow.pageText || flow.callbackUrl}`);
+		if (!flow.ok)
+			throw new Error(`generic OAuth2 consent flow failed: ${flow.pageText || flow.callbackUrl}`);
 		this.ctx.httpCredentialId = generic.id;
 	}
 
@@ -100,19 +109,29 @@ class Bench {
 		if (this.restartBeforeRuns) await this.n8n.restart();
 		if (!this.warmupId) this.warmupId = (await this.create(workflows.warmup(this.ctx))).id;
 		const exec = await this.n8n.runWorkflow(this.warmupId, 'Manual Trigger', { timeoutMs: 60_000 });
-		if (exec.status !== 'success') throw new Error(`warm-up run failed: ${JSON.stringify(this.n8n.executionError(exec) || exec.status).slice(0, 500)}`);
+		if (exec.status !== 'success')
+			throw new Error(
+				`warm-up run failed: ${JSON.stringify(this.n8n.executionError(exec) || exec.status).slice(0, 500)}`,
+			);
 		await sleep(this.restartBeforeRuns ? 1000 : 300);
 		this.otherCoresBefore = this.quietBudgetMs > 0 ? await this.waitQuiet() : undefined;
 	}
 
 	async create(def) {
-		const wf = await this.n8n.createWorkflow({ name: def.name, nodes: def.nodes, connections: def.connections });
+		const wf = await this.n8n.createWorkflow({
+			name: def.name,
+			nodes: def.nodes,
+			connections: def.connections,
+		});
 		return { ...wf, last: def.last };
 	}
 
 	/** The execution record without its data (cheap to poll), or null while n8n has none yet. */
 	async executionStatus(id) {
-		const res = await this.n8n.api('GET', `/executions/${id}`, undefined, { expect: [200, 404], raw: true });
+		const res = await this.n8n.api('GET', `/executions/${id}`, undefined, {
+			expect: [200, 404],
+			raw: true,
+		});
 		if (res.status !== 200) return null;
 		return res.body;
 	}
@@ -133,14 +152,17 @@ class Bench {
 			workflowData,
 			triggerToStartFrom: { name: 'Manual Trigger' },
 		});
-		const executionId = started && (started.executionId || (started.data && started.data.executionId));
+		const executionId =
+			started && (started.executionId || (started.data && started.data.executionId));
 		if (!executionId) throw new Error(`manual run gave no executionId: ${JSON.stringify(started)}`);
 		const deadline = Date.now() + timeoutMs;
 		let record;
 		for (;;) {
 			record = await this.executionStatus(executionId);
-			if (record && record.stoppedAt && !['running', 'new', 'waiting'].includes(record.status)) break;
-			if (Date.now() > deadline) throw new Error(`${def.name}: execution ${executionId} not finished after ${timeoutMs} ms`);
+			if (record && record.stoppedAt && !['running', 'new', 'waiting'].includes(record.status))
+				break;
+			if (Date.now() > deadline)
+				throw new Error(`${def.name}: execution ${executionId} not finished after ${timeoutMs} ms`);
 			await sleep(50);
 		}
 		const wallSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
@@ -153,7 +175,9 @@ class Bench {
 			workflowId: wf.id,
 			executionId,
 			status: execution.status,
-			error: error ? String(error.message || error.description || JSON.stringify(error)).slice(0, 300) : undefined,
+			error: error
+				? String(error.message || error.description || JSON.stringify(error)).slice(0, 300)
+				: undefined,
 			...requestCounts(log),
 			wallSeconds,
 			n8nSeconds: (Date.parse(record.stoppedAt) - Date.parse(record.startedAt)) / 1000,
@@ -182,7 +206,12 @@ function requestCounts(entries) {
 
 /** Node run time (ms) as n8n recorded it in the execution. */
 function nodeExecutionMs(execution, nodeName) {
-	const runs = execution && execution.data && execution.data.resultData && execution.data.resultData.runData && execution.data.resultData.runData[nodeName];
+	const runs =
+		execution &&
+		execution.data &&
+		execution.data.resultData &&
+		execution.data.resultData.runData &&
+		execution.data.resultData.runData[nodeName];
 	return runs ? runs.reduce((sum, r) => sum + (r.executionTime || 0), 0) : undefined;
 }
 

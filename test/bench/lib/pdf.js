@@ -40,8 +40,7 @@ function writePaddedPdf(file, bytes) {
 	// Fixed-width length field so the arithmetic needs no iteration.
 	const padHead = (n) => `${padNo} 0 obj\n<< /Length ${String(n).padStart(12, '0')} >>\nstream\n`;
 	const padTail = '\nendstream\nendobj\n';
-	const fixed =
-		offset + padHead(0).length + padTail.length + trailerFor(0, padOffset).length + 10; // startxref digits margin
+	const fixed = offset + padHead(0).length + padTail.length + trailerFor(0, padOffset).length + 10; // startxref digits margin
 	let padLength = bytes - fixed;
 	if (padLength < 0) throw new Error(`a PDF needs more than ${bytes} bytes`);
 	// Settle the startxref digit count exactly.

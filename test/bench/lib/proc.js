@@ -89,7 +89,9 @@ function childPids(pid) {
 	try {
 		return fs
 			.readdirSync(`/proc/${pid}/task`)
-			.flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/))
+			.flatMap((tid) =>
+				fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/),
+			)
 			.filter(Boolean)
 			.map(Number);
 	} catch {
@@ -154,4 +156,13 @@ class ProcessMonitor {
 	}
 }
 
-module.exports = { ProcessMonitor, rssKb, cpuMs, resetPeak, childPids, ticksPerSecond, machineCpuMs, otherLoad };
+module.exports = {
+	ProcessMonitor,
+	rssKb,
+	cpuMs,
+	resetPeak,
+	childPids,
+	ticksPerSecond,
+	machineCpuMs,
+	otherLoad,
+};

@@ -26,7 +26,15 @@ function headline(scenario) {
 	if (!d || !b) return [];
 	return scenario.compare.map((c) => {
 		const r = ratio(d[c.key], b[c.key]);
-		return { metric: c.key, label: c.label, dotloop: d[c.key], http: b[c.key], ratio: r, better: c.better, verdict: verdict(r, c.better) };
+		return {
+			metric: c.key,
+			label: c.label,
+			dotloop: d[c.key],
+			http: b[c.key],
+			ratio: r,
+			better: c.better,
+			verdict: verdict(r, c.better, c.exact ? 0 : undefined),
+		};
 	});
 }
 
@@ -46,7 +54,9 @@ function resultsTable(scenarios) {
 	lines.push(`| --- | --- | ${COLUMNS.map(() => '---:').join(' | ')} | --- |`);
 	for (const s of scenarios) {
 		if (s.error) {
-			lines.push(`| ${s.title} | could not run | ${COLUMNS.map(() => '–').join(' | ')} | ${s.error.replace(/\|/g, '/').slice(0, 200)} |`);
+			lines.push(
+				`| ${s.title} | could not run | ${COLUMNS.map(() => '–').join(' | ')} | ${s.error.replace(/\|/g, '/').slice(0, 200)} |`,
+			);
 			continue;
 		}
 		let first = true;
@@ -76,7 +86,10 @@ function resultsTable(scenarios) {
 
 /** Every compared metric of every scenario with its ratio and verdict. */
 function headlineTable(scenarios) {
-	const lines = ['| Scenario | Metric | Dotloop node | Baseline | Dotloop / baseline | Better is | Verdict |', '| --- | --- | ---: | ---: | ---: | --- | --- |'];
+	const lines = [
+		'| Scenario | Metric | Dotloop node | Baseline | Dotloop / baseline | Better is | Verdict |',
+		'| --- | --- | ---: | ---: | ---: | --- | --- |',
+	];
 	for (const s of scenarios) {
 		if (s.error) continue;
 		for (const x of headline(s)) {

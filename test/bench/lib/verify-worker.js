@@ -14,20 +14,43 @@ const bodyBytes = Number(bodyBytesArg) || 2048;
 const seconds = Number(secondsArg) || 1;
 
 // A delivery-shaped JSON body padded to exactly bodyBytes.
-const base = { eventId: crypto.randomUUID(), createdOn: '2025-06-01T12:00:00Z', subscriptionId: crypto.randomUUID(), profileId: '1001', eventType: 'LOOP_UPDATED', event: { id: '50001' }, note: '' };
+const base = {
+	eventId: crypto.randomUUID(),
+	createdOn: '2025-06-01T12:00:00Z',
+	subscriptionId: crypto.randomUUID(),
+	profileId: '1001',
+	eventType: 'LOOP_UPDATED',
+	event: { id: '50001' },
+	note: '',
+};
 const empty = Buffer.byteLength(JSON.stringify(base));
 base.note = 'x'.repeat(Math.max(0, bodyBytes - empty));
 const rawBody = Buffer.from(JSON.stringify(base));
 const signingKey = crypto.randomBytes(32).toString('hex'); // what the Dotloop Trigger generates
 const now = Date.now();
 const timestamp = String(now);
-const signature = crypto.createHmac('sha1', signingKey).update(`${timestamp}.${rawBody}`).digest('hex');
-const forged = crypto.createHmac('sha1', `${signingKey}x`).update(`${timestamp}.${rawBody}`).digest('hex');
+const signature = crypto
+	.createHmac('sha1', signingKey)
+	.update(`${timestamp}.${rawBody}`)
+	.digest('hex');
+const forged = crypto
+	.createHmac('sha1', `${signingKey}x`)
+	.update(`${timestamp}.${rawBody}`)
+	.digest('hex');
 
-const node = (sig) => verifyDotloopSignature({ rawBody, timestamp, signature: sig, signingKey, now, maxAgeMs: 300_000 }).ok;
-const naive = (sig) => crypto.createHmac('sha1', signingKey).update(`${timestamp}.${rawBody.toString('utf8')}`).digest('hex') === sig;
+const node = (sig) =>
+	verifyDotloopSignature({ rawBody, timestamp, signature: sig, signingKey, now, maxAgeMs: 300_000 })
+		.ok;
+const naive = (sig) =>
+	crypto
+		.createHmac('sha1', signingKey)
+		.update(`${timestamp}.${rawBody.toString('utf8')}`)
+		.digest('hex') === sig;
 
-for (const [name, fn] of [['node', node], ['naive', naive]]) {
+for (const [name, fn] of [
+	['node', node],
+	['naive', naive],
+]) {
 	if (fn(signature) !== true || fn(forged) !== false) {
 		process.stdout.write(JSON.stringify({ error: `${name} verifier gives wrong answers` }));
 		process.exit(1);
@@ -58,5 +81,12 @@ for (let r = 0; r < rounds; r++) {
 }
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 process.stdout.write(
-	JSON.stringify({ bodyBytes: rawBody.length, node: median(nodeRates), naive: median(naiveRates), nodeRates, naiveRates, nodeVersion: process.version }),
+	JSON.stringify({
+		bodyBytes: rawBody.length,
+		node: median(nodeRates),
+		naive: median(naiveRates),
+		nodeRates,
+		naiveRates,
+		nodeVersion: process.version,
+	}),
 );

@@ -11,19 +11,37 @@ const { execFileSync } = require('node:child_process');
 const paths = require('../../e2e/lib/paths');
 
 async function run(bench, { seconds }) {
-	const signaturePath = path.join(bench.n8n.installedPackage.dir, 'dist', 'nodes', 'Dotloop', 'webhook', 'signature.js');
-	const out = execFileSync(paths.nodeBin(), [path.join(__dirname, '..', 'lib', 'verify-worker.js'), signaturePath, '2048', String(seconds)], {
-		encoding: 'utf8',
-		timeout: 120_000,
-	});
+	const signaturePath = path.join(
+		bench.n8n.installedPackage.dir,
+		'dist',
+		'nodes',
+		'Dotloop',
+		'webhook',
+		'signature.js',
+	);
+	const out = execFileSync(
+		paths.nodeBin(),
+		[path.join(__dirname, '..', 'lib', 'verify-worker.js'), signaturePath, '2048', String(seconds)],
+		{
+			encoding: 'utf8',
+			timeout: 120_000,
+		},
+	);
 	const r = JSON.parse(out);
 	if (r.error) throw new Error(r.error);
-	bench.log(`6 verify: node ${Math.round(r.node)}/s, naive ${Math.round(r.naive)}/s (${r.bodyBytes} B bodies, Node ${r.nodeVersion})`);
+	bench.log(
+		`6 verify: node ${Math.round(r.node)}/s, naive ${Math.round(r.naive)}/s (${r.bodyBytes} B bodies, Node ${r.nodeVersion})`,
+	);
 	return [
 		{
 			id: '6',
 			title: 'Signature verification alone, 2 KB bodies',
-			params: { bodyBytes: r.bodyBytes, seconds, node: r.nodeVersion, rounds: { node: r.nodeRates, naive: r.naiveRates } },
+			params: {
+				bodyBytes: r.bodyBytes,
+				seconds,
+				node: r.nodeVersion,
+				rounds: { node: r.nodeRates, naive: r.naiveRates },
+			},
 			variants: {
 				dotloop: { verificationsPerSecond: r.node, itemsLost: 0 },
 				http: { verificationsPerSecond: r.naive, itemsLost: 0 },
