@@ -169,6 +169,7 @@ export async function dotloopRequest<T = IDataObject>(
 	let merge: LoopMerge | undefined;
 	let redirects = 0;
 	let retries = 0;
+	let authRetries = 0;
 	let attempts = 0;
 	let waitedMs = 0;
 
@@ -211,6 +212,11 @@ export async function dotloopRequest<T = IDataObject>(
 				url = target;
 				continue;
 			}
+		}
+		if (failure.status === 401 && authRetries < retryPolicy.maxAuthRetries) {
+			authRetries++;
+			await sleep(Math.floor(Math.random() * retryPolicy.authRetryJitterMs));
+			continue;
 		}
 		const delay = retryDelay(failure, method, retries);
 		if (delay !== undefined && waitedMs + delay <= retryPolicy.maxTotalWaitMs) {

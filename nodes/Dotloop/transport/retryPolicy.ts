@@ -16,4 +16,12 @@ export const retryPolicy = {
 	maxTotalWaitMs: 300_000,
 	/** Redirects followed for merged loops (a loop merged twice answers two 301s). */
 	maxRedirects: 3,
+	/**
+	 * Another round of n8n's refresh-and-retry after a 401 that survived one. Dotloop voids the old
+	 * token on every refresh, so executions refreshing at once (n8n 1.x does not coordinate them)
+	 * can void each other's new token; the next round reads the token stored last.
+	 */
+	maxAuthRetries: 1,
+	/** Up to this much random wait before that round, so racing executions fall out of step. */
+	authRetryJitterMs: 500,
 };

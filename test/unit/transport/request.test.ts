@@ -109,21 +109,45 @@ describe('transport: requests and errors', () => {
 		expect(oauth.refreshCount).toBe(1);
 	});
 
-	it('a 401 that survives the refresh tells the user to reconnect', async () => {
+	it('a 401 that survives the refresh gets one more round, then tells the user to reconnect', async () => {
+		retryPolicy.authRetryJitterMs = 1;
 		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
 		nock(new URL(TOKEN_URL).origin)
 			.post(new URL(TOKEN_URL).pathname)
-			.reply(200, { access_token: 'access-2' });
+			.reply(200, { access_token: 'access-2' })
+			.post(new URL(TOKEN_URL).pathname)
+			.reply(200, { access_token: 'access-3' });
 		api('access-2')
+			.get(`${BASE_PATH}/account`)
+			.times(3)
+			.reply(401, { error: 'invalid_token', error_description: 'Access token revoked' });
+		api('access-3')
 			.get(`${BASE_PATH}/account`)
 			.reply(401, { error: 'invalid_token', error_description: 'Access token revoked' });
 
-		const { context: ctx } = context();
+		const { context: ctx, oauth } = context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
 
+		expect(oauth.refreshCount).toBe(2);
 		expect(error.message).toBe('Access token revoked');
 		expect(error.httpCode).toBe('401');
 		expect(error.description).toContain('reconnect');
+	});
+
+	it('recovers when another execution refreshed at the same moment and voided the new token', async () => {
+		retryPolicy.authRetryJitterMs = 1;
+		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
+		nock(new URL(TOKEN_URL).origin)
+			.post(new URL(TOKEN_URL).pathname)
+			.reply(200, { access_token: 'access-2' })
+			.post(new URL(TOKEN_URL).pathname)
+			.reply(200, { access_token: 'access-3' });
+		// access-2 was voided by the other execution's refresh before it could be used.
+		api('access-2').get(`${BASE_PATH}/account`).times(3).reply(401, { error: 'invalid_token' });
+		api('access-3').get(`${BASE_PATH}/account`).reply(200, { data: { id: 100 } });
+
+		const { context: ctx } = context();
+		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({ id: 100 });
 	});
 });
 
