@@ -14,6 +14,7 @@ module.exports = {
 	...require('./util'),
 	...require('./pdf'),
 	...require('./examples'),
+	...require('./runner'),
 	/** Workflow JSON builders and request-log readers (see workflow.js). */
 	wf: require('./workflow'),
 };

@@ -13,102 +13,31 @@
  * Env: QUEUE_N8N_VERSION, QUEUE_BURST (500), QUEUE_RACE_EXECUTIONS (20), QUEUE_BALANCER_MAX_CONNECTIONS (10),
  * E2E_SKIP_BUILD, E2E_PACKAGE_TARBALL (test this tarball), E2E_KEEP_TMP, DOTLOOP_E2E_CACHE, NODE24_VERSION.
  * Work files (tarball, jest report, results, logs of every process): <repo>/.e2e-work/queue-<time>-<pid>/.
+ * Work dir, jest, PID sweep, Ctrl-C / SIGTERM and the last line: ../lib/runner.js (shared with ../run.js).
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
-const paths = require('../lib/paths');
 const pkg = require('../lib/package');
-const cleanup = require('../lib/cleanup');
+const { createRunner } = require('../lib/runner');
 const { provision } = require('../provision');
 const services = require('./services');
 
 const REPO = pkg.REPO_DIR;
-const KEEP_RUNS = 3;
 const VERSION = process.env.QUEUE_N8N_VERSION || '2.41.1';
-
-function say(msg) {
-	process.stdout.write(`[e2e:queue] ${msg}\n`);
-}
-
-function makeRunDir() {
-	const root = path.join(REPO, '.e2e-work');
-	const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-	const dir = path.join(root, `queue-${stamp}-${process.pid}`);
-	fs.mkdirSync(dir, { recursive: true });
-	const runs = fs
-		.readdirSync(root)
-		.filter((d) => d.startsWith('queue-'))
-		.sort();
-	for (const old of runs.slice(0, Math.max(0, runs.length - KEEP_RUNS)))
-		fs.rmSync(path.join(root, old), { recursive: true, force: true });
-	return dir;
-}
-
-let jestChild = null;
-let runDir = null;
-let interrupted = null;
-
-function sweep() {
-	if (!runDir) return;
-	const killed = cleanup.sweepPidDir(runDir);
-	if (killed) say(`stopped ${killed} leftover process(es)`);
-}
-
-function runJest(tarball, jestArgs) {
-	const report = path.join(runDir, 'jest.json');
-	const args = [
-		path.join(REPO, 'node_modules', 'jest', 'bin', 'jest.js'),
-		'-c',
-		path.join(__dirname, 'jest.config.js'),
-		'--runInBand',
-		'--forceExit',
-		'--json',
-		`--outputFile=${report}`,
-		...jestArgs,
-	];
-	const env = {
-		...process.env,
-		E2E_N8N_VERSION: VERSION,
-		E2E_PACKAGE_TARBALL: tarball,
-		E2E_RUN_DIR: runDir,
-		DOTLOOP_E2E_CACHE: paths.cacheDir(),
-		NODE24_VERSION: paths.node24Version(),
-	};
-	return new Promise((resolve) => {
-		jestChild = spawn(process.execPath, args, { cwd: REPO, env, stdio: 'inherit' });
-		jestChild.on('exit', (code, signal) => {
-			jestChild = null;
-			sweep();
-			let result = null;
-			try {
-				result = JSON.parse(fs.readFileSync(report, 'utf8'));
-			} catch {
-				/* jest crashed before writing its report */
-			}
-			if (!result)
-				return resolve({
-					passed: 0,
-					failed: 1,
-					skipped: 0,
-					crashed: `jest exited ${signal || code} without a report`,
-				});
-			const suiteErrors = result.numRuntimeErrorTestSuites || 0;
-			resolve({
-				passed: result.numPassedTests,
-				failed: result.numFailedTests + suiteErrors,
-				skipped: result.numPendingTests + (result.numTodoTests || 0),
-				suiteErrors,
-			});
-		});
-	});
-}
+const runner = createRunner({
+	tag: 'e2e:queue',
+	runPrefix: 'queue-',
+	keepRuns: 3,
+	jestConfig: path.join(__dirname, 'jest.config.js'),
+	killGraceMs: 15_000,
+});
+const { say } = runner;
 
 /** The measured numbers the tests wrote (queue-results.json), one line each. */
 function printResults() {
 	let r;
 	try {
-		r = JSON.parse(fs.readFileSync(path.join(runDir, 'queue-results.json'), 'utf8'));
+		r = JSON.parse(fs.readFileSync(path.join(runner.runDir, 'queue-results.json'), 'utf8'));
 	} catch {
 		return;
 	}
@@ -152,7 +81,7 @@ function printResults() {
 async function main() {
 	const jestArgs = process.argv.slice(2);
 	const t0 = Date.now();
-	runDir = makeRunDir();
+	const runDir = runner.makeRunDir();
 	say(`n8n ${VERSION} in queue mode; work dir ${path.relative(REPO, runDir)}`);
 	const phases = {};
 
@@ -175,15 +104,11 @@ async function main() {
 		`PostgreSQL: ${installed.pgBin}, Redis: ${installed.redisBin}${installed.installed.length ? ` (installed ${installed.installed.join(', ')})` : ''}`,
 	);
 
-	if (interrupted) return;
+	if (runner.interrupted) return;
 	t = Date.now();
-	const r = await runJest(tarball, jestArgs);
+	const r = await runner.runJest({ version: VERSION, tarball, jestArgs, report: 'jest.json' });
 	phases.suite = (Date.now() - t) / 1000;
-	if (interrupted) {
-		say(`interrupted by ${interrupted}`);
-		process.stdout.write(`${r.passed} passed, ${r.failed + 1} failed\n`);
-		process.exit(interrupted === 'SIGINT' ? 130 : 143);
-	}
+	if (runner.interrupted) runner.exitInterrupted([r]);
 	printResults();
 	const total = (Date.now() - t0) / 1000;
 	say(
@@ -191,43 +116,7 @@ async function main() {
 	);
 	if (r.crashed) say(r.crashed);
 	say(`logs of every process in ${path.relative(REPO, runDir)}/logs`);
-	process.stdout.write(
-		`${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}\n`,
-	);
-	process.exitCode = r.failed > 0 || r.passed === 0 ? 1 : 0;
+	runner.finish(r);
 }
 
-function onSignal(signal) {
-	if (interrupted) return;
-	interrupted = signal;
-	if (!jestChild) {
-		sweep();
-		process.exit(signal === 'SIGINT' ? 130 : 143);
-	}
-	try {
-		jestChild.kill(signal);
-	} catch {
-		/* gone */
-	}
-	setTimeout(() => {
-		if (jestChild && jestChild.pid) {
-			try {
-				jestChild.kill('SIGKILL');
-			} catch {
-				/* gone */
-			}
-		}
-		sweep();
-		process.exit(signal === 'SIGINT' ? 130 : 143);
-	}, 15_000).unref();
-}
-
-process.on('SIGINT', onSignal);
-process.on('SIGTERM', onSignal);
-process.on('exit', sweep);
-
-main().catch((err) => {
-	process.stderr.write(`[e2e:queue] ${err.stack || err.message}\n`);
-	process.stdout.write('0 passed, 1 failed\n');
-	process.exitCode = 1;
-});
+runner.start(main);
