@@ -12,6 +12,7 @@
  *   node test/bench/run.js --no-restart    keep one n8n process for all runs (default with --quick)
  *   node test/bench/run.js --n8n-env K=V   start n8n with this environment variable too (repeatable)
  *   node test/bench/run.js --export-workflows DIR   write every compared workflow as importable JSON, no run
+ *   node test/bench/run.js --report bench-results/X.json   print the README section of an earlier run again
  *
  * Env: BENCH_N8N_VERSION (default 2.41.1), E2E_PACKAGE_TARBALL (bench this tarball instead of building),
  * E2E_SKIP_BUILD=1 (pack the existing dist/), DOTLOOP_E2E_CACHE, NODE24_VERSION (as for the e2e suite).
@@ -61,6 +62,7 @@ function parseArgs(argv) {
 				.split(',')
 				.map((s) => s.trim());
 		else if (a === '--export-workflows') args.exportDir = argv[++i];
+		else if (a === '--report') args.report = argv[++i];
 		else if (a === '--set') args.set.push(argv[++i]);
 		else if (a === '--n8n-env') {
 			const [k, ...v] = argv[++i].split('=');
@@ -86,7 +88,7 @@ function plan(quick) {
 				2: { loops: 300 },
 				3: { items: 200 },
 				4: { megabytes: 5 },
-				5: { deliveries: 100, rate: 20 },
+				5: { deliveries: 100, rate: 8 },
 				6: { seconds: 0.5 },
 			}
 		: {
@@ -192,6 +194,12 @@ async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	if (args.exportDir) {
 		exportWorkflows(args.exportDir);
+		return 0;
+	}
+	if (args.report) {
+		// Print the tables and the README section of an earlier run again (e.g. after a report change).
+		const saved = JSON.parse(fs.readFileSync(args.report, 'utf8'));
+		process.stdout.write(performanceSection(saved, saved.scenarios));
 		return 0;
 	}
 	const t0 = Date.now();

@@ -30,6 +30,7 @@ function ratio(dotloop, http) {
  */
 function verdict(r, better, tolerance = 0.1) {
 	if (r === undefined || Number.isNaN(r)) return 'n/a';
+	if (r === 1) return 'at';
 	if (better === 'lower') {
 		if (r <= 1 - tolerance) return 'ahead';
 		if (r <= 1 + tolerance) return 'at';
