@@ -221,7 +221,8 @@ async function main() {
 	const tarball = packageTarball(runDir);
 	process.env.E2E_PACKAGE_TARBALL = tarball; // startStack installs this one instead of building again
 
-	const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dotloop-bench-files-'));
+	// The PDFs n8n may read (N8N_RESTRICT_FILE_ACCESS_TO); removed on exit and on Ctrl-C too.
+	const filesDir = h.trackDir(fs.mkdtempSync(path.join(os.tmpdir(), 'dotloop-bench-files-')));
 	let stack;
 	const scenarios = [];
 	const failures = [];
