@@ -4,6 +4,18 @@ const { ratio, verdict } = require('./stats');
 
 const VARIANT_LABELS = { dotloop: 'Dotloop node', http: 'HTTP Request' };
 
+/** Units of the compared metrics, shown after their labels in the headline table. */
+const UNITS = {
+	wallSeconds: 's',
+	rssGrowthMb: 'MB',
+	probeRssGrowthMb: 'MB',
+	peakRssMb: 'MB',
+	latencyP50Ms: 'ms',
+	latencyP99Ms: 'ms',
+	cpuMsPerDelivery: 'ms',
+	addedCpuMsPerItem: 'ms',
+};
+
 function fmt(value, digits = 2) {
 	if (value === undefined || value === null || Number.isNaN(value)) return '–';
 	if (value === Infinity) return '∞';
@@ -94,7 +106,7 @@ function headlineTable(scenarios) {
 		if (s.error) continue;
 		for (const x of headline(s)) {
 			lines.push(
-				`| ${s.title} | ${x.label} | ${fmt(x.dotloop)} | ${fmt(x.http)} | ${ratioText(x.ratio)} | ${x.better} | ${x.verdict} |`,
+				`| ${s.title} | ${x.label}${UNITS[x.metric] ? ` (${UNITS[x.metric]})` : ''} | ${fmt(x.dotloop)} | ${fmt(x.http)} | ${ratioText(x.ratio)} | ${x.better} | ${x.verdict} |`,
 			);
 		}
 	}
