@@ -266,6 +266,10 @@ async function main() {
 	for (const s of scenarios) {
 		if (s.error) failures.push(`${s.title}: could not run (${s.error})`);
 		for (const f of s.failures || []) failures.push(`${s.title}: ${f}`);
+		const d = s.variants && s.variants.dotloop;
+		if (d && d.itemsLost > 0 && !(s.failures || []).length) {
+			failures.push(`${s.title}: the Dotloop node lost ${d.itemsLost} of ${d.expectedItems} items`);
+		}
 	}
 	const totalSeconds = (Date.now() - t0) / 1000;
 	const info = machine(nodeVersion);
