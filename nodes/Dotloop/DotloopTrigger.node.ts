@@ -18,7 +18,10 @@ export class DotloopTrigger implements INodeType {
 		name: 'dotloopTrigger',
 		icon: { light: 'file:dotloop.svg', dark: 'file:dotloop.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1 changes nothing in the node: n8n evaluates a legacy binary-data option on every delivery
+		// to version-1 triggers, which costs an expression isolate per delivery (see the benchmark).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle:
 			'={{ ($parameter["targetType"] === "USER" ? $parameter["userEvents"] : $parameter["profileEvents"]).join(", ") }}',
 		description:
