@@ -47,10 +47,37 @@ function tail(file, lines = 60) {
 function baseEnv() {
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
-		if (/^(npm_|N8N_|JEST_|WEBHOOK_URL$|CREDENTIALS_|DB_|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$)/i.test(k)) continue;
+		if (/^(npm_|N8N_|JEST_|WEBHOOK_URL$|CREDENTIALS_|DB_|EXECUTIONS_|QUEUE_|OFFLOAD_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$)/i.test(k)) continue;
 		env[k] = v;
 	}
 	return env;
+}
+
+/** What every n8n process of these suites runs with: Node 24 first on PATH, its own user folder and ports, loopback only, no phoning home. */
+function n8nProcessEnv({ nodeBin, userFolder, port, brokerPort }) {
+	return {
+		...baseEnv(),
+		PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH || ''}`,
+		HOME: process.env.HOME || os.homedir(),
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_MODE: 'external',
+		N8N_RUNNERS_AUTH_TOKEN: 'dotloop-e2e-runner-token',
+		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_OUTPUT: 'console',
+	};
 }
 
 class N8n {
@@ -544,27 +571,7 @@ async function startN8n(opts) {
 	if (packageTarball) installed = installIntoUserFolder(userFolder, packageTarball);
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const env = {
-		...baseEnv(),
-		PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH || ''}`,
-		HOME: process.env.HOME || os.homedir(),
-		N8N_USER_FOLDER: userFolder,
-		N8N_PORT: String(port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PROTOCOL: 'http',
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_RUNNERS_MODE: 'external',
-		N8N_RUNNERS_AUTH_TOKEN: 'dotloop-e2e-runner-token',
-		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_LOG_OUTPUT: 'console',
+		...n8nProcessEnv({ nodeBin, userFolder, port, brokerPort }),
 		DB_TYPE: 'sqlite',
 		WEBHOOK_URL: webhookUrl,
 		N8N_EDITOR_BASE_URL: `${baseUrl}/`,
@@ -597,4 +604,4 @@ async function startN8n(opts) {
 	return n8n;
 }
 
-module.exports = { startN8n, N8n, ENCRYPTION_KEY, DEFAULT_OWNER };
+module.exports = { startN8n, N8n, n8nProcessEnv, ENCRYPTION_KEY, DEFAULT_OWNER };

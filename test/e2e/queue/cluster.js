@@ -33,20 +33,6 @@ const { startBalancer } = require('./balancer');
 const WEBHOOK_URL = 'https://hooks.example.test/';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** The parent's environment without variables that would leak into n8n (as ../lib/n8n.js does). */
-function baseEnv() {
-	const env = {};
-	for (const [k, v] of Object.entries(process.env)) {
-		if (
-			/^(npm_|N8N_|JEST_|WEBHOOK_URL$|CREDENTIALS_|DB_|EXECUTIONS_|QUEUE_|OFFLOAD_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$)/i.test(
-				k,
-			)
-		)
-			continue;
-		env[k] = v;
-	}
-	return env;
-}
 
 function tail(file, lines = 60) {
 	try {
@@ -135,30 +121,10 @@ async function startProcess(
 	const logFile = path.join(logDir, `n8n-queue-${name}-${port}.log`);
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const env = {
-		...baseEnv(),
-		PATH: `${path.dirname(nodeBin)}${path.delimiter}${process.env.PATH || ''}`,
-		HOME: process.env.HOME || os.homedir(),
-		N8N_USER_FOLDER: userFolder,
-		N8N_PORT: String(port),
-		N8N_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_HOST: '127.0.0.1',
-		N8N_PROTOCOL: 'http',
-		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
-		N8N_RUNNERS_MODE: 'external',
-		N8N_RUNNERS_AUTH_TOKEN: 'dotloop-e2e-runner-token',
+		...h.n8nProcessEnv({ nodeBin, userFolder, port, brokerPort }),
 		QUEUE_HEALTH_CHECK_ACTIVE: command === 'worker' ? 'true' : 'false',
 		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-		N8N_ENCRYPTION_KEY: h.ENCRYPTION_KEY,
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_HIRING_BANNER_ENABLED: 'false',
-		N8N_SECURE_COOKIE: 'false',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_LOG_OUTPUT: 'console',
 		N8N_LOG_LEVEL: 'info',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
 		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
