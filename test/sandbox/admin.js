@@ -83,6 +83,23 @@ function deliveries(app, ctx) {
 	return json({ data });
 }
 
+// Section 14.3.4: after its last retry an event is FAILED and never sent again. This skips the wait.
+function failEvent(app, ctx, eventId) {
+	const record = app.store.events.get(eventId);
+	if (!record) throw notFound(`Event ${eventId} not found`);
+	app.webhooks.cancel(record, 'FAILED');
+	record.deliveryStatus = 'FAILED';
+	return json({ id: record.id, subscriptionId: record.subscriptionId, deliveryStatus: 'FAILED' });
+}
+
+// "If a subscription results in too many failed events in succession we may disable the subscription."
+function disableSubscription(app, ctx, subscriptionId) {
+	const sub = app.store.subscriptions.get(subscriptionId);
+	if (!sub) throw notFound(`Subscription ${subscriptionId} not found`);
+	if (sub.enabled) app.subscriptions.disable(sub, 'too many consecutive delivery failures');
+	return json({ id: sub.id, enabled: sub.enabled });
+}
+
 function reset(app, ctx) {
 	const b = body(ctx);
 	app.reset({ tokens: b.tokens === true });
@@ -109,6 +126,8 @@ const ROUTES = [
 	['POST', /^\/_sandbox\/simulate$/, (app, ctx) => json({ data: simulate(app, body(ctx)) })],
 	['POST', /^\/_sandbox\/seed\/loops$/, seedLoops],
 	['POST', /^\/_sandbox\/reset$/, reset],
+	['POST', /^\/_sandbox\/events\/([0-9a-f-]+)\/fail$/, failEvent],
+	['POST', /^\/_sandbox\/subscriptions\/([0-9a-f-]+)\/disable$/, disableSubscription],
 	['GET', /^\/_sandbox\/deliveries$/, deliveries],
 ];
 

@@ -18,6 +18,9 @@ const DEFAULTS = {
 	webhookTimeoutMs: 5000,
 	maxConsecutiveFailures: 20,
 	pageSize: 10,
+	// updated_min / created_min: the documentation does not say whether a record stamped exactly at the
+	// bound is listed ('inclusive', as "min" suggests) or not ('exclusive').
+	minFilterBound: 'inclusive',
 	scope: null,
 	seed: true,
 	quiet: false,
@@ -56,6 +59,7 @@ const MUTABLE = {
 	maxConsecutiveFailures: [num(1, 1e9, true), 'an integer >= 1'],
 	appName: [str, 'a non-empty string'],
 	scope: [(v) => v === null || str(v), 'a scope string such as "loop:read, contact:*", or null'],
+	minFilterBound: [(v) => v === 'inclusive' || v === 'exclusive', '"inclusive" or "exclusive"'],
 };
 
 function validateChanges(changes) {

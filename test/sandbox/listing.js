@@ -78,11 +78,16 @@ function parseFilter(query, allowedKeys) {
 	return out;
 }
 
-function applyLoopFilter(loops, f) {
+// `bound`: config.minFilterBound, how a record stamped exactly at updated_min / created_min is treated.
+function atOrAfter(value, min, bound = 'inclusive') {
+	return min === undefined || (bound === 'exclusive' ? value > min : value >= min);
+}
+
+function applyLoopFilter(loops, f, bound) {
 	return loops.filter(
 		(l) =>
-			(f.updated_min === undefined || l.updated >= f.updated_min) &&
-			(f.created_min === undefined || l.created >= f.created_min) &&
+			atOrAfter(l.updated, f.updated_min, bound) &&
+			atOrAfter(l.created, f.created_min, bound) &&
 			(!f.transaction_type || f.transaction_type.includes(l.transactionType)) &&
 			(!f.transaction_status || f.transaction_status.includes(l.status)),
 	);
@@ -183,6 +188,7 @@ module.exports = {
 	page,
 	parseFilter,
 	applyLoopFilter,
+	atOrAfter,
 	parseSort,
 	sortLoops,
 	booleanParam,

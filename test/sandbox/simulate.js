@@ -11,11 +11,12 @@ const {
 const { createContact, updateContact, deleteContact } = require('./mutations/contacts');
 const { updateProfile } = require('./mutations/profiles');
 const { USER_ID, PROFILES } = require('./seed');
+const { parseFilterDate } = require('./clock');
 
 // Activity "in the Dotloop app": the same state changes and events as the API, without a token.
 function fields(body, omit) {
 	const out = { ...body };
-	for (const k of ['action', 'actor', ...omit]) delete out[k];
+	for (const k of ['action', 'actor', 'at', ...omit]) delete out[k];
 	return out;
 }
 
@@ -44,6 +45,23 @@ function participantOf(app, body) {
 	return { participant, loop: app.store.loops.get(participant.loopId) };
 }
 
+// `at`: the change happens at this time instead of now (whole-second ISO 8601, like Dotloop's own
+// timestamps), so tests can put several changes in one second or in the past.
+function changeTime(body) {
+	if (body.at === undefined) return undefined;
+	const ms = parseFilterDate(body.at);
+	if (ms === null) throw badRequest('at must be a whole-second ISO 8601 timestamp', pointer('/at'));
+	return ms;
+}
+
+function stamp(record, body, { created = false } = {}) {
+	const at = changeTime(body);
+	if (at === undefined) return record;
+	record.updated = at;
+	if (created) record.created = at;
+	return record;
+}
+
 function contactOf(app, body) {
 	const id = idOf(body, 'contactId');
 	const contact = app.store.contacts.get(id);
@@ -64,11 +82,8 @@ const ACTIONS = {
 			status: 'PRE_OFFER',
 			...fields(body, ['profileId']),
 		};
-		return loopView(
-			app.store,
-			createLoop(app, { profile, userId: USER_ID, body: loopBody, actor: body.actor }),
-			{ withProfileId: true },
-		);
+		const loop = createLoop(app, { profile, userId: USER_ID, body: loopBody, actor: body.actor });
+		return loopView(app.store, stamp(loop, body, { created: true }), { withProfileId: true });
 	},
 	updateLoop(app, body) {
 		const loop = liveLoop(app, body);
@@ -76,6 +91,7 @@ const ACTIONS = {
 		if (details) updateDetails(app, { loop, userId: USER_ID, body: details, actor: body.actor });
 		if (Object.keys(rest).length || !details)
 			updateLoop(app, { loop, userId: USER_ID, body: rest, actor: body.actor });
+		stamp(loop, body);
 		return loopView(app.store, loop, { withProfileId: true, details: true });
 	},
 	addParticipant(app, body) {
@@ -107,12 +123,15 @@ const ACTIONS = {
 		return { id: participant.id, loopId: loop.id, removed: true };
 	},
 	createContact(app, body) {
-		return contactView(createContact(app, { userId: USER_ID, body: fields(body, []) }));
+		const contact = createContact(app, { userId: USER_ID, body: fields(body, []) });
+		return contactView(stamp(contact, body, { created: true }));
 	},
 	updateContact(app, body) {
-		return contactView(
-			updateContact(app, { contact: contactOf(app, body), body: fields(body, ['contactId']) }),
-		);
+		const contact = updateContact(app, {
+			contact: contactOf(app, body),
+			body: fields(body, ['contactId']),
+		});
+		return contactView(stamp(contact, body));
 	},
 	deleteContact(app, body) {
 		const contact = contactOf(app, body);

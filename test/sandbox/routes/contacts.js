@@ -1,7 +1,7 @@
 'use strict';
 
 const { contactView } = require('../views');
-const { parseBatch, page, parseFilter } = require('../listing');
+const { parseBatch, page, parseFilter, atOrAfter } = require('../listing');
 const { createContact, updateContact, deleteContact } = require('../mutations/contacts');
 const { contactFor, jsonBody, ok, created, list, noContent } = require('./resolve');
 
@@ -10,7 +10,7 @@ function listContacts(ctx) {
 	const filter = parseFilter(ctx.query, ['updated_min']);
 	const contacts = ctx.app.store
 		.contactsOfUser(ctx.userId)
-		.filter((c) => filter.updated_min === undefined || c.updated >= filter.updated_min)
+		.filter((c) => atOrAfter(c.updated, filter.updated_min, ctx.app.config.minFilterBound))
 		.sort((a, b) => a.id - b.id);
 	return list(page(contacts, batch).map(contactView), contacts.length);
 }

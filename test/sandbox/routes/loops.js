@@ -22,7 +22,8 @@ function listLoops(ctx) {
 	const filter = parseFilter(ctx.query, LOOP_FILTER_KEYS);
 	const sort = parseSort(ctx.query);
 	const details = booleanParam(ctx.query, 'include_details');
-	const loops = sortLoops(applyLoopFilter(ctx.app.store.loopsOfProfile(profile.id), filter), sort);
+	const bound = ctx.app.config.minFilterBound;
+	const loops = sortLoops(applyLoopFilter(ctx.app.store.loopsOfProfile(profile.id), filter, bound), sort);
 	return list(
 		page(loops, batch).map((l) => loopView(ctx.app.store, l, { details })),
 		loops.length,

@@ -1,0 +1,116 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { TRANSACTION_STATUSES } from '../descriptions/constants';
+import { readBatches, type BatchedRead } from './fetch';
+import { advanceWindow, isoSeconds, toSeconds, windowStart, type ChangeWindow } from './window';
+
+export type LoopFeedKey = 'updated' | 'created';
+
+/** Loops that are not archived: the only ones whose status the status feed keeps (section 17.1.3). */
+export const OPEN_STATUSES = [
+	...new Set(Object.values(TRANSACTION_STATUSES).flat().filter((s) => s !== 'ARCHIVED')),
+];
+
+export const loopsPath = (profileId: string) => `/profile/${profileId}/loop`;
+
+function listQuery(key: LoopFeedKey, includeDetails: boolean, filter?: string): IDataObject {
+	// Newest first: a loop that changes while we page moves to the first batch (already read) and
+	// pushes the others down, so none is skipped; the moved one is caught by the next poll.
+	const qs: IDataObject = { sort: `${key}:desc` };
+	if (filter) qs.filter = filter;
+	if (includeDetails) qs.include_details = true;
+	return qs;
+}
+
+/** A loop is created once: later updates are not new creations. */
+const createdOnce = () => 'c';
+
+export interface FeedResult {
+	changes: IDataObject[];
+	next: ChangeWindow;
+	requests: number;
+}
+
+/**
+ * One profile's loop changes since its window (`updated`), or its new loops (`created`), read newest
+ * first with `<key>_min` at the start of the window. Without a window (first poll) it reads the newest
+ * batch only, to learn where things stand, or every loop when `everything` is set.
+ */
+export async function pollLoopFeed(
+	this: IPollFunctions,
+	profileId: string,
+	key: LoopFeedKey,
+	window: ChangeWindow | undefined,
+	{ includeDetails, everything = false }: { includeDetails: boolean; everything?: boolean },
+): Promise<FeedResult> {
+	const fingerprintOf = key === 'created' ? createdOnce : undefined;
+	if (window) {
+		const filter = `${key}_min=${windowStart(window)}`;
+		const read = await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails, filter));
+		return { ...advanceWindow(window, read.records, key, { fingerprintOf }), requests: read.requests };
+	}
+	const start: ChangeWindow = { at: isoSeconds(0), seen: {} };
+	let read: BatchedRead;
+	if (everything) {
+		read = await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails));
+	} else {
+		read = await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails), {
+			maxPages: 1,
+		});
+		const first = advanceWindow(start, read.records, key, { fingerprintOf });
+		const oldest = read.records[read.records.length - 1];
+		const full = read.records.length >= 100;
+		// The whole first batch lies inside the window: read the window itself so it is complete.
+		if (full && oldest && (toSeconds(String(oldest[key])) ?? 0) >= (toSeconds(first.next.at) ?? 0) - 30) {
+			const rest = await pollLoopFeed.call(this, profileId, key, { at: first.next.at, seen: {} }, {
+				includeDetails,
+			});
+			return { changes: [], next: rest.next, requests: read.requests + rest.requests };
+		}
+	}
+	const result = advanceWindow(start, read.records, key, { fingerprintOf });
+	return { ...result, changes: everything ? result.changes : [], requests: read.requests };
+}
+
+/** The statuses of the open loops of a profile, to say what a loop's status was before it changed. */
+export async function readOpenStatuses(
+	this: IPollFunctions,
+	profileId: string,
+): Promise<{ statuses: Record<string, string>; requests: number }> {
+	const read = await readBatches.call(this, loopsPath(profileId), {
+		sort: 'updated:desc',
+		filter: `transaction_status=${OPEN_STATUSES.join('|')}`,
+	});
+	const statuses: Record<string, string> = {};
+	for (const loop of read.records) statuses[String(loop.id)] = String(loop.status);
+	return { statuses, requests: read.requests };
+}
+
+export interface StatusChange {
+	loop: IDataObject;
+	previousStatus: string;
+}
+
+/**
+ * Compares the changed loops with the statuses kept for the open loops. A loop not kept was archived
+ * (status map seeded with every open loop) unless it was created after the map was made.
+ */
+export function statusChanges(
+	statuses: Record<string, string>,
+	seededAt: string,
+	changed: IDataObject[],
+): { changes: StatusChange[]; statuses: Record<string, string> } {
+	const next = { ...statuses };
+	const changes: StatusChange[] = [];
+	const seeded = toSeconds(seededAt) ?? 0;
+	for (const loop of changed) {
+		const id = String(loop.id);
+		const status = String(loop.status);
+		const createdLater = (toSeconds(String(loop.created ?? '')) ?? 0) > seeded;
+		const previous = next[id] ?? (createdLater ? undefined : 'ARCHIVED');
+		if (previous !== undefined && previous !== status) changes.push({ loop, previousStatus: previous });
+		if (status === 'ARCHIVED') delete next[id];
+		else next[id] = status;
+	}
+	return { changes, statuses: next };
+}
