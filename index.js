@@ -3,6 +3,7 @@
 // this lets other code (tests, tools, embedding apps) require them from the package itself.
 const { Dotloop } = require('./dist/nodes/Dotloop/Dotloop.node');
 const { DotloopTrigger } = require('./dist/nodes/Dotloop/DotloopTrigger.node');
+const { DotloopPollingTrigger } = require('./dist/nodes/Dotloop/DotloopPollingTrigger.node');
 const { DotloopOAuth2Api } = require('./dist/credentials/DotloopOAuth2Api.credentials');
 
-module.exports = { Dotloop, DotloopTrigger, DotloopOAuth2Api };
+module.exports = { Dotloop, DotloopTrigger, DotloopPollingTrigger, DotloopOAuth2Api };

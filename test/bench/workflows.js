@@ -196,6 +196,55 @@ function readFile(filePath) {
 
 // ---------------------------------------------------------------- scenario workflows
 
+/**
+ * Scenario 7's baseline: what a user without the Polling Trigger builds to get "loops that changed".
+ * Schedule every few seconds → the loops updated in the last 10 minutes by n8n's clock (a margin over
+ * the poll interval, so a late or skipped run loses nothing), newest first, every page → one item per
+ * loop → Remove Duplicates across executions on id + updated, so a loop seen again is dropped.
+ */
+function pollingBaseline(ctx, { seconds }) {
+	const listing = expertListing(ctx, { name: 'Changed loops (HTTP)', stopAtTotal: true });
+	listing.parameters.queryParameters.parameters.push(
+		{ name: 'sort', value: 'updated:desc' },
+		{
+			name: 'filter',
+			value: `={{ 'updated_min=' + $now.minus({ minutes: 10 }).toUTC().toFormat("yyyy-LL-dd'T'HH:mm:ss'Z'") }}`,
+		},
+	);
+	return chain('bench 7: Schedule + HTTP Request + Remove Duplicates', [
+		{
+			name: 'Schedule',
+			type: 'n8n-nodes-base.scheduleTrigger',
+			typeVersion: 1.2,
+			parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } },
+		},
+		listing,
+		splitOutData(),
+		{
+			name: 'Remove Duplicates',
+			type: 'n8n-nodes-base.removeDuplicates',
+			typeVersion: 2,
+			parameters: {
+				operation: 'removeItemsSeenInPreviousExecutions',
+				logic: 'removeItemsWithAlreadySeenKeyValues',
+				dedupeValue: '={{ $json.id }}-{{ $json.updated }}',
+				options: {},
+			},
+		},
+	]);
+}
+
+/** Poll Times entries, one per second value: n8n refuses a wildcard in a poll's seconds field. */
+function everySeconds(seconds) {
+	if (seconds >= 60) return { item: [{ mode: 'everyX', value: Math.round(seconds / 60), unit: 'minutes' }] };
+	return {
+		item: Array.from({ length: Math.floor(60 / seconds) }, (_, i) => ({
+			mode: 'custom',
+			cronExpression: `${i * seconds} * * * * *`,
+		})),
+	};
+}
+
 const workflows = {
 	/** Warm-up after every n8n (re)start: load and JIT both node types once, so neither side pays it. */
 	warmup(ctx) {
@@ -402,6 +451,27 @@ const workflows = {
 					parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 				},
 			]),
+	},
+	polling: {
+		dotloop: (ctx, { seconds }) =>
+			chain('bench 7: Dotloop Polling Trigger', [
+				{
+					name: 'Dotloop Polling Trigger',
+					type: ctx.TRIGGER_TYPE.replace(/dotloopTrigger$/, 'dotloopPollingTrigger'),
+					typeVersion: 1,
+					parameters: {
+						pollTimes: everySeconds(seconds),
+						event: 'loopUpdated',
+						watch: 'profile',
+						profileId: rl(PROFILE_ID),
+						options: {},
+					},
+					credentials: {
+						[ctx.CREDENTIAL_TYPE]: { id: ctx.dotloopCredentialId, name: 'Dotloop (bench)' },
+					},
+				},
+			]),
+		http: (ctx, { seconds }) => pollingBaseline(ctx, { seconds }),
 	},
 };
 

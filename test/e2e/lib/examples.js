@@ -38,9 +38,9 @@ function withCredential(workflow, credential) {
 	return copy;
 }
 
-/** Trigger-started examples (a Dotloop Trigger or a Webhook): they do their work once activated. */
+/** Trigger-started examples (a Dotloop Trigger, Polling Trigger or a Webhook): they work once activated. */
 function isActivatable(workflow) {
-	return workflow.nodes.some((n) => /dotloopTrigger$|\.webhook$/.test(n.type));
+	return workflow.nodes.some((n) => /dotloop(Polling)?Trigger$|\.webhook$/.test(n.type));
 }
 
 /**

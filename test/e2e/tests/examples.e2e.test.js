@@ -8,6 +8,7 @@
  *   upload-pdf-to-loop   manual run -> PDF from base64 -> upload -> read back (bytes as in the file)
  *   sync-contacts        manual run -> contacts changed in the last 25 h -> CRM records
  *   participant-changes  participant added / updated / removed -> one message each; a redelivered event is dropped
+ *   loop-sold-archive-documents  a loop becomes Sold -> polling trigger -> its folders -> each document downloaded
  * The last test fails if an example file has no test here.
  */
 const crypto = require('node:crypto');
@@ -286,6 +287,42 @@ test('participant-changes: added, updated and removed participants each give the
 		await n8n.deactivate(ex.id);
 	}
 	expect((await admin.state()).subscriptions).toEqual([]);
+});
+
+test('loop-sold-archive-documents: a loop that becomes Sold starts one run that downloads each of its documents', async () => {
+	const ex = example('loop-sold-archive-documents');
+	const stored = await n8n.getWorkflow(ex.id);
+	const trigger = stored.nodes.find((n) => n.type.endsWith('.dotloopPollingTrigger'));
+	expect(trigger.parameters).toEqual(
+		expect.objectContaining({ event: 'loopStatusChanged', newStatuses: ['SOLD'] }),
+	);
+	// The example polls every 5 minutes; here every 5 seconds (n8n refuses sub-minute wildcards).
+	trigger.parameters.pollTimes = {
+		item: Array.from({ length: 12 }, (_, i) => ({ mode: 'custom', cronExpression: `${i * 5} * * * * *` })),
+	};
+	await n8n.updateWorkflow(ex.id, stored);
+	expect((await n8n.activate(ex.id)).ok).toBe(true);
+	try {
+		await sleep(1_000);
+		await admin.simulate({ action: 'updateLoop', loopId: 50006, name: 'Renamed, not sold' });
+		await admin.simulate({ action: 'updateLoop', loopId: 50001, status: 'SOLD' });
+		const execution = await nthExecution(ex, 1);
+		expect(execution.status).toBe('success');
+		expect(n8n.nodeOutput(execution, 'Loop became Sold')).toEqual([
+			expect.objectContaining({ id: 50001, previousStatus: 'UNDER_CONTRACT', newStatus: 'SOLD', profileId: 1001 }),
+		]);
+		const loop = (await admin.state()).loops.find((l) => l.id === 50001);
+		const documents = loop.folders.flatMap((folder) => folder.documents);
+		expect(documents.length).toBeGreaterThan(1);
+		const runs = execution.data.resultData.runData.Download[0].data.main[0];
+		expect(runs.map((item) => [item.binary.data.fileName, item.binary.data.mimeType]).sort()).toEqual(
+			documents.map((d) => [d.name, 'application/pdf']).sort(),
+		);
+		await sleep(6_000);
+		expect(await executions(ex)).toHaveLength(1);
+	} finally {
+		await n8n.deactivate(ex.id);
+	}
 });
 
 test('every example file in test/examples has a test above', () => {

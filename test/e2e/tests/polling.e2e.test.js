@@ -1,0 +1,134 @@
+'use strict';
+/**
+ * The Dotloop Polling Trigger in a real n8n, active, polling every 5 seconds (12 Poll Times entries with
+ * a fixed second each: n8n refuses sub-minute cron expressions such as `* /5` in the seconds field), while
+ * the sandbox changes 120 loops in bursts of 10 within the same second:
+ *   - the first poll (at activation) records where things stand and starts nothing;
+ *   - every change reaches exactly one execution item: none missed, none twice, including the changes
+ *     made in the second the cursor stands on;
+ *   - once things are quiet, each poll is one request: the newest loops, filtered from the cursor.
+ */
+const { startStack, connectedDotloopCredential, sleep, waitFor, wf } = require('../lib');
+const { TRIGGER_TYPE } = require('../lib/dotloop');
+
+const POLLING_TRIGGER_TYPE = TRIGGER_TYPE.replace(/dotloopTrigger$/, 'dotloopPollingTrigger');
+const NODE_NAME = 'Dotloop Polling Trigger';
+const CHANGES = 120;
+const BURST = 10;
+
+let stack;
+let n8n;
+let admin;
+let workflow;
+let changedIds;
+
+/** Every 5 seconds: one Poll Times entry per second value (each a plain number, so n8n accepts it). */
+const everyFiveSeconds = {
+	item: Array.from({ length: 12 }, (_, i) => ({ mode: 'custom', cronExpression: `${i * 5} * * * * *` })),
+};
+
+async function allExecutions() {
+	const body = await n8n.api('GET', `/executions?workflowId=${workflow.id}&limit=250&includeData=false`);
+	return body.data;
+}
+
+async function emittedItems() {
+	const items = [];
+	for (const summary of await allExecutions()) {
+		const execution = await n8n.waitForExecution(summary.id);
+		items.push(...(n8n.nodeOutput(execution, NODE_NAME) || []));
+	}
+	return items;
+}
+
+beforeAll(async () => {
+	stack = await startStack({ sandbox: { rateLimit: 100_000 } });
+	({ n8n, admin } = stack);
+	const { credential } = await connectedDotloopCredential(n8n, stack.sandbox, { name: 'Dotloop' });
+	const seeded = await admin.seedLoops(1001, CHANGES);
+	expect(seeded).toEqual(expect.objectContaining({ profileId: 1001 }));
+	changedIds = (await admin.state()).loops
+		.filter((loop) => loop.profileId === 1001 && loop.id > 50037)
+		.map((loop) => loop.id)
+		.slice(0, CHANGES);
+	expect(changedIds).toHaveLength(CHANGES);
+	workflow = await n8n.createWorkflow({
+		name: 'polling: loop updated',
+		nodes: [
+			{
+				id: 'polling-trigger',
+				name: NODE_NAME,
+				type: POLLING_TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: everyFiveSeconds,
+					event: 'loopUpdated',
+					watch: 'profile',
+					profileId: wf.rl(1001),
+				},
+				credentials: { dotloopOAuth2Api: { id: String(credential.id), name: 'Dotloop' } },
+			},
+		],
+		connections: {},
+	});
+});
+
+afterAll(async () => {
+	if (stack) await stack.stop();
+});
+
+test('activation polls once, records where things stand and starts nothing', async () => {
+	const seq = await admin.lastSeq();
+	const activation = await n8n.activate(workflow.id);
+	expect(activation.ok).toBe(true);
+	await waitFor(async () => (await admin.requests({ since: seq, path: '/public/v2/profile/1001/loop' })).length > 0);
+	const [first] = await admin.requests({ since: seq, path: '/public/v2/profile/1001/loop' });
+	expect(first.method).toBe('GET');
+	expect(first.query).toEqual({ sort: 'updated:desc', batch_size: '100', batch_number: '1' });
+	expect(await allExecutions()).toEqual([]);
+});
+
+test(`${CHANGES} changes in bursts of ${BURST} in one second: one execution item per change, none missed, none twice`, async () => {
+	for (let start = 0; start < CHANGES; start += BURST) {
+		await Promise.all(
+			changedIds.slice(start, start + BURST).map((loopId) =>
+				admin.simulate({ action: 'updateLoop', loopId, name: `E2E polling change ${loopId}` }),
+			),
+		);
+		await sleep(1_700);
+	}
+	await waitFor(async () => (await emittedItems()).length >= CHANGES, {
+		timeoutMs: 60_000,
+		intervalMs: 2_000,
+		message: `${CHANGES} polled items`,
+	});
+	// Three more polls with nothing new: nothing more may arrive.
+	const quietFrom = await admin.lastSeq();
+	await sleep(16_000);
+	const items = await emittedItems();
+	const ids = items.map((item) => item.id).sort((a, b) => a - b);
+	expect(ids).toEqual([...changedIds].sort((a, b) => a - b));
+	for (const item of items) {
+		expect(item).toEqual(
+			expect.objectContaining({ name: `E2E polling change ${item.id}`, profileId: 1001, status: expect.any(String) }),
+		);
+	}
+	const state = (await admin.state()).loops;
+	const newest = state
+		.filter((loop) => loop.profileId === 1001)
+		.map((loop) => loop.updated)
+		.sort()
+		.pop();
+	const quiet = await admin.requests({ since: quietFrom });
+	const api = quiet.filter((r) => r.path.startsWith('/public/v2'));
+	expect(api.length).toBeGreaterThanOrEqual(3);
+	const cursor = new Date(new Date(newest).getTime() - 30_000).toISOString().replace('.000Z', 'Z');
+	for (const request of api) {
+		expect([request.method, request.path, request.query]).toEqual([
+			'GET',
+			'/public/v2/profile/1001/loop',
+			{ sort: 'updated:desc', filter: `updated_min=${cursor}`, batch_size: '100', batch_number: '1' },
+		]);
+	}
+});
