@@ -20,7 +20,7 @@ async function readConsistently(this: IPollFunctions, qs: IDataObject): Promise<
 		requests += read.requests;
 		// A record read twice means the list moved under us; one may have been skipped.
 		const distinct = new Set(read.records.map((c) => String(c.id))).size;
-		if (distinct === read.records.length) return { records: read.records, requests };
+		if (distinct === read.records.length) return { ...read, requests };
 	}
 	throw new NodeOperationError(
 		this.getNode(),
@@ -50,7 +50,9 @@ export async function pollContacts(this: IPollFunctions, state: ContactState): P
 	const read = await readConsistently.call(this, {
 		filter: `updated_min=${windowStart(state.window)}`,
 	});
-	const { changes, next } = advanceWindow(state.window, read.records, 'updated');
+	const { changes, next } = advanceWindow(state.window, read.records, 'updated', {
+		checked: read.checked,
+	});
 	const created = changes.filter((c) => Number(c.id) > state.maxId);
 	const updated = changes.filter((c) => Number(c.id) <= state.maxId);
 	return {
@@ -69,7 +71,9 @@ export async function startContacts(
 	this: IPollFunctions,
 ): Promise<{ state: ContactState; all: IDataObject[]; requests: number }> {
 	const read = await readConsistently.call(this, {});
-	const { changes, next } = advanceWindow({ at: isoSeconds(0), seen: {} }, read.records, 'updated');
+	const { changes, next } = advanceWindow({ at: isoSeconds(0), seen: {} }, read.records, 'updated', {
+		checked: read.checked,
+	});
 	return {
 		state: { window: next, maxId: highestId(read.records, 0) },
 		all: changes,

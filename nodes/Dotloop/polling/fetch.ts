@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 
 import { dotloopRequest, MAX_BATCH_SIZE, type DotloopResponse } from '../transport';
+import { serverTime } from './window';
 
 /** A backstop far above any real account. */
 const MAX_PAGES = 10_000;
@@ -14,6 +15,8 @@ interface ListBody {
 export interface BatchedRead {
 	records: IDataObject[];
 	requests: number;
+	/** Dotloop's time (Date header) of the first answer. */
+	checked?: string;
 }
 
 /**
@@ -30,12 +33,14 @@ export async function readBatches(
 ): Promise<BatchedRead> {
 	const records: IDataObject[] = [];
 	let requests = 0;
+	let checked: string | undefined;
 	for (let batchNumber = 1; batchNumber <= maxPages; batchNumber++) {
-		const { body } = (await dotloopRequest.call(this, {
+		const { body, headers } = (await dotloopRequest.call(this, {
 			method: 'GET',
 			path,
 			qs: { ...qs, batch_size: MAX_BATCH_SIZE, batch_number: batchNumber },
 		})) as DotloopResponse<ListBody>;
+		if (requests === 0) checked = serverTime(headers);
 		requests++;
 		const batch = Array.isArray(body?.data) ? body.data : [];
 		records.push(...batch);
@@ -46,7 +51,7 @@ export async function readBatches(
 		} else if (batch.length < MAX_BATCH_SIZE) break;
 		if (stopWhen?.(batch)) break;
 	}
-	return { records, requests };
+	return { records, requests, checked };
 }
 
 /** next_cursor pages (subscriptions, webhook events), until `stopWhen` or the last page. */

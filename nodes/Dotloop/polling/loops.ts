@@ -2,7 +2,14 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { TRANSACTION_STATUSES } from '../descriptions/constants';
 import { readBatches, type BatchedRead } from './fetch';
-import { advanceWindow, isoSeconds, toSeconds, windowStart, type ChangeWindow } from './window';
+import {
+	advanceWindow,
+	isoSeconds,
+	LOOKBACK_SECONDS,
+	toSeconds,
+	windowStart,
+	type ChangeWindow,
+} from './window';
 
 export type LoopFeedKey = 'updated' | 'created';
 
@@ -47,7 +54,8 @@ export async function pollLoopFeed(
 	if (window) {
 		const filter = `${key}_min=${windowStart(window)}`;
 		const read = await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails, filter));
-		return { ...advanceWindow(window, read.records, key, { fingerprintOf }), requests: read.requests };
+		const checked = read.checked;
+		return { ...advanceWindow(window, read.records, key, { fingerprintOf, checked }), requests: read.requests };
 	}
 	const start: ChangeWindow = { at: isoSeconds(0), seen: {} };
 	let read: BatchedRead;
@@ -61,14 +69,14 @@ export async function pollLoopFeed(
 		const oldest = read.records[read.records.length - 1];
 		const full = read.records.length >= 100;
 		// The whole first batch lies inside the window: read the window itself so it is complete.
-		if (full && oldest && (toSeconds(String(oldest[key])) ?? 0) >= (toSeconds(first.next.at) ?? 0) - 30) {
+		if (full && oldest && (toSeconds(String(oldest[key])) ?? 0) >= (toSeconds(first.next.at) ?? 0) - LOOKBACK_SECONDS) {
 			const rest = await pollLoopFeed.call(this, profileId, key, { at: first.next.at, seen: {} }, {
 				includeDetails,
 			});
 			return { changes: [], next: rest.next, requests: read.requests + rest.requests };
 		}
 	}
-	const result = advanceWindow(start, read.records, key, { fingerprintOf });
+	const result = advanceWindow(start, read.records, key, { fingerprintOf, checked: read.checked });
 	return { ...result, changes: everything ? result.changes : [], requests: read.requests };
 }
 

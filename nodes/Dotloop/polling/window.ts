@@ -16,6 +16,12 @@ import type { IDataObject } from 'n8n-workflow';
 export interface ChangeWindow {
 	/** ISO timestamp, whole seconds: the newest change seen. */
 	at: string;
+	/**
+	 * Dotloop's time (its Date header) when the last poll started reading. Everything visible then was
+	 * read, so a change not read yet is stamped at most the lookback before it: the window slides on
+	 * while nothing changes, and a quiet poll reads no old changes again.
+	 */
+	checked?: string;
 	/** id → `<change second>:<fingerprint>` of each record changed between `at` − lookback and `at`. */
 	seen: Record<string, string>;
 }
@@ -36,9 +42,22 @@ export function isoSeconds(seconds: number): string {
 	return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** The value of `<key>_min` for the next request: `at` minus the lookback, whole seconds. */
+function startSecond(window: ChangeWindow, lookbackSeconds: number): number {
+	const at = toSeconds(window.at) ?? 0;
+	const checked = window.checked === undefined ? at : (toSeconds(window.checked) ?? at);
+	return Math.max(at, checked) - lookbackSeconds;
+}
+
+/** The value of `<key>_min` for the next request, whole seconds. */
 export function windowStart(window: ChangeWindow, lookbackSeconds = LOOKBACK_SECONDS): string {
-	return isoSeconds((toSeconds(window.at) ?? 0) - lookbackSeconds);
+	return isoSeconds(startSecond(window, lookbackSeconds));
+}
+
+/** Dotloop's time from a response's Date header, if it sent a valid one. */
+export function serverTime(headers: Record<string, unknown> | undefined): string | undefined {
+	const raw = headers?.date ?? headers?.Date;
+	const seconds = toSeconds(String(Array.isArray(raw) ? raw[0] : (raw ?? '')));
+	return raw === undefined || seconds === undefined ? undefined : isoSeconds(seconds);
 }
 
 export interface Advance {
@@ -59,7 +78,13 @@ export function advanceWindow(
 	{
 		lookbackSeconds = LOOKBACK_SECONDS,
 		fingerprintOf = fingerprint,
-	}: { lookbackSeconds?: number; fingerprintOf?: (record: IDataObject) => string } = {},
+		checked,
+	}: {
+		lookbackSeconds?: number;
+		fingerprintOf?: (record: IDataObject) => string;
+		/** Dotloop's time when this poll started reading (see ChangeWindow.checked). */
+		checked?: string;
+	} = {},
 ): Advance {
 	const newest = new Map<string, { record: IDataObject; second: number }>();
 	for (const record of records) {
@@ -70,11 +95,12 @@ export function advanceWindow(
 		if (!known || second >= known.second) newest.set(id, { record, second });
 	}
 
-	const previousAt = toSeconds(window.at) ?? 0;
-	let at = previousAt;
+	let at = toSeconds(window.at) ?? 0;
 	for (const { second } of newest.values()) at = Math.max(at, second);
-	const from = at - lookbackSeconds;
-	const previousFrom = previousAt - lookbackSeconds;
+	const next: ChangeWindow = { at: isoSeconds(at), seen: {} };
+	if (checked !== undefined) next.checked = checked;
+	const from = startSecond(next, lookbackSeconds);
+	const previousFrom = startSecond(window, lookbackSeconds);
 
 	// Fingerprints still inside the new window are kept even when this answer left their record out.
 	const seen: Record<string, string> = {};
@@ -91,7 +117,8 @@ export function advanceWindow(
 		else delete seen[id];
 	}
 	changes.sort((a, b) => a.second - b.second || compareIds(a.id, b.id));
-	return { changes: changes.map((c) => c.record), next: { at: isoSeconds(at), seen } };
+	next.seen = seen;
+	return { changes: changes.map((c) => c.record), next };
 }
 
 function secondOf(print: string): number {

@@ -110,6 +110,22 @@ describe('change window (the polling cursor)', () => {
 		expect(Object.keys(window.seen)).toHaveLength(31);
 	});
 
+	test("once Dotloop's clock is past the lookback, the window slides on: a quiet poll reads no old burst again", () => {
+		const burst = Array.from({ length: 150 }, (_, i) => loop(i + 1, '2030-01-01T00:00:10Z'));
+		const first = advanceWindow(empty, burst, 'updated', { checked: '2030-01-01T00:00:12Z' });
+		expect(first.changes).toHaveLength(150);
+		expect(windowStart(first.next)).toBe('2029-12-31T23:59:42Z');
+		expect(Object.keys(first.next.seen)).toHaveLength(150);
+		// A quiet poll 40 s later (Dotloop's Date header): nothing new, the window moves past the burst.
+		const quiet = advanceWindow(first.next, burst, 'updated', { checked: '2030-01-01T00:00:52Z' });
+		expect(quiet.changes).toEqual([]);
+		expect(quiet.next).toEqual({ at: '2030-01-01T00:00:10Z', checked: '2030-01-01T00:00:52Z', seen: {} });
+		expect(windowStart(quiet.next)).toBe('2030-01-01T00:00:22Z');
+		// A change stamped within the lookback of that poll's start is still caught.
+		const late = loop(7, '2030-01-01T00:00:40Z', { name: 'late' });
+		expect(advanceWindow(quiet.next, [late], 'updated').changes).toEqual([late]);
+	});
+
 	test('a fingerprint that ignores content (creations) emits a record once even if it changes later', () => {
 		const created = loop(1, '2030-01-01T00:00:05Z');
 		const opts = { fingerprintOf: () => 'c' };
