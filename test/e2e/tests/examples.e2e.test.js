@@ -62,6 +62,7 @@ async function nthExecution(ex, count) {
 test('every example imports with its Dotloop nodes bound to the credential', async () => {
 	expect(examples.map((e) => e.slug)).toEqual([
 		'lead-to-loop-it',
+		'loop-sold-archive-documents',
 		'new-loop-notify',
 		'participant-changes',
 		'sync-contacts',
