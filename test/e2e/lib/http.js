@@ -82,12 +82,13 @@ async function request(url, opts = {}) {
 		const cookie = jar.header(url);
 		if (cookie) h.cookie = cookie;
 	}
-	const res = await fetch(url, {
-		method,
-		headers: h,
-		body,
-		redirect: 'manual',
-		signal: AbortSignal.timeout(timeoutMs),
+	const send = () =>
+		fetch(url, { method, headers: h, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+	// A kept-alive socket n8n closed just as it was reused ("other side closed", seen on loaded
+	// machines): the request never reached n8n, so sending it once more is safe.
+	const res = await send().catch((error) => {
+		if (error.cause && error.cause.code === 'UND_ERR_SOCKET') return send();
+		throw error;
 	});
 	if (jar) jar.store(url, res);
 	const text = await res.text();
