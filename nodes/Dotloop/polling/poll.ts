@@ -357,17 +357,35 @@ async function pollOnce(
 
 const STATE_KEY = 'dotloopPolling';
 
+/**
+ * Polls of the same trigger node running now in this process. n8n starts a poll at each poll time even
+ * if the previous one has not finished (a long catch-up on a slow machine): both would read the same
+ * stored state and emit the same changes. In queue mode only the leader polls, so this process sees
+ * every poll of the node.
+ */
+const pollsInFlight = new Set<string>();
+
 export async function pollDotloop(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const p = readParams.call(this);
 	if (this.getMode() === 'manual') {
 		const items = await sample.call(this, p);
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
-	const staticData = this.getWorkflowStaticData('node');
-	const stored = staticData[STATE_KEY] as PollState | undefined;
-	const previous = stored?.version === 1 && stored.watching === watching(p) ? stored : undefined;
-	const { items, state } = await pollOnce.call(this, p, previous);
-	// Only now, after every request succeeded: a failed poll leaves the state as it was.
-	staticData[STATE_KEY] = state as unknown as IDataObject;
-	return items.length ? [this.helpers.returnJsonArray(items)] : null;
+	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+	if (pollsInFlight.has(key)) {
+		this.logger.debug('Dotloop Polling Trigger: the previous poll is still running; this one is skipped');
+		return null;
+	}
+	pollsInFlight.add(key);
+	try {
+		const staticData = this.getWorkflowStaticData('node');
+		const stored = staticData[STATE_KEY] as PollState | undefined;
+		const previous = stored?.version === 1 && stored.watching === watching(p) ? stored : undefined;
+		const { items, state } = await pollOnce.call(this, p, previous);
+		// Only now, after every request succeeded: a failed poll leaves the state as it was.
+		staticData[STATE_KEY] = state as unknown as IDataObject;
+		return items.length ? [this.helpers.returnJsonArray(items)] : null;
+	} finally {
+		pollsInFlight.delete(key);
+	}
 }

@@ -27,6 +27,7 @@ export function pollingTrigger(options: Omit<ContextOptions, 'params'> & { param
 		getNodeParameter: (name: string, fallback?: unknown, o?: IDataObject) =>
 			execute.getNodeParameter(name, 0, fallback, o),
 		getWorkflowStaticData: () => staticData,
+		getWorkflow: () => ({ id: 'workflow-1', active: true }),
 		getMode: () => mode,
 	}) as IPollFunctions;
 	const node = new DotloopPollingTrigger();

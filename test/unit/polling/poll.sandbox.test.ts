@@ -164,6 +164,19 @@ describe('Loop Updated', () => {
 		expect(await t.run()).toBeNull();
 	});
 
+	test('a poll that starts while the previous one still runs is skipped, so nothing is emitted twice', async () => {
+		const t = trigger({ event: 'loopUpdated', watch: 'profile', profileId: profile(1001) });
+		await simulate({ action: 'updateLoop', loopId: 50001, name: 'Start', at: T0 });
+		await t.run();
+		await simulate({ action: 'updateLoop', loopId: 50006, name: 'Once only', at: second(T0, 7) });
+		const seq = await lastSeq();
+		const [first, overlapping] = await Promise.all([t.run(), t.run()]);
+		expect(first?.map((l) => l.id)).toEqual([50006]);
+		expect(overlapping).toBeNull();
+		expect(await requestsSince(seq)).toHaveLength(1);
+		expect(await t.run()).toBeNull();
+	});
+
 	test('Include Loop Details asks for include_details and passes the details on', async () => {
 		const t = trigger({ event: 'loopUpdated', watch: 'profile', profileId: profile(1001), options: { includeDetails: true } });
 		await t.run();
