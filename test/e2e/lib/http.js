@@ -85,9 +85,11 @@ async function request(url, opts = {}) {
 	const send = () =>
 		fetch(url, { method, headers: h, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
 	// A kept-alive socket n8n closed just as it was reused ("other side closed", seen on loaded
-	// machines): the request never reached n8n, so sending it once more is safe.
+	// machines): the request never reached n8n, so sending it once more is safe. A GET is sent once
+	// more after any network failure.
 	const res = await send().catch((error) => {
-		if (error.cause && error.cause.code === 'UND_ERR_SOCKET') return send();
+		const socketClosed = error.cause && error.cause.code === 'UND_ERR_SOCKET';
+		if (socketClosed || (method === 'GET' && error.name !== 'TimeoutError')) return send();
 		throw error;
 	});
 	if (jar) jar.store(url, res);
