@@ -226,12 +226,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			const message = `${documentLabel(entry)}: ${(error as Error).message}`;
 			if (!this.continueOnFail()) {
 				if (error instanceof NodeApiError) {
-					throw new NodeApiError(this.getNode(), error as unknown as JsonObject, {
-						itemIndex: i,
-						message,
-						description: error.description ?? undefined,
-						httpCode: error.httpCode ?? undefined,
-					});
+					// Re-wrapping hands back the same error (n8n 2.x) or copies its message (1.x).
+					error.message = message;
+					throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex: i });
 				}
 				throw new NodeOperationError(this.getNode(), message, {
 					itemIndex: i,
