@@ -124,7 +124,7 @@ describe('Loop Get Full', () => {
 		1234: [{ id: 125736485, name: 'contract', completed: true }],
 		1235: [{ id: 125736486, name: 'inspection', completed: false }],
 	};
-	const getFull = (parts: unknown) => ({
+	const getFull = (parts: string[] | string) => ({
 		resource: 'loop',
 		operation: 'getFull',
 		profileId,
