@@ -197,7 +197,7 @@ describe('mapBounded', () => {
 			return value * 10;
 		});
 		while (release.length || running) {
-			await new Promise<void>((resolve) => process.nextTick(resolve));
+			await Promise.resolve();
 			release.splice(0).forEach((resolve) => resolve());
 		}
 		expect(await done).toEqual([10, 20, 30, 40, 50, 60, 70]);
