@@ -196,9 +196,12 @@ describe('mapBounded', () => {
 			running--;
 			return value * 10;
 		});
-		while (release.length || running) {
-			await Promise.resolve();
+		// Let each round of running tasks finish, a few microtask turns apart, until all have run.
+		let finished = false;
+		void done.then(() => (finished = true));
+		for (let turn = 0; turn < 1000 && !finished; turn++) {
 			release.splice(0).forEach((resolve) => resolve());
+			await Promise.resolve();
 		}
 		expect(await done).toEqual([10, 20, 30, 40, 50, 60, 70]);
 		expect(most).toBe(3);
