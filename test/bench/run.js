@@ -41,6 +41,7 @@ const SCENARIOS = {
 	4: require('./scenarios/s4-documents'),
 	5: require('./scenarios/s5-trigger'),
 	6: require('./scenarios/s6-verify'),
+	7: require('./scenarios/s7-sync'),
 };
 
 function parseArgs(argv) {
@@ -90,6 +91,7 @@ function plan(quick) {
 				4: { megabytes: 5 },
 				5: { deliveries: 100, rate: 8 },
 				6: { seconds: 0.5 },
+				7: { loops: 20, documents: 20, contacts: 1000 },
 			}
 		: {
 				1: { sizes: [1000, 10000] },
@@ -98,6 +100,7 @@ function plan(quick) {
 				4: { megabytes: 50 },
 				5: { deliveries: 1000, rate: 8 },
 				6: { seconds: 2 },
+				7: { loops: 100, documents: 20, contacts: 5000 },
 			};
 }
 
@@ -172,6 +175,7 @@ function exportWorkflows(dir) {
 		documentId: 80061,
 		webhookId: 'bench-webhook',
 		path: 'bench-plain',
+		email: 'someone@example.com',
 	};
 	fs.mkdirSync(dir, { recursive: true });
 	const written = [];
