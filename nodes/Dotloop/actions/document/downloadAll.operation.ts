@@ -198,12 +198,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			fail(this, `Dotloop answered with ${mimeType} instead of the file`, i);
 		}
 		const fileName =
-			fileNameFromDisposition(header(response.headers, 'content-disposition')) ??
-			String(document.name ?? document.filename ?? '').trim() ??
+			fileNameFromDisposition(header(response.headers, 'content-disposition')) ||
+			String(document.name ?? document.filename ?? '').trim() ||
 			`document-${document.id}.pdf`;
 		const binary = await this.helpers.prepareBinaryData(
 			response.body as unknown as BinaryInput,
-			fileName || `document-${document.id}.pdf`,
+			fileName,
 			mimeType,
 		);
 		const json: IDataObject = {
