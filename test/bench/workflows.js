@@ -194,6 +194,73 @@ function readFile(filePath) {
 	};
 }
 
+// ---------------------------------------------------------------- scenario 7 (sync operations)
+
+/** N items { loopId } cycling through the seeded loops 50001–50030 (each has folders and task lists). */
+function seededLoopIdItems(count) {
+	const [set, split] = loopIdItems(50001, count);
+	set.parameters.assignments.assignments[0].value = `={{ Array.from({ length: ${count} }, (_, i) => 50001 + (i % 30)) }}`;
+	return [set, split];
+}
+
+/** The loop id of the current input item, read back through the chain by paired items. */
+const currentLoopId = "{{ $('One Item per ID').item.json.loopId }}";
+
+function splitOut(name, field) {
+	return {
+		name,
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		parameters: { fieldToSplitOut: field, include: 'noOtherFields' },
+	};
+}
+
+/** Every contact, paged like expertListing: batch_size=100 until a short page. */
+function expertContactListing(ctx) {
+	return http(ctx, 'List Contacts (HTTP)', {
+		method: 'GET',
+		url: `${ctx.apiBaseUrl}/contact`,
+		sendQuery: true,
+		queryParameters: { parameters: [{ name: 'batch_size', value: '100' }] },
+		options: {
+			pagination: {
+				pagination: {
+					paginationMode: 'updateAParameterInEachRequest',
+					parameters: {
+						parameters: [{ type: 'qs', name: 'batch_number', value: '={{ $pageCount + 1 }}' }],
+					},
+					paginationCompleteWhen: 'other',
+					completeExpression: '={{ $response.body.data.length < 100 }}',
+				},
+			},
+		},
+	});
+}
+
+/** Filter 2.2: keep the contacts whose email equals `email`, ignoring case (what Contact → Find matches). */
+function emailFilter(email) {
+	return {
+		name: 'Same Email',
+		type: 'n8n-nodes-base.filter',
+		typeVersion: 2.2,
+		parameters: {
+			conditions: {
+				options: { caseSensitive: false, leftValue: '', typeValidation: 'loose', version: 2 },
+				conditions: [
+					{
+						id: 'email',
+						leftValue: '={{ ($json.email || "").trim() }}',
+						rightValue: email,
+						operator: { type: 'string', operation: 'equals' },
+					},
+				],
+				combinator: 'and',
+			},
+			options: { ignoreCase: true },
+		},
+	};
+}
+
 // ---------------------------------------------------------------- scenario workflows
 
 /**
@@ -414,6 +481,109 @@ const workflows = {
 						response: { response: { responseFormat: 'file', outputPropertyName: 'data' } },
 					},
 				}),
+			]),
+	},
+
+	/**
+	 * 8a. A whole loop per input item: the loop, details, participants, folders with documents, task
+	 * lists with tasks. The HTTP side is the chain an expert builds: one node per part (folders with the
+	 * documented include_documents, saving a documents request per folder), Split Out the task lists,
+	 * one tasks request per list. It does not assemble one item per loop (that needs a Code or Merge
+	 * node): its last node's items are the task lists' answers, which favours it.
+	 */
+	getFull: {
+		dotloop: (ctx, { count }) =>
+			chain('bench 8a: Get Full per loop (Dotloop)', [
+				manualTrigger(),
+				...seededLoopIdItems(count),
+				dotloop(ctx, 'Get Full Loop', {
+					resource: 'loop',
+					operation: 'getFull',
+					profileId: rl(PROFILE_ID),
+					loopId: rl('={{ $json.loopId }}'),
+					parts: ['loop', 'details', 'participants', 'folders', 'taskLists'],
+				}),
+			]),
+		http: (ctx, { count }) => {
+			const loopUrl = `=${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/${currentLoopId}`;
+			return chain('bench 8a: Get Full per loop (HTTP Request)', [
+				manualTrigger(),
+				...seededLoopIdItems(count),
+				http(ctx, 'Get Loop', { method: 'GET', url: loopUrl }),
+				http(ctx, 'Get Details', { method: 'GET', url: `${loopUrl}/detail` }),
+				http(ctx, 'Get Participants', { method: 'GET', url: `${loopUrl}/participant` }),
+				http(ctx, 'Get Folders', {
+					method: 'GET',
+					url: `${loopUrl}/folder`,
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'include_documents', value: 'true' }] },
+				}),
+				http(ctx, 'Get Task Lists', { method: 'GET', url: `${loopUrl}/tasklist` }),
+				splitOut('Task Lists', 'data'),
+				http(ctx, 'Get Tasks', { method: 'GET', url: `${loopUrl}/tasklist/{{ $json.id }}/task` }),
+			]);
+		},
+	},
+
+	/** 8b. Every document of loop 50001 as a binary item. */
+	downloadAll: {
+		dotloop: (ctx) =>
+			chain('bench 8b: Download All (Dotloop)', [
+				manualTrigger(),
+				dotloop(ctx, 'Download All', {
+					resource: 'document',
+					operation: 'downloadAll',
+					profileId: rl(PROFILE_ID),
+					loopId: rl(50001),
+					folderScope: 'all',
+					binaryPropertyName: 'data',
+					options: {},
+				}),
+			]),
+		// Folders with their documents in one request, Split Out twice, one download per document with
+		// Response Format File (streamed into the binary store), every item at once (no batching).
+		http: (ctx) =>
+			chain('bench 8b: Download All (HTTP Request)', [
+				manualTrigger(),
+				http(ctx, 'List Folders', {
+					method: 'GET',
+					url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001/folder`,
+					sendQuery: true,
+					queryParameters: { parameters: [{ name: 'include_documents', value: 'true' }] },
+				}),
+				splitOut('Folders', 'data'),
+				splitOut('Documents', 'documents'),
+				http(ctx, 'Download Document', {
+					method: 'GET',
+					url: `=${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001/folder/{{ $('Folders').item.json.id }}/document/{{ $json.id }}`,
+					sendHeaders: true,
+					headerParameters: { parameters: [{ name: 'Accept', value: 'application/pdf' }] },
+					options: {
+						response: { response: { responseFormat: 'file', outputPropertyName: 'data' } },
+					},
+				}),
+			]),
+	},
+
+	/** 8c. The contacts with one email, out of every contact of the account. */
+	findContact: {
+		dotloop: (ctx, { email }) =>
+			chain('bench 8c: Find a contact by email (Dotloop)', [
+				manualTrigger(),
+				dotloop(ctx, 'Find Contact', {
+					resource: 'contact',
+					operation: 'find',
+					email,
+					returnAll: true,
+					options: {},
+				}),
+			]),
+		http: (ctx, { email }) =>
+			chain('bench 8c: Find a contact by email (HTTP Request)', [
+				manualTrigger(),
+				expertContactListing(ctx),
+				splitOutData(),
+				emailFilter(email),
 			]),
 	},
 

@@ -10,6 +10,11 @@ const MAX_PAGES = 10_000;
 export interface PageOptions {
 	/** Stop after this many records; undefined means every record (Return All). */
 	limit?: number;
+	/**
+	 * Keep only the records it accepts (a search over a list Dotloop cannot filter); the limit then
+	 * counts kept records, and batches are full size since the number to read is unknown.
+	 */
+	keep?: (record: IDataObject) => boolean;
 }
 
 interface ListBody {
@@ -45,10 +50,11 @@ export async function getAllBatched(
 	this: DotloopContext,
 	path: string,
 	qs: IDataObject = {},
-	{ limit }: PageOptions = {},
+	{ limit, keep }: PageOptions = {},
 ): Promise<IDataObject[]> {
-	const batchSize = batchSizeFor(limit);
+	const batchSize = keep ? MAX_BATCH_SIZE : batchSizeFor(limit);
 	const records: IDataObject[] = [];
+	let read = 0;
 	let previous: IDataObject[] = [];
 	let largestBatch = 0;
 
@@ -61,12 +67,15 @@ export async function getAllBatched(
 		const batch = Array.isArray(body?.data) ? body.data : [];
 		if (batch.length === 0 || sameRecords(batch, previous)) break;
 		for (const record of batch) {
+			read++;
+			if (keep && !keep(record)) continue;
 			records.push(annotateMerge(record, merge));
 			if (limit !== undefined && records.length >= limit) return records;
 		}
 		const total = Number(body?.meta?.total);
-		if (Number.isFinite(total) && total >= 0 && records.length >= total) break;
-		if (!(total >= 0) && batch.length < Math.max(largestBatch, 1) && batch.length < batchSize) break;
+		if (Number.isFinite(total) && total >= 0 && read >= total) break;
+		if (!(total >= 0) && batch.length < Math.max(largestBatch, 1) && batch.length < batchSize)
+			break;
 		largestBatch = Math.max(largestBatch, batch.length);
 		previous = batch;
 	}

@@ -40,13 +40,18 @@ export function blockUntilReset(key: string, delay: number) {
 	resumeAtByCredential.set(key, Date.now() + delay);
 }
 
-/** Resolves once the credential may send again; returns how long it waited. */
+/**
+ * Resolves once the credential may send again; returns how long it waited. The window stays until it
+ * has passed, so every request sent meanwhile (parallel ones too) waits for it, not only the first.
+ */
 export async function awaitRateLimitWindow(key: string): Promise<number> {
 	const resumeAt = resumeAtByCredential.get(key);
 	if (resumeAt === undefined) return 0;
 	const wait = resumeAt - Date.now();
-	resumeAtByCredential.delete(key);
-	if (wait <= 0) return 0;
+	if (wait <= 0) {
+		resumeAtByCredential.delete(key);
+		return 0;
+	}
 	await sleep(wait);
 	return wait;
 }

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 6, "every operation": workflows in a real n8n run all 44 operations of the Dotloop node (the packed
+ * Issue 6, "every operation": workflows in a real n8n run all 49 operations of the Dotloop node (the packed
  * package, connected through the real OAuth flow) against the sandbox. For each one the sandbox's request
  * log must show exactly the requests expected (method, path, query, body), and the result is checked
  * against the sandbox's state or against the same read made directly. A binary PDF goes in through a
@@ -781,6 +781,199 @@ test('Return All over more than 250 loops, and Limit 250, make the fewest reques
 	expect(some).toEqual(all.slice(0, 250));
 });
 
+/** Uploads a PDF into a loop folder straight through the sandbox's API (test setup, not under test). */
+async function uploadDirect(loopId, folderId, name, pdf) {
+	const form = new FormData();
+	form.append('file', new Blob([pdf], { type: 'application/pdf' }), name);
+	const res = await fetch(
+		`${sandbox.apiBaseUrl}/profile/1001/loop/${loopId}/folder/${folderId}/document`,
+		{
+			method: 'POST',
+			headers: { Authorization: `Bearer ${directToken}` },
+			body: form,
+		},
+	);
+	expect(res.status).toBe(201);
+}
+
+/** A document's stored bytes, asked of the sandbox directly. */
+async function fileDirect(path) {
+	const res = await fetch(`${sandbox.apiBaseUrl}${path}`, {
+		headers: { Authorization: `Bearer ${directToken}`, Accept: 'application/pdf' },
+	});
+	expect(res.status).toBe(200);
+	return Buffer.from(await res.arrayBuffer());
+}
+
+test('sync operations: Get Full of a loop with 3 folders, 10 documents and 2 task lists; Download All byte-identical; Loop Find', async () => {
+	// Loop 50005 is seeded with 3 folders, 4 documents and 2 task lists: 6 more documents make 10.
+	const seeded = await direct('/profile/1001/loop/50005/folder?include_documents=true');
+	expect(seeded.map((f) => f.documents.length).reduce((a, b) => a + b, 0)).toBe(4);
+	for (let n = 0; n < 6; n++) {
+		const folder = seeded[n % 3];
+		await uploadDirect(
+			50005,
+			folder.id,
+			`E2E extra ${n + 1}.pdf`,
+			makeBinaryPdf(`Extra ${n + 1}`, [`page ${n}`]),
+		);
+	}
+	const { out, requests, execution } = await run('ops: get full, download all, find loops', [
+		op('Get full loop', 'loop', 'getFull', {
+			profileId: rl(1001),
+			loopId: rl(50005),
+			parts: ['loop', 'details', 'participants', 'folders', 'taskLists'],
+		}),
+		op('Download all', 'document', 'downloadAll', {
+			profileId: rl(1001),
+			loopId: rl(50005),
+			folderScope: 'all',
+			binaryPropertyName: 'file',
+			options: { downloadsAtOnce: 3 },
+		}),
+		wf.toBase64('Downloaded bytes', 'file', 'base64'),
+		op('Find loops', 'loop', 'find', {
+			profileId: rl(1001),
+			searchBy: 'mlsNumber',
+			searchText: ref('Get full loop', `details['Property Address']['MLS Number']`),
+			returnAll: true,
+			filters: {},
+		}),
+	]);
+
+	const base = '/profile/1001/loop/50005';
+	const folders = await direct(`${base}/folder?include_documents=true`);
+	const taskLists = await direct(`${base}/tasklist`);
+	expect(folders).toHaveLength(3);
+	expect(taskLists).toHaveLength(2);
+	const documents = folders.flatMap((f) => f.documents.map((d) => ({ folder: f, document: d })));
+	expect(documents).toHaveLength(10);
+
+	const getFull = requests.slice(0, 7).map((r) => `${r.route} -> ${r.status}`);
+	expect(getFull[0]).toBe(`GET ${base} -> 200`);
+	expect(getFull.slice(1).sort()).toEqual(
+		[
+			`GET ${base}/detail -> 200`,
+			`GET ${base}/participant -> 200`,
+			`GET ${base}/folder?include_documents=true -> 200`,
+			`GET ${base}/tasklist -> 200`,
+			...taskLists.map((t) => `GET ${base}/tasklist/${t.id}/task -> 200`),
+		].sort(),
+	);
+	const downloads = requests.slice(7, 18).map((r) => `${r.route} -> ${r.status}`);
+	expect(downloads[0]).toBe(`GET ${base}/folder?include_documents=true -> 200`);
+	expect(downloads.slice(1).sort()).toEqual(
+		documents
+			.map(
+				({ folder, document }) => `GET ${base}/folder/${folder.id}/document/${document.id} -> 200`,
+			)
+			.sort(),
+	);
+	expect(requests.slice(8, 18).every((r) => r.headers.accept === 'application/pdf')).toBe(true);
+	expect(routes(requests.slice(18))).toEqual([
+		`GET /profile/1001/loop?batch_number=1&batch_size=100&include_details=true -> 200`,
+	]);
+	expect(requests).toHaveLength(19);
+
+	expect(out('Get full loop')).toEqual([
+		{
+			profileId: 1001,
+			loopId: 50005,
+			loop: await direct(base),
+			details: await direct(`${base}/detail`),
+			participants: await direct(`${base}/participant`),
+			folders,
+			taskLists: await Promise.all(
+				taskLists.map(async (t) => ({
+					...t,
+					tasks: await direct(`${base}/tasklist/${t.id}/task`),
+				})),
+			),
+		},
+	]);
+
+	const items = out('Download all');
+	expect(items).toHaveLength(10);
+	expect(items.map((i) => [i.folderId, i.documentId])).toEqual(
+		documents.map(({ folder, document }) => [folder.id, document.id]),
+	);
+	const bytes = out('Downloaded bytes').map((i) => Buffer.from(i.base64, 'base64'));
+	for (const [n, { folder, document }] of documents.entries()) {
+		const stored = await fileDirect(`${base}/folder/${folder.id}/document/${document.id}`);
+		expect(bytes[n].equals(stored)).toBe(true);
+		expect(items[n]).toEqual({
+			documentId: document.id,
+			folderId: folder.id,
+			folderName: folder.name,
+			loopId: 50005,
+			fileName: document.name,
+			mimeType: 'application/pdf',
+			size: stored.length,
+		});
+		const binary = execution.data.resultData.runData['Download all'][0].data.main[0][n].binary.file;
+		expect(binary).toMatchObject({ mimeType: 'application/pdf', fileName: document.name });
+	}
+
+	expect(out('Find loops').map((l) => l.id)).toEqual([50005]);
+});
+
+test('sync operations: Contact Create or Update run twice creates once, then Find outputs that one contact', async () => {
+	const email = 'sync.upsert@e2e.test';
+	const before = (await admin.state()).contacts.length;
+	const { out, requests } = await run('ops: contact upsert, find', [
+		op('Upsert once', 'contact', 'upsert', {
+			email,
+			firstName: 'Sync',
+			lastName: 'Upsert',
+			additionalFields: { city: 'Austin' },
+		}),
+		op('Upsert twice', 'contact', 'upsert', {
+			email: 'SYNC.Upsert@e2e.test',
+			firstName: 'Sync',
+			lastName: 'Upsert',
+			additionalFields: { city: 'Dallas' },
+		}),
+		op('Find contact', 'contact', 'find', { email, returnAll: true, options: {} }),
+		op('Find nobody', 'contact', 'find', {
+			email: 'nobody@e2e.test',
+			returnAll: true,
+			options: { emptyItemOnNoMatch: true },
+		}),
+	]);
+	const id = out('Upsert once')[0].id;
+	const pages = Math.ceil((before + 1) / 100);
+	const list = (n) => `GET /contact?batch_number=${n}&batch_size=100 -> 200`;
+	const readAll = Array.from({ length: pages }, (_, n) => list(n + 1));
+	const readBefore = Array.from({ length: Math.ceil(before / 100) }, (_, n) => list(n + 1));
+	expect(routes(requests)).toEqual([
+		...readBefore,
+		'POST /contact -> 201',
+		...readAll,
+		`PATCH /contact/${id} -> 200`,
+		...readAll,
+		...readAll,
+	]);
+	expect(out('Upsert once')[0]).toMatchObject({
+		email,
+		city: 'Austin',
+		action: 'created',
+		matchingContacts: 0,
+	});
+	expect(out('Upsert twice')[0]).toMatchObject({
+		id,
+		city: 'Dallas',
+		action: 'updated',
+		matchingContacts: 1,
+	});
+	expect(out('Find contact')).toEqual([
+		expect.objectContaining({ id, email: 'SYNC.Upsert@e2e.test', city: 'Dallas' }),
+	]);
+	expect(out('Find nobody')).toEqual([{}]);
+	const contacts = (await admin.state()).contacts;
+	expect(contacts).toHaveLength(before + 1);
+	expect(contacts.filter((c) => String(c.email).toLowerCase() === email)).toHaveLength(1);
+});
+
 test('every operation the node offers in this n8n was run above', async () => {
 	const res = await request(`${n8n.baseUrl}/types/nodes.json`, { jar: n8n.jar, expect: 200 });
 	const types = JSON.parse(res.text).filter((t) => t.name === wf.dotloop('x', {}).type);
@@ -798,7 +991,7 @@ test('every operation the node offers in this n8n was run above', async () => {
 				if (option.value !== '__CUSTOM_API_CALL__') offered.add(`${resource}:${option.value}`);
 		}
 	}
-	expect(offered.size).toBe(44);
+	expect(offered.size).toBe(49);
 	expect([...offered].filter((o) => !covered.has(o))).toEqual([]);
 	expect([...covered].filter((o) => !offered.has(o))).toEqual([]);
 });

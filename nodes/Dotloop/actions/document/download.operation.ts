@@ -37,14 +37,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-function header(headers: Record<string, unknown>, name: string): string | undefined {
+export function header(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	const text = Array.isArray(value) ? value[0] : value;
 	return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
 }
 
 /** The file name of a Content-Disposition header (RFC 6266: filename* wins over filename), without any path. */
-function fileNameFromDisposition(disposition: string | undefined): string | undefined {
+export function fileNameFromDisposition(disposition: string | undefined): string | undefined {
 	if (!disposition) return undefined;
 	let name: string | undefined;
 	const extended = /filename\*\s*=\s*(?:[^']*)'[^']*'([^;\s]+)/i.exec(disposition);

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import * as download from './download.operation';
+import * as downloadAll from './downloadAll.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as upload from './upload.operation';
 
-export const operations = { download, get, getAll, upload };
+export const operations = { download, downloadAll, get, getAll, upload };
 
 export const description: INodeProperties[] = [
 	{
@@ -20,6 +21,13 @@ export const description: INodeProperties[] = [
 				value: 'download',
 				description: 'Download a document of a loop as a PDF file',
 				action: 'Download a document',
+			},
+			{
+				name: 'Download All',
+				value: 'downloadAll',
+				description:
+					'Download every document of a loop, or of chosen folders, as PDF files: one item per document with its file, file name, folder and document IDs',
+				action: 'Download all documents of a loop',
 			},
 			{
 				name: 'Get',
@@ -43,6 +51,7 @@ export const description: INodeProperties[] = [
 		default: 'getAll',
 	},
 	...download.description,
+	...downloadAll.description,
 	...get.description,
 	...getAll.description,
 	...upload.description,

@@ -7,66 +7,19 @@ import type {
 } from 'n8n-workflow';
 
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import {
-	LOOP_SORT_CATEGORIES,
-	TRANSACTION_STATUS_VALUES,
-	TRANSACTION_TYPES,
-	toOptions,
-} from '../../descriptions/constants';
+import { LOOP_SORT_CATEGORIES, toOptions } from '../../descriptions/constants';
 import { profileLocator } from '../../descriptions/locators';
-import { assertOneOf, readId, toWholeSecondUtc } from '../../descriptions/validation';
+import { assertOneOf, readId } from '../../descriptions/validation';
 import { getAllBatched } from '../../transport';
 import { toItems } from '../output';
 import { sortedOptions } from './fields';
+import { loopListFilters, readLoopListFilter } from './listFilters';
 
-/**
- * 5.1 List all Loops: GET /profile/:profile_id/loop, paged with batch_size/batch_number. Filters go
- * into ONE `filter` parameter: key=value pairs joined with ",", several values joined with "|".
- */
+/** 5.1 List all Loops: GET /profile/:profile_id/loop, paged with batch_size/batch_number. */
 const properties: INodeProperties[] = [
 	profileLocator,
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Created Since',
-				name: 'createdSince',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only loops created at or after this time (sent to Dotloop as whole-second UTC)',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: sortedOptions(toOptions(TRANSACTION_STATUS_VALUES)),
-				default: [],
-				description: 'Only loops with one of these statuses',
-			},
-			{
-				displayName: 'Transaction Types',
-				name: 'transactionTypes',
-				type: 'multiOptions',
-				options: sortedOptions(toOptions(TRANSACTION_TYPES)),
-				default: [],
-				description: 'Only loops of one of these transaction types',
-			},
-			{
-				displayName: 'Updated Since',
-				name: 'updatedSince',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only loops changed at or after this time (sent to Dotloop as whole-second UTC)',
-			},
-		],
-	},
+	loopListFilters,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -109,34 +62,14 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** A multi-select's values, also when an expression gives them as "A,B" or "A|B". */
-function listOf(value: unknown): string[] {
-	const values = Array.isArray(value) ? value : String(value ?? '').split(/[,|]/);
-	return values.map((v) => String(v).trim()).filter((v) => v !== '');
-}
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const limit = readPageLimit.call(this, i);
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 
-	const filter: string[] = [];
-	if (filters.updatedSince) {
-		filter.push(`updated_min=${toWholeSecondUtc(this, filters.updatedSince, 'Updated Since', i)}`);
-	}
-	if (filters.createdSince) {
-		filter.push(`created_min=${toWholeSecondUtc(this, filters.createdSince, 'Created Since', i)}`);
-	}
-	const types = listOf(filters.transactionTypes);
-	types.forEach((type) => assertOneOf(this, type, TRANSACTION_TYPES, 'Transaction Types', i));
-	if (types.length) filter.push(`transaction_type=${types.join('|')}`);
-	const statuses = listOf(filters.statuses);
-	statuses.forEach((status) => assertOneOf(this, status, TRANSACTION_STATUS_VALUES, 'Statuses', i));
-	if (statuses.length) filter.push(`transaction_status=${statuses.join('|')}`);
-
 	const qs: IDataObject = {};
-	if (filter.length) qs.filter = filter.join(',');
+	const filter = readLoopListFilter.call(this, i);
+	if (filter) qs.filter = filter;
 	if (options.sortBy || options.sortDirection) {
 		const sortBy = String(options.sortBy || 'default');
 		assertOneOf(this, sortBy, LOOP_SORT_CATEGORIES, 'Sort By', i);

@@ -1,0 +1,81 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { dotloopApiRequest, getAllBatched } from '../../transport';
+import { withoutEmpty } from '../output';
+import { contactFields } from './fields';
+import { contactMatcher, mostRecentlyUpdated, readEmail } from './match';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		required: true,
+		placeholder: 'name@email.com',
+		default: '',
+		description:
+			'The contact is found by this email (exact, any case): updated if it exists, created otherwise',
+	},
+	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
+	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: contactFields.filter(
+			(field) => !['firstName', 'lastName', 'email'].includes(field.name),
+		),
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['upsert'] } },
+	properties,
+);
+
+/**
+ * Reads the whole contact list (12.1, 100 a request) for contacts with this email, then updates the
+ * most recently updated of them (12.4) or creates the contact (12.3). The output says which, and how
+ * many contacts had the email.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const email = readEmail.call(this, i);
+	const body = withoutEmpty({
+		firstName: this.getNodeParameter('firstName', i, '') as string,
+		lastName: this.getNodeParameter('lastName', i, '') as string,
+		email,
+		...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
+	});
+
+	const matches = await getAllBatched.call(
+		this,
+		'/contact',
+		{},
+		{ keep: contactMatcher({ email }) },
+	);
+	if (matches.length === 0) {
+		const created = await dotloopApiRequest.call(this, { method: 'POST', path: '/contact', body });
+		return [{ json: { ...created, action: 'created', matchingContacts: 0 } }];
+	}
+
+	const target = mostRecentlyUpdated(matches);
+	const updated = await dotloopApiRequest.call(this, {
+		method: 'PATCH',
+		path: `/contact/${target.id}`,
+		body,
+	});
+	const json: IDataObject = { ...updated, action: 'updated', matchingContacts: matches.length };
+	if (matches.length > 1) {
+		json.otherMatchingContactIds = matches.filter((c) => c !== target).map((c) => c.id);
+		json.note = `${matches.length} contacts have this email; the most recently updated one (${target.id}) was updated`;
+	}
+	return [{ json }];
+}

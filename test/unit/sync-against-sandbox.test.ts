@@ -1,0 +1,318 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { resetRateLimitState, retryPolicy } from '../../nodes/Dotloop/transport';
+import { runDotloop, type ContextOptions } from './helpers/context';
+import { n8nHttpRequest, startSandbox, type Sandbox } from './helpers/io';
+
+/**
+ * The sync operations (Contact Find / Create or Update, Loop Find / Get Full, Document Download All)
+ * against the local Dotloop sandbox: real paging, details, folders with documents, merged loops and
+ * rate limits as the sandbox implements the documentation.
+ */
+let sandbox: Sandbox;
+let accessToken: string;
+let refreshToken: string;
+
+const admin = async (method: 'GET' | 'POST' | 'PATCH', path: string, body?: IDataObject) =>
+	await n8nHttpRequest({ method, url: `${sandbox.url}/_sandbox${path}`, body, json: true });
+
+const id = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+async function run(params: IDataObject, extra: Partial<ContextOptions> = {}) {
+	const result = await runDotloop({
+		params,
+		apiBaseUrl: sandbox.apiBaseUrl,
+		tokenUrl: `${sandbox.url}/oauth/token`,
+		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
+		oauth: { accessToken, refreshToken },
+		...extra,
+	});
+	accessToken = result.oauth.accessToken;
+	return result;
+}
+
+async function lastSeq(): Promise<number> {
+	return Number(((await admin('GET', '/requests')) as { lastSeq: number }).lastSeq);
+}
+
+/** `METHOD /path?query` of every API request since seq, in the order the sandbox got them. */
+async function requestsSince(seq: number): Promise<string[]> {
+	const log = (await admin('GET', `/requests?since=${seq}`)) as { data: IDataObject[] };
+	return log.data
+		.filter((entry) => String(entry.path).startsWith('/public/v2'))
+		.map((entry) => {
+			const query = new URLSearchParams(entry.query as Record<string, string>).toString();
+			return `${entry.method} ${String(entry.path).slice('/public/v2'.length)}${query ? `?${query}` : ''}`;
+		});
+}
+
+/** The stored file of a document, asked of the sandbox directly. */
+async function sandboxFile(path: string): Promise<Buffer> {
+	const response = await fetch(`${sandbox.apiBaseUrl}${path}`, {
+		headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/pdf' },
+	});
+	expect(response.status).toBe(200);
+	return Buffer.from(await response.arrayBuffer());
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0, quiet: true });
+	const tokens = (await admin('POST', '/tokens')) as IDataObject;
+	accessToken = String(tokens.access_token);
+	refreshToken = String(tokens.refresh_token);
+});
+
+afterAll(async () => {
+	await sandbox.stop();
+});
+
+beforeEach(() => {
+	resetRateLimitState();
+	Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
+});
+
+const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
+
+describe('the sync operations against the Dotloop sandbox', () => {
+	it('Contact Find reads the 130 contacts in two requests and outputs the match', async () => {
+		const seq = await lastSeq();
+		const { output } = await run({
+			resource: 'contact',
+			operation: 'find',
+			email: ' Brenda.Buyer@EXAMPLE.com ',
+			returnAll: true,
+			options: {},
+		});
+
+		expect(json(output)).toEqual([
+			expect.objectContaining({
+				id: 400003,
+				firstName: 'Brenda',
+				email: 'brenda.buyer@example.com',
+			}),
+		]);
+		expect(await requestsSince(seq)).toEqual([
+			'GET /contact?batch_size=100&batch_number=1',
+			'GET /contact?batch_size=100&batch_number=2',
+		]);
+	});
+
+	it('Contact Find with Limit 1 stops at the page holding the first match', async () => {
+		const seq = await lastSeq();
+		const { output } = await run({
+			resource: 'contact',
+			operation: 'find',
+			email: 'sean.seller@example.com',
+			returnAll: false,
+			limit: 1,
+			options: {},
+		});
+		expect(json(output)).toEqual([expect.objectContaining({ id: 400001 })]);
+		expect(await requestsSince(seq)).toEqual(['GET /contact?batch_size=100&batch_number=1']);
+	});
+
+	it('Contact Create or Update run twice creates the contact once, then updates it', async () => {
+		const params = {
+			resource: 'contact',
+			operation: 'upsert',
+			email: 'new.client@example.com',
+			firstName: 'Nora',
+			lastName: 'Client',
+			additionalFields: { city: 'Covington' },
+		};
+		const first = await run(params);
+		const second = await run({
+			...params,
+			email: 'NEW.CLIENT@example.com',
+			additionalFields: { city: 'Newport' },
+		});
+
+		expect(json(first.output)).toEqual([
+			expect.objectContaining({
+				email: 'new.client@example.com',
+				city: 'Covington',
+				action: 'created',
+				matchingContacts: 0,
+			}),
+		]);
+		expect(json(second.output)).toEqual([
+			expect.objectContaining({
+				id: first.output[0].json.id,
+				city: 'Newport',
+				action: 'updated',
+				matchingContacts: 1,
+			}),
+		]);
+		const { output: found } = await run({
+			resource: 'contact',
+			operation: 'find',
+			email: 'new.client@example.com',
+			returnAll: true,
+			options: {},
+		});
+		expect(found).toHaveLength(1);
+	});
+
+	it('Loop Find matches a street address and an MLS number from the loop details', async () => {
+		const byStreet = await run({
+			resource: 'loop',
+			operation: 'find',
+			profileId: id(1001),
+			searchBy: 'streetAddress',
+			searchText: '2100 waterview dr.',
+			returnAll: true,
+			filters: {},
+		});
+		expect(byStreet.output.map((item) => item.json.id)).toContain(50001);
+		expect(
+			byStreet.output.every(
+				(item) =>
+					((item.json.details as IDataObject)['Property Address'] as IDataObject)['Street Name'] ===
+					'Waterview Dr',
+			),
+		).toBe(true);
+
+		const seq = await lastSeq();
+		const byMls = await run({
+			resource: 'loop',
+			operation: 'find',
+			profileId: id(1001),
+			searchBy: 'mlsNumber',
+			searchText: 'nky411042',
+			returnAll: true,
+			filters: { transactionTypes: ['PURCHASE_OFFER'] },
+		});
+		expect(byMls.output.map((item) => item.json.id)).toEqual([50001]);
+		expect(await requestsSince(seq)).toEqual([
+			'GET /profile/1001/loop?include_details=true&filter=transaction_type%3DPURCHASE_OFFER&batch_size=100&batch_number=1',
+		]);
+	});
+
+	it('Loop Get Full of 50001: one request per part, one per task list', async () => {
+		const seq = await lastSeq();
+		const { output } = await run({
+			resource: 'loop',
+			operation: 'getFull',
+			profileId: id(1001),
+			loopId: id(50001),
+			parts: ['loop', 'details', 'participants', 'folders', 'taskLists'],
+		});
+
+		const [{ json: full }] = output;
+		expect(output).toHaveLength(1);
+		expect(full).toMatchObject({ profileId: 1001, loopId: 50001, loop: { id: 50001 } });
+		expect((full.details as IDataObject)['Property Address']).toMatchObject({
+			'Street Number': '2100',
+		});
+		expect((full.participants as IDataObject[]).map((p) => p.id)).toEqual([
+			90001, 90002, 90003, 90004, 90005,
+		]);
+		const folders = full.folders as Array<{ id: number; documents: IDataObject[] }>;
+		expect(folders.map((f) => [f.id, f.documents.map((d) => d.id)])).toEqual([
+			[70001, [80001, 80002]],
+			[70002, [80003, 80004]],
+			[70003, []],
+		]);
+		const taskLists = full.taskLists as Array<{ id: number; tasks: IDataObject[] }>;
+		expect(taskLists.map((t) => [t.id, t.tasks.map((task) => task.id)])).toEqual([
+			[20001, [30001, 30002, 30003, 30004, 30005, 30006]],
+			[20002, [30007, 30008, 30009]],
+		]);
+		expect((await requestsSince(seq)).sort()).toEqual(
+			[
+				'GET /profile/1001/loop/50001',
+				'GET /profile/1001/loop/50001/detail',
+				'GET /profile/1001/loop/50001/participant',
+				'GET /profile/1001/loop/50001/folder?include_documents=true',
+				'GET /profile/1001/loop/50001/tasklist',
+				'GET /profile/1001/loop/50001/tasklist/20001/task',
+				'GET /profile/1001/loop/50001/tasklist/20002/task',
+			].sort(),
+		);
+	});
+
+	it('Loop Get Full of a merged loop is redirected once and says where it went', async () => {
+		const seq = await lastSeq();
+		const { output } = await run({
+			resource: 'loop',
+			operation: 'getFull',
+			profileId: id(1001),
+			loopId: id(50037),
+			parts: ['loop', 'folders'],
+		});
+		expect(output[0].json).toMatchObject({
+			loopId: 50002,
+			loop: { id: 50002 },
+			mergedFromLoopId: 50037,
+			mergedIntoLoopId: 50002,
+		});
+		expect(output[0].json.folders).toHaveLength(5);
+		expect(await requestsSince(seq)).toEqual([
+			'GET /profile/1001/loop/50037',
+			'GET /profile/1001/loop/50002',
+			'GET /profile/1001/loop/50002/folder?include_documents=true',
+		]);
+	});
+
+	it("Document Download All gives the sandbox's files byte for byte, one item per document", async () => {
+		const { output } = await run({
+			resource: 'document',
+			operation: 'downloadAll',
+			profileId: id(1001),
+			loopId: id(50001),
+			folderScope: 'all',
+			binaryPropertyName: 'data',
+			options: {},
+		});
+
+		expect(
+			json(output).map(({ documentId, folderId, fileName }) => ({
+				documentId,
+				folderId,
+				fileName,
+			})),
+		).toEqual([
+			{ documentId: 80001, folderId: 70001, fileName: 'Purchase Agreement.pdf' },
+			{ documentId: 80002, folderId: 70001, fileName: 'Addendum A - Inspection.pdf' },
+			{ documentId: 80003, folderId: 70002, fileName: expect.any(String) },
+			{ documentId: 80004, folderId: 70002, fileName: expect.any(String) },
+		]);
+		for (const item of output) {
+			const stored = await sandboxFile(
+				`/profile/1001/loop/50001/folder/${item.json.folderId}/document/${item.json.documentId}`,
+			);
+			expect(Buffer.from(item.binary!.data.data, 'base64').equals(stored)).toBe(true);
+		}
+	});
+
+	it('Document Download All of chosen folders under a tiny rate limit still finishes', async () => {
+		await admin('PATCH', '/config', { rateLimit: 2, rateWindowMs: 300 });
+		try {
+			const { output } = await run({
+				resource: 'document',
+				operation: 'downloadAll',
+				profileId: id(1001),
+				loopId: id(50002),
+				folderScope: 'chosen',
+				folders: (
+					await run({
+						resource: 'folder',
+						operation: 'getAll',
+						profileId: id(1001),
+						loopId: id(50002),
+						returnAll: true,
+						options: {},
+					})
+				).output
+					.map((item) => String(item.json.name))
+					.join(','),
+				binaryPropertyName: 'data',
+				options: { downloadsAtOnce: 5 },
+			});
+			expect(output).toHaveLength(8);
+			expect(output.every((item) => item.binary?.data && !item.json.error)).toBe(true);
+		} finally {
+			await admin('PATCH', '/config', { rateLimit: 100, rateWindowMs: 60000 });
+		}
+	});
+});
