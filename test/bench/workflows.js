@@ -194,7 +194,7 @@ function readFile(filePath) {
 	};
 }
 
-// ---------------------------------------------------------------- scenario 7 (sync operations)
+// ---------------------------------------------------------------- scenario 8 (sync operations)
 
 /** N items { loopId } cycling through the seeded loops 50001–50030 (each has folders and task lists). */
 function seededLoopIdItems(count) {
