@@ -5,8 +5,15 @@ import { profileLocator } from '../descriptions/locators';
 
 /** Dotloop's limit for a subscription's external ID (section 15.3). */
 export const MAX_EXTERNAL_ID_LENGTH = 128;
-/** Deliveries whose X-DOTLOOP-TIMESTAMP is further than this from now are refused (replays). */
-export const DEFAULT_MAX_EVENT_AGE_MINUTES = 5;
+/**
+ * Deliveries signed longer ago than this are refused. Dotloop retries a failed delivery after 30 s,
+ * 1 min, 15 min, 30 min, 1 h, 2 h, 4 h and 8 h ("Failure Handling"): its last retry comes about
+ * 15 h 47 min after the first attempt, and the documentation does not say whether a retry carries a
+ * new timestamp. 16 hours accept every retry either way.
+ */
+export const DEFAULT_MAX_EVENT_AGE_MINUTES = 16 * 60;
+/** A timestamp may lie this far in the future (clock skew between Dotloop and n8n), at most. */
+export const MAX_CLOCK_SKEW_MINUTES = 5;
 
 /** The parameter holding the chosen events of each target type. */
 export const EVENTS_PARAMETER: Record<WebhookTargetType, string> = {
@@ -92,7 +99,8 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_MAX_EVENT_AGE_MINUTES,
 				description:
-					'Deliveries signed longer ago (or further ahead) than this are refused, so a captured delivery cannot be replayed',
+					'Deliveries signed longer ago than this are refused (timestamps more than 5 minutes ahead always are). The default, 16 hours, covers every retry Dotloop makes after a failed delivery.',
+				hint: 'Lower it only for stricter setups: Dotloop may retry with the original timestamp, so a retry older than this is refused and its event lost (e.g. after n8n was down). A lower value narrows how long a captured delivery could be replayed to another n8n process; within one process an exact redelivery is never run twice.',
 			},
 		],
 	},

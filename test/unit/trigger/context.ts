@@ -26,6 +26,8 @@ export interface TriggerOptions {
 	params: IDataObject;
 	staticData?: IDataObject;
 	webhookUrl?: string;
+	/** n8n's execution mode: 'manual' for an editor test run (its /webhook-test/ URL), else 'trigger'. */
+	mode?: string;
 }
 
 function parameterReader(params: IDataObject) {
@@ -56,7 +58,8 @@ export function createHookContext(options: TriggerOptions) {
 	const { logs, logger } = recordingLogger();
 	const context = {
 		getNode: () => triggerNode,
-		getMode: () => 'trigger',
+		getMode: () =>
+			options.mode ?? (options.webhookUrl?.includes('/webhook-test/') ? 'manual' : 'trigger'),
 		getActivationMode: () => 'activate',
 		getNodeWebhookUrl: (name: string) =>
 			name === 'default' ? (options.webhookUrl ?? WEBHOOK_URL) : undefined,
@@ -93,6 +96,8 @@ export interface DeliveryOptions {
 	headers: Record<string, string>;
 	/** Whether n8n already read the raw body before webhook() (it does not always). */
 	rawBodyRead?: boolean;
+	/** What getNodeParameter answers when it differs from the stored parameters (expressions). */
+	evaluated?: IDataObject;
 }
 
 export interface DeliveryResult {
@@ -102,6 +107,8 @@ export interface DeliveryResult {
 	sent?: unknown;
 	ended: boolean;
 	readRawBodyCalls: number;
+	/** The parameters webhook() asked n8n to resolve. */
+	parameterReads: string[];
 	logs: string[];
 }
 
@@ -135,11 +142,16 @@ export async function deliver(options: DeliveryOptions): Promise<DeliveryResult>
 		Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]),
 	);
 	const { logs, logger } = recordingLogger();
+	const parameterReads: string[] = [];
+	const readParameter = parameterReader({ ...options.params, ...options.evaluated });
 	const context = {
-		getNode: () => triggerNode,
+		getNode: () => ({ ...triggerNode, parameters: options.params }),
 		getMode: () => 'trigger',
 		getWorkflowStaticData: () => options.staticData,
-		getNodeParameter: parameterReader(options.params),
+		getNodeParameter: (name: string, fallback?: unknown, extra?: { extractValue?: boolean }) => {
+			parameterReads.push(name);
+			return readParameter(name, fallback, extra);
+		},
 		getRequestObject: () => request,
 		getResponseObject: () => response,
 		getHeaderData: () => headers,
@@ -155,5 +167,5 @@ export async function deliver(options: DeliveryOptions): Promise<DeliveryResult>
 		},
 	};
 	const result = await new DotloopTrigger().webhook.call(context as unknown as IWebhookFunctions);
-	return { response: result, ...answer, readRawBodyCalls, logs };
+	return { response: result, ...answer, readRawBodyCalls, parameterReads, logs };
 }
