@@ -155,6 +155,44 @@ function isNotFound(error: unknown): boolean {
 }
 
 /**
+ * Whether the stored subscription was made for another webhook URL and is this hook's to remove: n8n's
+ * WEBHOOK_URL changed since activation. Not in an editor test run, whose static data is a copy of the
+ * active workflow's (its stored subscription is the active workflow's, on the production URL).
+ */
+function storedForAnotherUrl(this: IHookFunctions, state: TriggerState, url: string | undefined) {
+	return (
+		state.subscriptionId !== undefined &&
+		state.webhookUrl !== undefined &&
+		url !== undefined &&
+		state.webhookUrl !== url &&
+		this.getMode() !== 'manual'
+	);
+}
+
+/**
+ * Removes the subscription this trigger created for its old URL (its id came back from this node's
+ * own POST, so it is provably ours), so Dotloop stops posting to an address n8n no longer serves. A
+ * failure is logged, naming the id, and does not stop the new subscription.
+ */
+async function removeForOldUrl(this: IHookFunctions, state: TriggerState): Promise<boolean> {
+	const { subscriptionId, webhookUrl } = state;
+	try {
+		await dotloopRequest.call(this, { method: 'DELETE', path: `/subscription/${subscriptionId}` });
+	} catch (error) {
+		if (!isNotFound(error)) {
+			this.logger.warn(
+				`Dotloop Trigger "${this.getNode().name}": could not remove webhook subscription ${subscriptionId} it created for its previous URL ${webhookUrl}: ${(error as Error).message}. Delete it with the Dotloop node (Webhook Subscription > Delete).`,
+			);
+			return false;
+		}
+	}
+	this.logger.info(
+		`Dotloop Trigger "${this.getNode().name}": removed webhook subscription ${subscriptionId} of its previous URL ${webhookUrl}`,
+	);
+	return true;
+}
+
+/**
  * checkExists: runs on every activation and n8n start. Every subscription of this API client is
  * listed (all cursor pages) and only those on exactly this node's webhook URL are considered.
  *
@@ -176,6 +214,10 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	const state = triggerState.call(this);
 	// create() explains the HTTPS requirement; nothing can exist for such a URL.
 	if (!isHttpsUrl(url)) return false;
+	if (storedForAnotherUrl.call(this, state, url)) {
+		await removeForOldUrl.call(this, state);
+		forget(state);
+	}
 
 	const subscriptions = await getAllByCursor.call(this, '/subscription');
 	const onThisUrl = subscriptions.filter((subscription) => subscription.url === url);
@@ -280,6 +322,11 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 	if (!subscriptionId) return true;
 	try {
 		const url = this.getNodeWebhookUrl('default');
+		if (storedForAnotherUrl.call(this, state, url)) {
+			if (!(await removeForOldUrl.call(this, state))) return false;
+			forget(state);
+			return true;
+		}
 		// State copied from another URL (an editor test run starts from the active workflow's static
 		// data) is not this webhook's to remove.
 		if (state.webhookUrl !== undefined && url !== undefined && state.webhookUrl !== url)

@@ -3,6 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 import { checkExists, create, remove, TEST_WEBHOOK_URL, WEBHOOK_URL } from './context';
 
+/** The same trigger after n8n's WEBHOOK_URL changed. */
+const MOVED_WEBHOOK_URL =
+	'https://hooks.example.org/n8n/webhook/6f1c2b1e-8d0a-4c57-9a51-1f0b7c4d2e10/dotloop';
+
 setupNock();
 
 const SUBSCRIPTION_ID = '4370bfdb-af96-430c-9871-90badf4d5608';
@@ -312,6 +316,43 @@ describe('Dotloop Trigger: checkExists', () => {
 		expect(staticData).toEqual(storedState());
 	});
 
+	it("after n8n's webhook URL changed, deletes the subscription it created for the old URL, then reports missing", async () => {
+		api()
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(204)
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [], meta: {} });
+
+		const { result, staticData } = await checkExists({
+			params: profileParams,
+			staticData: storedState(),
+			webhookUrl: MOVED_WEBHOOK_URL,
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual({});
+	});
+
+	it("when the old URL's subscription cannot be removed, names it in a warning and still lets a new one be created", async () => {
+		api()
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(500, { errors: [{ detail: 'boom' }] })
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [], meta: {} });
+
+		const { result, staticData, logs } = await checkExists({
+			params: profileParams,
+			staticData: storedState(),
+			webhookUrl: MOVED_WEBHOOK_URL,
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual({});
+		expect(logs.join('\n')).toContain(
+			`could not remove webhook subscription ${SUBSCRIPTION_ID} it created for its previous URL ${WEBHOOK_URL}`,
+		);
+	});
+
 	it('reports missing without any request when the webhook URL is not HTTPS (create explains)', async () => {
 		const { result } = await checkExists({
 			params: profileParams,
@@ -375,6 +416,22 @@ describe('Dotloop Trigger: delete', () => {
 		const { result } = await remove({ params: profileParams, staticData: storedState() });
 
 		expect(result).toBe(false);
+	});
+
+	it("after n8n's webhook URL changed, deletes the subscription it created for the old URL", async () => {
+		api().delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`).reply(204);
+
+		const { result, staticData, logs } = await remove({
+			params: profileParams,
+			staticData: storedState(),
+			webhookUrl: MOVED_WEBHOOK_URL,
+		});
+
+		expect(result).toBe(true);
+		expect(staticData).toEqual({});
+		expect(logs).toEqual([
+			`Dotloop Trigger "Dotloop Trigger": removed webhook subscription ${SUBSCRIPTION_ID} of its previous URL ${WEBHOOK_URL}`,
+		]);
 	});
 
 	it('does nothing when nothing is stored', async () => {
