@@ -21,6 +21,9 @@ const DEFAULTS = {
 	scope: null,
 	seed: true,
 	quiet: false,
+	// Readings of what the documentation leaves open (README, "Ambiguities"):
+	webhookRetryTimestamp: 'fresh',
+	webhookTimestampUnit: 'ms',
 };
 
 const num =
@@ -56,6 +59,8 @@ const MUTABLE = {
 	maxConsecutiveFailures: [num(1, 1e9, true), 'an integer >= 1'],
 	appName: [str, 'a non-empty string'],
 	scope: [(v) => v === null || str(v), 'a scope string such as "loop:read, contact:*", or null'],
+	webhookRetryTimestamp: [(v) => v === 'fresh' || v === 'original', '"fresh" or "original"'],
+	webhookTimestampUnit: [(v) => v === 'ms' || v === 's', '"ms" or "s"'],
 };
 
 function validateChanges(changes) {
