@@ -37,7 +37,7 @@ function eventsField(targetType: WebhookTargetType, description: string): INodeP
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			"Dotloop only delivers to HTTPS addresses: n8n must be reachable at a public https:// URL (set n8n's WEBHOOK_URL). Webhooks must also be enabled for your Dotloop API client by Dotloop support.",
+			'Dotloop only delivers to HTTPS addresses: n8n must be reachable at a public https:// URL. On n8n 2.x set N8N_WEBHOOK_URL (test URLs do not follow WEBHOOK_URL), on n8n 1.x WEBHOOK_URL; or publish the workflow and watch its Executions instead of testing it. Webhooks must also be enabled for your Dotloop API client by Dotloop support.',
 		name: 'httpsNotice',
 		type: 'notice',
 		default: '',

@@ -32,6 +32,18 @@ const MAX_URL_LENGTH = 512;
 /** 32 random bytes as hex: 64 characters, well within Dotloop's 128. */
 const SIGNING_KEY_BYTES = 32;
 
+/**
+ * Which setting decides the address, checked in n8n's source (UrlService): on 2.x production URLs use
+ * N8N_WEBHOOK_URL, else WEBHOOK_URL; test URLs use N8N_WEBHOOK_URL, else N8N_EDITOR_BASE_URL, else
+ * WEBHOOK_URL. On 1.x both use WEBHOOK_URL.
+ */
+const HTTPS_HINTS = {
+	activation:
+		'Make n8n reachable at a public https:// address and set it as the webhook URL, then activate again: on n8n 2.x N8N_WEBHOOK_URL (or WEBHOOK_URL), on n8n 1.x WEBHOOK_URL, e.g. WEBHOOK_URL=https://n8n.example.com/.',
+	testRun:
+		'This is the test URL of a test run. On n8n 2.x test URLs come from N8N_WEBHOOK_URL, else N8N_EDITOR_BASE_URL, not from WEBHOOK_URL: set N8N_WEBHOOK_URL=https://n8n.example.com/ (a public https:// address of this n8n). On n8n 1.x set WEBHOOK_URL. Or publish (activate) the workflow and watch its Executions instead of testing it.',
+};
+
 const HINTS = {
 	account:
 		'Reading the connected user (GET /account) was refused: the Dotloop API client needs the account:read scope for a User target.',
@@ -269,8 +281,7 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 			this.getNode(),
 			`Dotloop only delivers webhooks to HTTPS URLs, and this trigger's webhook URL is "${url ?? ''}"`,
 			{
-				description:
-					"Make n8n reachable at a public https:// address and set n8n's WEBHOOK_URL environment variable to it (e.g. WEBHOOK_URL=https://n8n.example.com/), then activate again.",
+				description: this.getMode() === 'manual' ? HTTPS_HINTS.testRun : HTTPS_HINTS.activation,
 			},
 		);
 	}

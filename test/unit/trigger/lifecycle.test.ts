@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DotloopTrigger } from '../../../nodes/Dotloop/DotloopTrigger.node';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 import { checkExists, create, remove, TEST_WEBHOOK_URL, WEBHOOK_URL } from './context';
 
@@ -118,7 +119,31 @@ describe('Dotloop Trigger: create', () => {
 		);
 		await expect(
 			create({ params: profileParams, webhookUrl: 'http://localhost:5678/webhook/x/dotloop' }),
-		).rejects.toMatchObject({ description: expect.stringContaining('WEBHOOK_URL') });
+		).rejects.toMatchObject({
+			description:
+				'Make n8n reachable at a public https:// address and set it as the webhook URL, then activate again: on n8n 2.x N8N_WEBHOOK_URL (or WEBHOOK_URL), on n8n 1.x WEBHOOK_URL, e.g. WEBHOOK_URL=https://n8n.example.com/.',
+		});
+	});
+
+	it('in a test run, says which variable n8n 2.x and 1.x take test URLs from, or to publish and watch Executions', async () => {
+		await expect(
+			create({
+				params: profileParams,
+				webhookUrl: 'http://localhost:5678/webhook-test/6f1c2b1e/dotloop',
+			}),
+		).rejects.toMatchObject({
+			message:
+				'Dotloop only delivers webhooks to HTTPS URLs, and this trigger\'s webhook URL is "http://localhost:5678/webhook-test/6f1c2b1e/dotloop"',
+			description:
+				'This is the test URL of a test run. On n8n 2.x test URLs come from N8N_WEBHOOK_URL, else N8N_EDITOR_BASE_URL, not from WEBHOOK_URL: set N8N_WEBHOOK_URL=https://n8n.example.com/ (a public https:// address of this n8n). On n8n 1.x set WEBHOOK_URL. Or publish (activate) the workflow and watch its Executions instead of testing it.',
+		});
+	});
+
+	it("the trigger's notice names the variable for n8n 2.x and 1.x, and the alternative of publishing", () => {
+		const notice = new DotloopTrigger().description.properties.find((p) => p.type === 'notice');
+		expect(notice?.displayName).toBe(
+			'Dotloop only delivers to HTTPS addresses: n8n must be reachable at a public https:// URL. On n8n 2.x set N8N_WEBHOOK_URL (test URLs do not follow WEBHOOK_URL), on n8n 1.x WEBHOOK_URL; or publish the workflow and watch its Executions instead of testing it. Webhooks must also be enabled for your Dotloop API client by Dotloop support.',
+		);
 	});
 
 	it('refuses an empty event list and events of the other target before any request', async () => {
