@@ -61,7 +61,10 @@ function deliverySettings(this: IWebhookFunctions, node: INode): DeliverySetting
 /** The chosen events, as stored unless set by expression. */
 function chosenEvents(this: IWebhookFunctions, node: INode): readonly string[] {
 	const parameters = node.parameters ?? {};
-	const events = parameters[parameters.targetType === 'USER' ? 'userEvents' : 'profileEvents'];
+	const events =
+		node.typeVersion >= 2
+			? parameters.events
+			: parameters[parameters.targetType === 'USER' ? 'userEvents' : 'profileEvents'];
 	return Array.isArray(events) && !events.some(isExpression)
 		? (events as string[])
 		: readTargetAndEvents.call(this).eventTypes;

@@ -21,6 +21,11 @@ export const EVENTS_PARAMETER: Record<WebhookTargetType, string> = {
 	USER: 'userEvents',
 };
 
+/** Versions 1 and 1.1: a Target, then the events of that target. */
+const BEFORE_V2 = { '@version': [1, 1.1] };
+/** Version 2: one list of every event; the target follows from the events chosen. */
+const V2 = { '@version': [2] };
+
 function eventsField(targetType: WebhookTargetType, description: string): INodeProperties {
 	return {
 		displayName: 'Events',
@@ -30,9 +35,45 @@ function eventsField(targetType: WebhookTargetType, description: string): INodeP
 		options: toOptions(WEBHOOK_EVENTS[targetType]).sort((a, b) => a.name.localeCompare(b.name)),
 		default: [],
 		description,
-		displayOptions: { show: { targetType: [targetType] } },
+		displayOptions: { show: { ...BEFORE_V2, targetType: [targetType] } },
 	};
 }
+
+const TARGET_OF_EVENT: Record<WebhookTargetType, string> = {
+	PROFILE: 'A loop of the chosen profile',
+	USER: 'The connected Dotloop user (contacts and profile membership)',
+};
+
+/**
+ * One Events list with the events of both targets. n8n's node panel lists a trigger's events from
+ * the first property called "Events" and adds the node with only that property set, so every event
+ * has to be in it for contact, profile and user events to be findable there.
+ */
+const allEventsField: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	options: (Object.keys(WEBHOOK_EVENTS) as WebhookTargetType[])
+		.flatMap((targetType) =>
+			toOptions(WEBHOOK_EVENTS[targetType]).map((option) => ({
+				...option,
+				description: `${TARGET_OF_EVENT[targetType]}: ${option.name.toLowerCase()}`,
+			})),
+		)
+		.sort((a, b) => a.name.localeCompare(b.name)),
+	default: ['LOOP_CREATED'],
+	description:
+		'What starts the workflow: loop events of a profile, or contact and profile events of the connected user (one trigger watches one of the two; use a second trigger for the other)',
+	displayOptions: { show: V2 },
+};
+
+/**
+ * The subtitle under the node on the canvas: the chosen events, readable. Evaluated by n8n's editor
+ * with only $parameter at hand, so the names are made from the values here rather than looked up.
+ */
+export const TRIGGER_SUBTITLE =
+	'={{ ($parameter["events"] || ($parameter["targetType"] === "USER" ? $parameter["userEvents"] : $parameter["profileEvents"]) || []).map(e => String(e).split("_").map(w => w.charAt(0) + w.slice(1).toLowerCase()).join(" ")).join(", ") }}';
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -41,6 +82,12 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'httpsNotice',
 		type: 'notice',
 		default: '',
+	},
+	allEventsField,
+	{
+		...profileLocator,
+		description: 'The profile whose loops are watched',
+		displayOptions: { show: { ...V2, events: [...WEBHOOK_EVENTS.PROFILE] } },
 	},
 	{
 		displayName: 'Target',
@@ -61,11 +108,12 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'PROFILE',
 		description: 'What to watch; it decides which events can be chosen',
+		displayOptions: { show: BEFORE_V2 },
 	},
 	{
 		...profileLocator,
 		description: 'The profile whose loops are watched',
-		displayOptions: { show: { targetType: ['PROFILE'] } },
+		displayOptions: { show: { ...BEFORE_V2, targetType: ['PROFILE'] } },
 	},
 	eventsField('PROFILE', 'The loop events of the profile that start the workflow'),
 	eventsField('USER', 'The events of the connected user that start the workflow'),

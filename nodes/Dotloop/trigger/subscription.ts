@@ -69,11 +69,49 @@ export function isHttpsUrl(url: string | undefined): url is string {
 	}
 }
 
+function toEventList(raw: unknown): string[] {
+	return [
+		...new Set(
+			(Array.isArray(raw) ? raw : String(raw ?? '').split(','))
+				.map((value) => String(value).trim())
+				.filter((value) => value !== ''),
+		),
+	];
+}
+
+/**
+ * Version 2: the target follows from the events. A subscription has one target, so profile and user
+ * events cannot be mixed in one trigger.
+ */
+function targetOfEvents(this: IHookFunctions | IWebhookFunctions, eventTypes: string[]) {
+	const of = (targetType: WebhookTargetType) =>
+		eventTypes.filter((eventType) =>
+			(WEBHOOK_EVENTS[targetType] as readonly string[]).includes(eventType),
+		);
+	const profile = of('PROFILE');
+	const user = of('USER');
+	if (profile.length && user.length) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Events" mixes loop events of a profile (${profile.join(', ')}) with events of the connected user (${user.join(', ')})`,
+			{
+				description:
+					'One Dotloop subscription watches either a profile or the user: use one Dotloop Trigger for each.',
+			},
+		);
+	}
+	return user.length ? 'USER' : 'PROFILE';
+}
+
 /** The chosen target type and events, read and checked without any request (also used by webhook()). */
 export function readTargetAndEvents(this: IHookFunctions | IWebhookFunctions): {
 	targetType: WebhookTargetType;
 	eventTypes: string[];
 } {
+	if (this.getNode().typeVersion >= 2) {
+		const eventTypes = toEventList(this.getNodeParameter('events', []));
+		return { targetType: targetOfEvents.call(this, eventTypes), eventTypes };
+	}
 	const targetType = String(this.getNodeParameter('targetType', 'PROFILE'));
 	const allowed = Object.keys(WEBHOOK_EVENTS);
 	if (!allowed.includes(targetType)) {
@@ -83,14 +121,7 @@ export function readTargetAndEvents(this: IHookFunctions | IWebhookFunctions): {
 		);
 	}
 	const raw = this.getNodeParameter(EVENTS_PARAMETER[targetType as WebhookTargetType], []);
-	const eventTypes = [
-		...new Set(
-			(Array.isArray(raw) ? raw : String(raw ?? '').split(','))
-				.map((value) => String(value).trim())
-				.filter((value) => value !== ''),
-		),
-	];
-	return { targetType: targetType as WebhookTargetType, eventTypes };
+	return { targetType: targetType as WebhookTargetType, eventTypes: toEventList(raw) };
 }
 
 async function connectedUserId(this: IHookFunctions): Promise<number> {

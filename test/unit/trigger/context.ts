@@ -28,6 +28,7 @@ export interface TriggerOptions {
 	webhookUrl?: string;
 	/** n8n's execution mode: 'manual' for an editor test run (its /webhook-test/ URL), else 'trigger'. */
 	mode?: string;
+	typeVersion?: number;
 }
 
 function parameterReader(params: IDataObject) {
@@ -57,7 +58,10 @@ export function createHookContext(options: TriggerOptions) {
 	const { context: execute } = createExecuteContext({ params: {}, nodeType: triggerNode.type });
 	const { logs, logger } = recordingLogger();
 	const context = {
-		getNode: () => triggerNode,
+		getNode: () => ({
+			...triggerNode,
+			typeVersion: options.typeVersion ?? triggerNode.typeVersion,
+		}),
 		getMode: () =>
 			options.mode ?? (options.webhookUrl?.includes('/webhook-test/') ? 'manual' : 'trigger'),
 		getActivationMode: () => 'activate',
@@ -98,6 +102,7 @@ export interface DeliveryOptions {
 	rawBodyRead?: boolean;
 	/** What getNodeParameter answers when it differs from the stored parameters (expressions). */
 	evaluated?: IDataObject;
+	typeVersion?: number;
 }
 
 export interface DeliveryResult {
@@ -145,7 +150,11 @@ export async function deliver(options: DeliveryOptions): Promise<DeliveryResult>
 	const parameterReads: string[] = [];
 	const readParameter = parameterReader({ ...options.params, ...options.evaluated });
 	const context = {
-		getNode: () => ({ ...triggerNode, parameters: options.params }),
+		getNode: () => ({
+			...triggerNode,
+			typeVersion: options.typeVersion ?? triggerNode.typeVersion,
+			parameters: options.params,
+		}),
 		getMode: () => 'trigger',
 		getWorkflowStaticData: () => options.staticData,
 		getNodeParameter: (name: string, fallback?: unknown, extra?: { extractValue?: boolean }) => {
