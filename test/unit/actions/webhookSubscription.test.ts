@@ -4,18 +4,18 @@ import { api, BASE_PATH, setupNock } from '../helpers/nock';
 setupNock();
 
 const ID = '4370bfdb-af96-430c-9871-90badf4d5608';
-const subscription = {
+/** A subscription as Dotloop answers it, without and with its signing key. */
+const withoutKey = {
 	id: ID,
 	targetType: 'PROFILE',
 	targetId: 789,
 	externalId: 'some_external_id',
 	url: 'https://foobar.com/callbacks/dotloopwebhook',
 	eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
-	signingKey: 'super_secret_key',
 	enabled: true,
 };
+const subscription = { ...withoutKey, signingKey: 'super_secret_key' };
 /** What the node outputs for it: never the signing key, only whether one is set. */
-const { signingKey: _key, ...withoutKey } = subscription;
 const shown = { ...withoutKey, signingKeySet: true };
 const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
