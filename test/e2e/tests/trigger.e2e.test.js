@@ -408,3 +408,45 @@ test('deactivate, reactivate and restart n8n repeatedly: never more than one sub
 	await check('deactivated at the end', 0);
 	process.stderr.write(`[e2e] subscription history: ${JSON.stringify(seen)}\n`);
 });
+
+test('version 2 (one Events list): a contact event subscribes the connected user and runs on a contact created in Dotloop', async () => {
+	const webhookId = 'e2e-dotloop-trigger-v2';
+	const url = `https://hooks.example.test/webhook/${webhookId}/dotloop`;
+	const node = {
+		...wf.trigger('Contact Trigger', { events: ['CONTACT_CREATED'] }, credential, { webhookId }),
+		typeVersion: 2,
+	};
+	const v2 = await n8n.createWorkflow({
+		name: 'trigger v2: contacts',
+		nodes: [node],
+		connections: {},
+	});
+	expect((await n8n.activate(v2.id)).ok).toBe(true);
+	const subscription = (await admin.state()).subscriptions.filter((s) => s.url === url);
+	expect(subscription).toEqual([
+		expect.objectContaining({
+			targetType: 'USER',
+			targetId: 100,
+			eventTypes: ['CONTACT_CREATED'],
+			enabled: true,
+		}),
+	]);
+
+	const contact = await admin.simulate({
+		action: 'createContact',
+		firstName: 'Vera',
+		lastName: 'Version',
+		email: 'vera.version@e2e.test',
+	});
+	const [execution] = await n8n.waitForExecutions(v2.id, { count: 1, timeoutMs: 20_000 });
+	expect(n8n.nodeOutput(execution, 'Contact Trigger')).toEqual([
+		expect.objectContaining({
+			eventType: 'CONTACT_CREATED',
+			subscriptionId: subscription[0].id,
+			event: { id: String(contact.id) },
+		}),
+	]);
+
+	await n8n.deactivate(v2.id, { webhook: { webhookId, path: 'dotloop' } });
+	expect((await admin.state()).subscriptions.filter((s) => s.url === url)).toEqual([]);
+});
