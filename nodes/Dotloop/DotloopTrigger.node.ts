@@ -9,7 +9,7 @@ import type {
 
 import { searchProfiles } from './methods/listSearch';
 import { receiveDelivery } from './trigger/delivery';
-import { triggerProperties } from './trigger/description';
+import { TRIGGER_SUBTITLE, triggerProperties } from './trigger/description';
 import { createSubscription, deleteSubscription, subscriptionExists } from './trigger/subscription';
 
 export class DotloopTrigger implements INodeType {
@@ -20,10 +20,10 @@ export class DotloopTrigger implements INodeType {
 		group: ['trigger'],
 		// 1.1 changes nothing in the node: n8n evaluates a legacy binary-data option on every delivery
 		// to version-1 triggers, which costs an expression isolate per delivery (see the benchmark).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		subtitle:
-			'={{ ($parameter["targetType"] === "USER" ? $parameter["userEvents"] : $parameter["profileEvents"]).join(", ") }}',
+		// 2 replaces Target + per-target events with one Events list (the target follows from it).
+		version: [1, 1.1, 2],
+		defaultVersion: 2,
+		subtitle: TRIGGER_SUBTITLE,
 		description:
 			'Starts the workflow when loops, participants, contacts or profiles change in Dotloop',
 		defaults: { name: 'Dotloop Trigger' },

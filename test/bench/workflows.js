@@ -600,12 +600,16 @@ const workflows = {
 					type: ctx.TRIGGER_TYPE,
 					typeVersion: ctx.triggerTypeVersion || 1,
 					webhookId,
-					parameters: {
-						targetType: 'PROFILE',
-						profileId: rl(PROFILE_ID),
-						profileEvents: ['LOOP_UPDATED'],
-						options: {},
-					},
+					// Version 2 has one Events list; earlier versions a Target and its events.
+					parameters:
+						(ctx.triggerTypeVersion || 1) >= 2
+							? { events: ['LOOP_UPDATED'], profileId: rl(PROFILE_ID), options: {} }
+							: {
+									targetType: 'PROFILE',
+									profileId: rl(PROFILE_ID),
+									profileEvents: ['LOOP_UPDATED'],
+									options: {},
+								},
 					credentials: {
 						[ctx.CREDENTIAL_TYPE]: { id: ctx.dotloopCredentialId, name: 'Dotloop (bench)' },
 					},

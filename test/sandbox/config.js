@@ -24,6 +24,9 @@ const DEFAULTS = {
 	scope: null,
 	seed: true,
 	quiet: false,
+	// Readings of what the documentation leaves open (README, "Ambiguities"):
+	webhookRetryTimestamp: 'fresh',
+	webhookTimestampUnit: 'ms',
 };
 
 const num =
@@ -60,6 +63,8 @@ const MUTABLE = {
 	appName: [str, 'a non-empty string'],
 	scope: [(v) => v === null || str(v), 'a scope string such as "loop:read, contact:*", or null'],
 	minFilterBound: [(v) => v === 'inclusive' || v === 'exclusive', '"inclusive" or "exclusive"'],
+	webhookRetryTimestamp: [(v) => v === 'fresh' || v === 'original', '"fresh" or "original"'],
+	webhookTimestampUnit: [(v) => v === 'ms' || v === 's', '"ms" or "s"'],
 };
 
 function validateChanges(changes) {

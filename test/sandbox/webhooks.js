@@ -70,7 +70,7 @@ class Webhooks {
 		const target = record.goodbye ? record.target : { url: sub.url, signingKey: sub.signingKey };
 		delete record.nextAttemptAt;
 		record.deliveryAttempts += 1;
-		const result = await this.post(target, record.body);
+		const result = await this.post(target, record.body, record);
 		if (this.stopped || !this.app.store.events.has(record.id)) return;
 		record.responseData.push({
 			responseCode: result.responseCode,
@@ -131,8 +131,22 @@ class Webhooks {
 		if (this.log.length > 21000) this.log.splice(0, this.log.length - 20000);
 	}
 
-	post(target, body) {
-		const timestamp = String(Date.now());
+	// The documentation calls X-DOTLOOP-TIMESTAMP seconds while its example is milliseconds, and does
+	// not say whether a retry is signed anew: both are switchable (webhookTimestampUnit,
+	// webhookRetryTimestamp). "original" re-sends a retry with its first attempt's timestamp and
+	// signature, byte for byte.
+	timestampFor(record) {
+		const { webhookRetryTimestamp, webhookTimestampUnit } = this.app.config;
+		if (webhookRetryTimestamp === 'original' && record && record.firstTimestamp)
+			return record.firstTimestamp;
+		const now = Date.now();
+		const timestamp = String(webhookTimestampUnit === 's' ? Math.floor(now / 1000) : now);
+		if (record && !record.firstTimestamp) record.firstTimestamp = timestamp;
+		return timestamp;
+	}
+
+	post(target, body, record) {
+		const timestamp = this.timestampFor(record);
 		const headers = {
 			'Content-Type': 'application/json',
 			'Content-Length': Buffer.byteLength(body),

@@ -34,6 +34,8 @@ describe('sandbox webhooks', () => {
 			webhookTimeoutMs: 5000,
 			maxConsecutiveFailures: 20,
 			webhookOrigin: rx.origin,
+			webhookRetryTimestamp: 'fresh',
+			webhookTimestampUnit: 'ms',
 		});
 	});
 
@@ -313,6 +315,67 @@ describe('sandbox webhooks', () => {
 			[1, 500, 'FAILURE'],
 			[2, 500, 'FAILURE'],
 			[3, 200, 'SUCCESS'],
+		]);
+	});
+
+	test.each([
+		['fresh', 'ms', /^\d{13}$/],
+		['original', 'ms', /^\d{13}$/],
+		['fresh', 's', /^\d{10}$/],
+		['original', 's', /^\d{10}$/],
+	])(
+		'retries with the %s timestamp, in %s: each attempt signed over the timestamp it carries',
+		async (webhookRetryTimestamp, webhookTimestampUnit, shape) => {
+			await admin(sb, 'PATCH', '/config', {
+				clockScale: 60,
+				webhookRetryTimestamp,
+				webhookTimestampUnit,
+			});
+			// In seconds, fresh timestamps of retries 0.5 s apart could coincide: fail for longer.
+			respond = (req, n) => (n <= 2 ? 500 : 200);
+			const sub = await subscribe({ eventTypes: ['LOOP_CREATED'] });
+			await newLoop();
+			await rx.waitFor(() => rx.received.length >= 3, 5000);
+			const attempts = rx.received.map((r) => ({
+				timestamp: r.headers['x-dotloop-timestamp'],
+				signature: r.headers['x-dotloop-signature'],
+				raw: r.raw,
+			}));
+			for (const a of attempts) {
+				expect(a.timestamp).toMatch(shape);
+				expect(a.signature).toBe(expectedSignature('super_secret_key', a.timestamp, a.raw));
+				expect(a.raw).toBe(attempts[0].raw);
+			}
+			const now = webhookTimestampUnit === 's' ? Date.now() / 1000 : Date.now();
+			expect(Math.abs(Number(attempts[0].timestamp) - now)).toBeLessThan(
+				webhookTimestampUnit === 's' ? 10 : 10000,
+			);
+			const distinct = new Set(attempts.map((a) => `${a.timestamp} ${a.signature}`)).size;
+			if (webhookRetryTimestamp === 'original') expect(distinct).toBe(1);
+			else if (webhookTimestampUnit === 'ms') expect(distinct).toBe(3);
+			else expect(distinct).toBeGreaterThanOrEqual(2); // 0.5 s + 1 s apart: at least one second changes
+			const log = (await admin(sb, 'GET', `/deliveries?subscriptionId=${sub.id}`)).body.data;
+			expect(log.map((d) => d.timestamp)).toEqual(attempts.map((a) => a.timestamp));
+		},
+	);
+
+	test('the two readings can be changed, and are checked', async () => {
+		const ok = await admin(sb, 'PATCH', '/config', {
+			webhookRetryTimestamp: 'original',
+			webhookTimestampUnit: 's',
+		});
+		expect(ok.status).toBe(200);
+		expect(ok.body.data).toMatchObject({
+			webhookRetryTimestamp: 'original',
+			webhookTimestampUnit: 's',
+		});
+		const bad = await admin(sb, 'PATCH', '/config', { webhookRetryTimestamp: 'later' });
+		expect(bad.status).toBe(400);
+		const unit = await admin(sb, 'PATCH', '/config', { webhookTimestampUnit: 'us' });
+		expect(unit.status).toBe(400);
+		expect([bad.body.errors[0].detail, unit.body.errors[0].detail]).toEqual([
+			'webhookRetryTimestamp must be "fresh" or "original"',
+			'webhookTimestampUnit must be "ms" or "s"',
 		]);
 	});
 

@@ -32,6 +32,18 @@ const MAX_URL_LENGTH = 512;
 /** 32 random bytes as hex: 64 characters, well within Dotloop's 128. */
 const SIGNING_KEY_BYTES = 32;
 
+/**
+ * Which setting decides the address, checked in n8n's source (UrlService): on 2.x production URLs use
+ * N8N_WEBHOOK_URL, else WEBHOOK_URL; test URLs use N8N_WEBHOOK_URL, else N8N_EDITOR_BASE_URL, else
+ * WEBHOOK_URL. On 1.x both use WEBHOOK_URL.
+ */
+const HTTPS_HINTS = {
+	activation:
+		'Make n8n reachable at a public https:// address and set it as the webhook URL, then activate again: on n8n 2.x N8N_WEBHOOK_URL (or WEBHOOK_URL), on n8n 1.x WEBHOOK_URL, e.g. WEBHOOK_URL=https://n8n.example.com/.',
+	testRun:
+		'This is the test URL of a test run. On n8n 2.x test URLs come from N8N_WEBHOOK_URL, else N8N_EDITOR_BASE_URL, not from WEBHOOK_URL: set N8N_WEBHOOK_URL=https://n8n.example.com/ (a public https:// address of this n8n). On n8n 1.x set WEBHOOK_URL. Or publish (activate) the workflow and watch its Executions instead of testing it.',
+};
+
 const HINTS = {
 	account:
 		'Reading the connected user (GET /account) was refused: the Dotloop API client needs the account:read scope for a User target.',
@@ -57,11 +69,49 @@ export function isHttpsUrl(url: string | undefined): url is string {
 	}
 }
 
+function toEventList(raw: unknown): string[] {
+	return [
+		...new Set(
+			(Array.isArray(raw) ? raw : String(raw ?? '').split(','))
+				.map((value) => String(value).trim())
+				.filter((value) => value !== ''),
+		),
+	];
+}
+
+/**
+ * Version 2: the target follows from the events. A subscription has one target, so profile and user
+ * events cannot be mixed in one trigger.
+ */
+function targetOfEvents(this: IHookFunctions | IWebhookFunctions, eventTypes: string[]) {
+	const of = (targetType: WebhookTargetType) =>
+		eventTypes.filter((eventType) =>
+			(WEBHOOK_EVENTS[targetType] as readonly string[]).includes(eventType),
+		);
+	const profile = of('PROFILE');
+	const user = of('USER');
+	if (profile.length && user.length) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Events" mixes loop events of a profile (${profile.join(', ')}) with events of the connected user (${user.join(', ')})`,
+			{
+				description:
+					'One Dotloop subscription watches either a profile or the user: use one Dotloop Trigger for each.',
+			},
+		);
+	}
+	return user.length ? 'USER' : 'PROFILE';
+}
+
 /** The chosen target type and events, read and checked without any request (also used by webhook()). */
 export function readTargetAndEvents(this: IHookFunctions | IWebhookFunctions): {
 	targetType: WebhookTargetType;
 	eventTypes: string[];
 } {
+	if (this.getNode().typeVersion >= 2) {
+		const eventTypes = toEventList(this.getNodeParameter('events', []));
+		return { targetType: targetOfEvents.call(this, eventTypes), eventTypes };
+	}
 	const targetType = String(this.getNodeParameter('targetType', 'PROFILE'));
 	const allowed = Object.keys(WEBHOOK_EVENTS);
 	if (!allowed.includes(targetType)) {
@@ -71,14 +121,7 @@ export function readTargetAndEvents(this: IHookFunctions | IWebhookFunctions): {
 		);
 	}
 	const raw = this.getNodeParameter(EVENTS_PARAMETER[targetType as WebhookTargetType], []);
-	const eventTypes = [
-		...new Set(
-			(Array.isArray(raw) ? raw : String(raw ?? '').split(','))
-				.map((value) => String(value).trim())
-				.filter((value) => value !== ''),
-		),
-	];
-	return { targetType: targetType as WebhookTargetType, eventTypes };
+	return { targetType: targetType as WebhookTargetType, eventTypes: toEventList(raw) };
 }
 
 async function connectedUserId(this: IHookFunctions): Promise<number> {
@@ -155,6 +198,44 @@ function isNotFound(error: unknown): boolean {
 }
 
 /**
+ * Whether the stored subscription was made for another webhook URL and is this hook's to remove: n8n's
+ * WEBHOOK_URL changed since activation. Not in an editor test run, whose static data is a copy of the
+ * active workflow's (its stored subscription is the active workflow's, on the production URL).
+ */
+function storedForAnotherUrl(this: IHookFunctions, state: TriggerState, url: string | undefined) {
+	return (
+		state.subscriptionId !== undefined &&
+		state.webhookUrl !== undefined &&
+		url !== undefined &&
+		state.webhookUrl !== url &&
+		this.getMode() !== 'manual'
+	);
+}
+
+/**
+ * Removes the subscription this trigger created for its old URL (its id came back from this node's
+ * own POST, so it is provably ours), so Dotloop stops posting to an address n8n no longer serves. A
+ * failure is logged, naming the id, and does not stop the new subscription.
+ */
+async function removeForOldUrl(this: IHookFunctions, state: TriggerState): Promise<boolean> {
+	const { subscriptionId, webhookUrl } = state;
+	try {
+		await dotloopRequest.call(this, { method: 'DELETE', path: `/subscription/${subscriptionId}` });
+	} catch (error) {
+		if (!isNotFound(error)) {
+			this.logger.warn(
+				`Dotloop Trigger "${this.getNode().name}": could not remove webhook subscription ${subscriptionId} it created for its previous URL ${webhookUrl}: ${(error as Error).message}. Delete it with the Dotloop node (Webhook Subscription > Delete).`,
+			);
+			return false;
+		}
+	}
+	this.logger.info(
+		`Dotloop Trigger "${this.getNode().name}": removed webhook subscription ${subscriptionId} of its previous URL ${webhookUrl}`,
+	);
+	return true;
+}
+
+/**
  * checkExists: runs on every activation and n8n start. Every subscription of this API client is
  * listed (all cursor pages) and only those on exactly this node's webhook URL are considered.
  *
@@ -176,6 +257,10 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	const state = triggerState.call(this);
 	// create() explains the HTTPS requirement; nothing can exist for such a URL.
 	if (!isHttpsUrl(url)) return false;
+	if (storedForAnotherUrl.call(this, state, url)) {
+		await removeForOldUrl.call(this, state);
+		forget(state);
+	}
 
 	const subscriptions = await getAllByCursor.call(this, '/subscription');
 	const onThisUrl = subscriptions.filter((subscription) => subscription.url === url);
@@ -227,8 +312,7 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 			this.getNode(),
 			`Dotloop only delivers webhooks to HTTPS URLs, and this trigger's webhook URL is "${url ?? ''}"`,
 			{
-				description:
-					"Make n8n reachable at a public https:// address and set n8n's WEBHOOK_URL environment variable to it (e.g. WEBHOOK_URL=https://n8n.example.com/), then activate again.",
+				description: this.getMode() === 'manual' ? HTTPS_HINTS.testRun : HTTPS_HINTS.activation,
 			},
 		);
 	}
@@ -280,6 +364,11 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 	if (!subscriptionId) return true;
 	try {
 		const url = this.getNodeWebhookUrl('default');
+		if (storedForAnotherUrl.call(this, state, url)) {
+			if (!(await removeForOldUrl.call(this, state))) return false;
+			forget(state);
+			return true;
+		}
 		// State copied from another URL (an editor test run starts from the active workflow's static
 		// data) is not this webhook's to remove.
 		if (state.webhookUrl !== undefined && url !== undefined && state.webhookUrl !== url)

@@ -1,9 +1,9 @@
 /**
- * Remembers the signatures of verified deliveries until they would be too old anyway, so the exact
- * same delivery posted again inside the allowed age is refused. Dotloop's own retries are new
- * requests with a new timestamp, hence a new signature: they are not affected. In memory and per
- * process (n8n offers triggers no safe shared store); with several webhook processes, the age limit
- * and Remove Duplicates on eventId remain the protection across them.
+ * Remembers the signatures of accepted deliveries until they would be too old anyway, so the exact
+ * same delivery posted again (Dotloop retrying with the original timestamp after a lost answer, or a
+ * replayed capture) is recognised and not run twice. A retry signed with a new timestamp has a new
+ * signature and is not recognised. In memory and per process (n8n offers triggers no safe shared
+ * store); across webhook processes, Remove Duplicates on eventId is the protection.
  */
 export class ReplayGuard {
 	private readonly expiries = new Map<string, number>();

@@ -736,6 +736,20 @@ test('webhook subscriptions and events: create, get, get many, events of it, upd
 		enabled: true,
 	});
 	expect(out('Get many subscriptions').map((s) => s.id)).toContain(id);
+	// The signing key never reaches an output item: only whether one is set.
+	for (const name of ['Create subscription', 'Get subscription', 'Update subscription']) {
+		expect({ name, ...out(name)[0] }).toMatchObject({ name, signingKeySet: true });
+	}
+	expect(
+		JSON.stringify(
+			[
+				'Create subscription',
+				'Get subscription',
+				'Get many subscriptions',
+				'Update subscription',
+			].map(out),
+		),
+	).not.toContain('e2e-signing-key');
 	expect(out('Get many events')).toEqual([
 		expect.objectContaining({ id: eventId, subscriptionId: id, eventType: 'LOOP_CREATED' }),
 	]);

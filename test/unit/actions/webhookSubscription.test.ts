@@ -4,19 +4,57 @@ import { api, BASE_PATH, setupNock } from '../helpers/nock';
 setupNock();
 
 const ID = '4370bfdb-af96-430c-9871-90badf4d5608';
-const subscription = {
+/** A subscription as Dotloop answers it, without and with its signing key. */
+const withoutKey = {
 	id: ID,
 	targetType: 'PROFILE',
 	targetId: 789,
 	externalId: 'some_external_id',
 	url: 'https://foobar.com/callbacks/dotloopwebhook',
 	eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
-	signingKey: 'super_secret_key',
 	enabled: true,
 };
+const subscription = { ...withoutKey, signingKey: 'super_secret_key' };
+/** What the node outputs for it: never the signing key, only whether one is set. */
+const shown = { ...withoutKey, signingKeySet: true };
 const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
 describe('Webhook Subscription', () => {
+	it('no operation outputs the signing key: only whether one is set', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, {
+				data: [
+					subscription,
+					{ ...withoutKey, id: 'b' },
+					{ ...subscription, id: 'c', signingKey: '' },
+				],
+				meta: {},
+			})
+			.get(`${BASE_PATH}/subscription/${ID}`)
+			.reply(200, { data: subscription });
+
+		const many = await runDotloop({
+			params: {
+				resource: 'webhookSubscription',
+				operation: 'getAll',
+				returnAll: true,
+				filters: {},
+			},
+		});
+		const one = await runDotloop({
+			params: { resource: 'webhookSubscription', operation: 'get', subscriptionId: locator(ID) },
+		});
+
+		expect(many.output).toEqual([
+			{ json: shown, pairedItem: { item: 0 } },
+			{ json: { ...withoutKey, id: 'b', signingKeySet: false }, pairedItem: { item: 0 } },
+			{ json: { ...withoutKey, id: 'c', signingKeySet: false }, pairedItem: { item: 0 } },
+		]);
+		expect(one.output).toEqual([{ json: shown, pairedItem: { item: 0 } }]);
+		expect(JSON.stringify([many, one])).not.toContain('super_secret_key');
+	});
+
 	it('Get Many with Return All follows next_cursor and outputs each subscription', async () => {
 		api()
 			.get(`${BASE_PATH}/subscription`)
@@ -35,8 +73,8 @@ describe('Webhook Subscription', () => {
 		});
 
 		expect(output).toEqual([
-			{ json: subscription, pairedItem: { item: 0 } },
-			{ json: { ...subscription, id: 'b' }, pairedItem: { item: 0 } },
+			{ json: shown, pairedItem: { item: 0 } },
+			{ json: { ...shown, id: 'b' }, pairedItem: { item: 0 } },
 		]);
 	});
 
@@ -59,7 +97,7 @@ describe('Webhook Subscription', () => {
 			},
 		});
 
-		expect(output).toEqual([{ json: subscription, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: shown, pairedItem: { item: 0 } }]);
 	});
 
 	it('Get reads one subscription by its UUID (From List mode too)', async () => {
@@ -73,7 +111,7 @@ describe('Webhook Subscription', () => {
 			},
 		});
 
-		expect(output).toEqual([{ json: subscription, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: shown, pairedItem: { item: 0 } }]);
 	});
 
 	it('refuses a subscription ID that is not a UUID before any request', async () => {
@@ -115,7 +153,7 @@ describe('Webhook Subscription', () => {
 
 		expect(output).toEqual([
 			{
-				json: { ...subscription, targetType: 'USER', targetId: 7083432 },
+				json: { ...shown, targetType: 'USER', targetId: 7083432 },
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -237,9 +275,7 @@ describe('Webhook Subscription', () => {
 			},
 		});
 
-		expect(output).toEqual([
-			{ json: { ...subscription, enabled: false }, pairedItem: { item: 0 } },
-		]);
+		expect(output).toEqual([{ json: { ...shown, enabled: false }, pairedItem: { item: 0 } }]);
 	});
 
 	it('Update sends a new URL and signing key', async () => {

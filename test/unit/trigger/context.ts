@@ -26,6 +26,9 @@ export interface TriggerOptions {
 	params: IDataObject;
 	staticData?: IDataObject;
 	webhookUrl?: string;
+	/** n8n's execution mode: 'manual' for an editor test run (its /webhook-test/ URL), else 'trigger'. */
+	mode?: string;
+	typeVersion?: number;
 }
 
 function parameterReader(params: IDataObject) {
@@ -55,8 +58,12 @@ export function createHookContext(options: TriggerOptions) {
 	const { context: execute } = createExecuteContext({ params: {}, nodeType: triggerNode.type });
 	const { logs, logger } = recordingLogger();
 	const context = {
-		getNode: () => triggerNode,
-		getMode: () => 'trigger',
+		getNode: () => ({
+			...triggerNode,
+			typeVersion: options.typeVersion ?? triggerNode.typeVersion,
+		}),
+		getMode: () =>
+			options.mode ?? (options.webhookUrl?.includes('/webhook-test/') ? 'manual' : 'trigger'),
 		getActivationMode: () => 'activate',
 		getNodeWebhookUrl: (name: string) =>
 			name === 'default' ? (options.webhookUrl ?? WEBHOOK_URL) : undefined,
@@ -93,6 +100,9 @@ export interface DeliveryOptions {
 	headers: Record<string, string>;
 	/** Whether n8n already read the raw body before webhook() (it does not always). */
 	rawBodyRead?: boolean;
+	/** What getNodeParameter answers when it differs from the stored parameters (expressions). */
+	evaluated?: IDataObject;
+	typeVersion?: number;
 }
 
 export interface DeliveryResult {
@@ -102,6 +112,8 @@ export interface DeliveryResult {
 	sent?: unknown;
 	ended: boolean;
 	readRawBodyCalls: number;
+	/** The parameters webhook() asked n8n to resolve. */
+	parameterReads: string[];
 	logs: string[];
 }
 
@@ -135,11 +147,20 @@ export async function deliver(options: DeliveryOptions): Promise<DeliveryResult>
 		Object.entries(options.headers).map(([name, value]) => [name.toLowerCase(), value]),
 	);
 	const { logs, logger } = recordingLogger();
+	const parameterReads: string[] = [];
+	const readParameter = parameterReader({ ...options.params, ...options.evaluated });
 	const context = {
-		getNode: () => triggerNode,
+		getNode: () => ({
+			...triggerNode,
+			typeVersion: options.typeVersion ?? triggerNode.typeVersion,
+			parameters: options.params,
+		}),
 		getMode: () => 'trigger',
 		getWorkflowStaticData: () => options.staticData,
-		getNodeParameter: parameterReader(options.params),
+		getNodeParameter: (name: string, fallback?: unknown, extra?: { extractValue?: boolean }) => {
+			parameterReads.push(name);
+			return readParameter(name, fallback, extra);
+		},
 		getRequestObject: () => request,
 		getResponseObject: () => response,
 		getHeaderData: () => headers,
@@ -155,5 +176,5 @@ export async function deliver(options: DeliveryOptions): Promise<DeliveryResult>
 		},
 	};
 	const result = await new DotloopTrigger().webhook.call(context as unknown as IWebhookFunctions);
-	return { response: result, ...answer, readRawBodyCalls, logs };
+	return { response: result, ...answer, readRawBodyCalls, parameterReads, logs };
 }

@@ -122,14 +122,52 @@ describe('Dotloop Trigger: deliveries', () => {
 		});
 	});
 
-	it('the exact same delivery posted again inside the allowed age is refused as a replay (401)', async () => {
+	it('the exact same delivery posted again is acknowledged (200) without a second run', async () => {
 		const delivery = signed({ ...loopCreated, eventId: 'replayed-1' });
 
 		const first = await post(delivery);
 		const again = await post(delivery);
+		// Upper-case hex is the same signature.
+		const shouted = await post({
+			...delivery,
+			headers: {
+				...delivery.headers,
+				'X-DOTLOOP-SIGNATURE': delivery.headers['X-DOTLOOP-SIGNATURE'].toUpperCase(),
+			},
+		});
 
 		expect(first.response.workflowData?.[0]).toHaveLength(1);
-		expectRefused(again, 401);
+		for (const result of [again, shouted]) {
+			expect(result.status).toBeUndefined();
+			expect(result.response).toEqual({ webhookResponse: 'Delivery already received' });
+		}
+	});
+
+	it('a redelivery Dotloop retries with its original timestamp, hours later, is acknowledged without a second run', async () => {
+		const delivery = signed(
+			{ ...loopCreated, eventId: 'retried-original' },
+			{ ageMs: 4 * 3_600_000 },
+		);
+
+		const first = await post(delivery);
+		const retry = await post(delivery);
+
+		expect(first.response.workflowData?.[0]).toHaveLength(1);
+		expect(retry.response).toEqual({ webhookResponse: 'Delivery already received' });
+	});
+
+	it('a delivery refused as forged does not make the genuine one count as already received', async () => {
+		const genuine = signed({ ...loopCreated, eventId: 'forged-first' });
+		const forged = {
+			...genuine,
+			headers: {
+				...genuine.headers,
+				'X-DOTLOOP-SIGNATURE': sign('not-the-key', genuine.timestamp, genuine.body),
+			},
+		};
+
+		expectRefused(await post(forged), 401);
+		expect((await post(genuine)).response.workflowData?.[0]).toHaveLength(1);
 	});
 
 	it("Dotloop's own retry of an event (new timestamp, new signature) still starts the workflow", async () => {
@@ -183,25 +221,85 @@ describe('Dotloop Trigger: deliveries', () => {
 		},
 	);
 
-	it('a stale delivery (older than the default 5 minutes) is refused with 401', async () => {
-		expectRefused(await post(signed(loopCreated, { ageMs: 5 * 60_000 + 5_000 })), 401);
-		expectRefused(await post(signed(loopCreated, { ageMs: 6 * 60_000, seconds: true })), 401);
+	// Dotloop retries after 30 s, 1 min, 15 min, 30 min, 1 h, 2 h, 4 h and 8 h: the last retry comes
+	// 15 h 46 min 30 s after the first attempt, plus up to 5 s of timeout per attempt.
+	it.each([
+		['15 minutes', 15 * 60_000],
+		['1 hour 46 minutes', 106 * 60_000],
+		['15 hours 47 minutes (the last retry)', (15 * 60 + 47) * 60_000],
+	])(
+		'by default a correctly signed delivery %s old (a retry with its original timestamp) starts the workflow',
+		async (_, ageMs) => {
+			for (const seconds of [false, true]) {
+				const result = await post(
+					signed({ ...loopCreated, eventId: `late-${ageMs}-${seconds}` }, { ageMs, seconds }),
+				);
+				expect(result.status).toBeUndefined();
+				expect(result.response.workflowData?.[0]).toHaveLength(1);
+			}
+		},
+	);
+
+	it('a delivery older than 16 hours is refused with 401', async () => {
+		expectRefused(await post(signed(loopCreated, { ageMs: 16 * 3_600_000 + 5_000 })), 401);
+		expectRefused(
+			await post(signed(loopCreated, { ageMs: 16 * 3_600_000 + 5_000, seconds: true })),
+			401,
+		);
 	});
 
-	it('a timestamp from the future beyond the window is refused with 401', async () => {
+	it('a timestamp more than 5 minutes in the future is refused with 401, whatever the maximum age', async () => {
 		expectRefused(await post(signed(loopCreated, { ageMs: -(5 * 60_000 + 5_000) })), 401);
+		const widened = await post(signed(loopCreated, { ageMs: -(10 * 60_000) }), {
+			params: { ...params, options: { maxEventAgeMinutes: 60 } },
+		});
+		expectRefused(widened, 401);
+		const skewed = await post(signed(loopCreated, { ageMs: -(4 * 60_000) }));
+		expect(skewed.response.workflowData?.[0]).toHaveLength(1);
 	});
 
-	it('the maximum event age is an option', async () => {
-		const delivery = signed(loopCreated, { ageMs: 8 * 60_000 });
-		const widened = await post(delivery, {
-			params: { ...params, options: { maxEventAgeMinutes: 10 } },
-		});
-		expect(widened.response.workflowData).toHaveLength(1);
+	it('the maximum event age is an option for stricter setups', async () => {
 		const narrowed = await post(signed(loopCreated, { ageMs: 90_000 }), {
 			params: { ...params, options: { maxEventAgeMinutes: 1 } },
 		});
 		expectRefused(narrowed, 401);
+		// The future stays bounded by the (smaller) maximum age too.
+		const ahead = await post(signed(loopCreated, { ageMs: -90_000 }), {
+			params: { ...params, options: { maxEventAgeMinutes: 1 } },
+		});
+		expectRefused(ahead, 401);
+		const inside = await post(signed(loopCreated, { ageMs: 30_000 }), {
+			params: { ...params, options: { maxEventAgeMinutes: 1 } },
+		});
+		expect(inside.response.workflowData?.[0]).toHaveLength(1);
+	});
+
+	it('reads plain parameters as stored: nothing is resolved through n8n per delivery', async () => {
+		const result = await post(signed(loopCreated), {
+			params: { ...params, options: { maxEventAgeMinutes: 30, includeSubscriptionNotices: true } },
+		});
+		expect(result.response.workflowData?.[0]).toHaveLength(1);
+		expect(result.parameterReads).toEqual([]);
+	});
+
+	it('parameters set by expression are resolved through n8n', async () => {
+		const result = await post(signed(loopCreated, { ageMs: 90_000 }), {
+			params: {
+				...params,
+				profileEvents: '={{ ["LOOP_UPDATED"] }}',
+				options: { maxEventAgeMinutes: '={{ 1 }}' },
+			},
+			evaluated: { options: { maxEventAgeMinutes: 1 } },
+		});
+		expectRefused(result, 401);
+		expect(result.parameterReads).toEqual(['options']);
+
+		const events = await post(signed({ ...loopCreated, eventType: 'LOOP_UPDATED' }), {
+			params: { ...params, profileEvents: '={{ ["LOOP_UPDATED"] }}' },
+			evaluated: { profileEvents: ['LOOP_UPDATED'] },
+		});
+		expect(events.response.workflowData?.[0]).toHaveLength(1);
+		expect(events.parameterReads).toEqual(['targetType', 'profileEvents']);
 	});
 
 	it('without a stored signing key nothing can be verified: 401', async () => {

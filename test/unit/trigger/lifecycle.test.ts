@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { DotloopTrigger } from '../../../nodes/Dotloop/DotloopTrigger.node';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 import { checkExists, create, remove, TEST_WEBHOOK_URL, WEBHOOK_URL } from './context';
+
+/** The same trigger after n8n's WEBHOOK_URL changed. */
+const MOVED_WEBHOOK_URL =
+	'https://hooks.example.org/n8n/webhook/6f1c2b1e-8d0a-4c57-9a51-1f0b7c4d2e10/dotloop';
 
 setupNock();
 
@@ -114,7 +119,31 @@ describe('Dotloop Trigger: create', () => {
 		);
 		await expect(
 			create({ params: profileParams, webhookUrl: 'http://localhost:5678/webhook/x/dotloop' }),
-		).rejects.toMatchObject({ description: expect.stringContaining('WEBHOOK_URL') });
+		).rejects.toMatchObject({
+			description:
+				'Make n8n reachable at a public https:// address and set it as the webhook URL, then activate again: on n8n 2.x N8N_WEBHOOK_URL (or WEBHOOK_URL), on n8n 1.x WEBHOOK_URL, e.g. WEBHOOK_URL=https://n8n.example.com/.',
+		});
+	});
+
+	it('in a test run, says which variable n8n 2.x and 1.x take test URLs from, or to publish and watch Executions', async () => {
+		await expect(
+			create({
+				params: profileParams,
+				webhookUrl: 'http://localhost:5678/webhook-test/6f1c2b1e/dotloop',
+			}),
+		).rejects.toMatchObject({
+			message:
+				'Dotloop only delivers webhooks to HTTPS URLs, and this trigger\'s webhook URL is "http://localhost:5678/webhook-test/6f1c2b1e/dotloop"',
+			description:
+				'This is the test URL of a test run. On n8n 2.x test URLs come from N8N_WEBHOOK_URL, else N8N_EDITOR_BASE_URL, not from WEBHOOK_URL: set N8N_WEBHOOK_URL=https://n8n.example.com/ (a public https:// address of this n8n). On n8n 1.x set WEBHOOK_URL. Or publish (activate) the workflow and watch its Executions instead of testing it.',
+		});
+	});
+
+	it("the trigger's notice names the variable for n8n 2.x and 1.x, and the alternative of publishing", () => {
+		const notice = new DotloopTrigger().description.properties.find((p) => p.type === 'notice');
+		expect(notice?.displayName).toBe(
+			'Dotloop only delivers to HTTPS addresses: n8n must be reachable at a public https:// URL. On n8n 2.x set N8N_WEBHOOK_URL (test URLs do not follow WEBHOOK_URL), on n8n 1.x WEBHOOK_URL; or publish the workflow and watch its Executions instead of testing it. Webhooks must also be enabled for your Dotloop API client by Dotloop support.',
+		);
 	});
 
 	it('refuses an empty event list and events of the other target before any request', async () => {
@@ -312,6 +341,43 @@ describe('Dotloop Trigger: checkExists', () => {
 		expect(staticData).toEqual(storedState());
 	});
 
+	it("after n8n's webhook URL changed, deletes the subscription it created for the old URL, then reports missing", async () => {
+		api()
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(204)
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [], meta: {} });
+
+		const { result, staticData } = await checkExists({
+			params: profileParams,
+			staticData: storedState(),
+			webhookUrl: MOVED_WEBHOOK_URL,
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual({});
+	});
+
+	it("when the old URL's subscription cannot be removed, names it in a warning and still lets a new one be created", async () => {
+		api()
+			.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+			.reply(500, { errors: [{ detail: 'boom' }] })
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [], meta: {} });
+
+		const { result, staticData, logs } = await checkExists({
+			params: profileParams,
+			staticData: storedState(),
+			webhookUrl: MOVED_WEBHOOK_URL,
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual({});
+		expect(logs.join('\n')).toContain(
+			`could not remove webhook subscription ${SUBSCRIPTION_ID} it created for its previous URL ${WEBHOOK_URL}`,
+		);
+	});
+
 	it('reports missing without any request when the webhook URL is not HTTPS (create explains)', async () => {
 		const { result } = await checkExists({
 			params: profileParams,
@@ -375,6 +441,22 @@ describe('Dotloop Trigger: delete', () => {
 		const { result } = await remove({ params: profileParams, staticData: storedState() });
 
 		expect(result).toBe(false);
+	});
+
+	it("after n8n's webhook URL changed, deletes the subscription it created for the old URL", async () => {
+		api().delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`).reply(204);
+
+		const { result, staticData, logs } = await remove({
+			params: profileParams,
+			staticData: storedState(),
+			webhookUrl: MOVED_WEBHOOK_URL,
+		});
+
+		expect(result).toBe(true);
+		expect(staticData).toEqual({});
+		expect(logs).toEqual([
+			`Dotloop Trigger "Dotloop Trigger": removed webhook subscription ${SUBSCRIPTION_ID} of its previous URL ${WEBHOOK_URL}`,
+		]);
 	});
 
 	it('does nothing when nothing is stored', async () => {

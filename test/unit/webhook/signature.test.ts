@@ -63,6 +63,12 @@ describe('verifyDotloopSignature', () => {
 		['missing-signature', { signature: '' }],
 		['malformed-signature', { signature: 'sha1=abc' }],
 		['malformed-signature', { signature: sign(KEY, TS_MS, BODY).slice(2) }],
+		['malformed-signature', { signature: `${sign(KEY, TS_MS, BODY).slice(0, 39)}g` }],
+		['malformed-signature', { signature: `${sign(KEY, TS_MS, BODY)}0` }],
+		[
+			'malformed-signature',
+			{ signature: `${sign(KEY, TS_MS, BODY).slice(0, 20)} ${sign(KEY, TS_MS, BODY).slice(21)}` },
+		],
 		['missing-timestamp', { timestamp: undefined }],
 		['malformed-timestamp', { timestamp: '2023-08-11T14:11:37Z' }],
 		['malformed-timestamp', { timestamp: '-1691763097001' }],

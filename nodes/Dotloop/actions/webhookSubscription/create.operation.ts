@@ -8,13 +8,14 @@ import type {
 
 import { assertRequiredText, readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
-import { toItems, withoutEmpty } from '../output';
+import { withoutEmpty } from '../output';
 import {
 	assertSubscriptionTexts,
 	eventTypesField,
 	externalIdField,
 	readEventTypes,
 	signingKeyField,
+	toSubscriptionItems,
 	urlField,
 } from './fields';
 
@@ -84,7 +85,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	assertSubscriptionTexts.call(this, { url, externalId, signingKey }, i);
 
 	const body = withoutEmpty({ targetType, targetId, eventTypes, url, signingKey, externalId });
-	return toItems(
+	return toSubscriptionItems(
 		await dotloopApiRequest.call(this, { method: 'POST', path: '/subscription', body }),
 	);
 }

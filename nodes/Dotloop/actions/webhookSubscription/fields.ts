@@ -1,5 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { toOptions, WEBHOOK_EVENTS, type WebhookTargetType } from '../../descriptions/constants';
 import { assertHttpsUrl, assertMaxLength, assertOneOf } from '../../descriptions/validation';
@@ -113,4 +118,18 @@ export function assertSubscriptionTexts(
 	}
 	assertMaxLength(this, fields.externalId, 'External ID', MAX_KEY_LENGTH, i);
 	assertMaxLength(this, fields.signingKey, 'Signing Key', MAX_KEY_LENGTH, i);
+}
+
+/**
+ * A subscription as the node outputs it: Dotloop answers with its signing key, which would let
+ * anyone who can read an execution forge deliveries (to a Dotloop Trigger too). Only whether one is
+ * set is shown.
+ */
+export function toSubscriptionItems(records: IDataObject | IDataObject[]): INodeExecutionData[] {
+	return (Array.isArray(records) ? records : [records]).map((record) => {
+		const { signingKey, ...json } = record;
+		return {
+			json: { ...json, signingKeySet: typeof signingKey === 'string' && signingKey !== '' },
+		};
+	});
 }

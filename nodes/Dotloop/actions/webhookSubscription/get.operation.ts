@@ -4,8 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { subscriptionLocator } from '../../descriptions/locators';
 import { readUuid } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
-import { SUBSCRIPTION_HINTS } from './fields';
+import { SUBSCRIPTION_HINTS, toSubscriptionItems } from './fields';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookSubscription'], operation: ['get'] } },
@@ -15,7 +14,7 @@ export const description = updateDisplayOptions(
 /** GET /subscription/:subscription_id (section 15.2) */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
-	return toItems(
+	return toSubscriptionItems(
 		await dotloopApiRequest.call(this, {
 			method: 'GET',
 			path: `/subscription/${subscriptionId}`,

@@ -8,7 +8,7 @@ import type {
 
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { getAllByCursor } from '../../transport';
-import { toItems } from '../output';
+import { toSubscriptionItems } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -40,5 +40,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const limit = readPageLimit.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = filters.enabledOnly === true ? { enabled: true } : {};
-	return toItems(await getAllByCursor.call(this, '/subscription', qs, { limit }));
+	return toSubscriptionItems(await getAllByCursor.call(this, '/subscription', qs, { limit }));
 }

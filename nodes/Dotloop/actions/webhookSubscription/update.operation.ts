@@ -9,7 +9,7 @@ import type {
 import { subscriptionLocator } from '../../descriptions/locators';
 import { readUuid } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
-import { toItems, withoutEmpty } from '../output';
+import { withoutEmpty } from '../output';
 import {
 	assertSubscriptionTexts,
 	eventTypesField,
@@ -17,6 +17,7 @@ import {
 	readEventTypes,
 	signingKeyField,
 	SUBSCRIPTION_HINTS,
+	toSubscriptionItems,
 	urlField,
 } from './fields';
 
@@ -108,7 +109,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		},
 		i,
 	);
-	return toItems(
+	return toSubscriptionItems(
 		await dotloopApiRequest.call(this, {
 			method: 'PATCH',
 			path: `/subscription/${subscriptionId}`,
