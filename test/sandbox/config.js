@@ -21,6 +21,8 @@ const DEFAULTS = {
 	scope: null,
 	seed: true,
 	quiet: false,
+	// Paths exactly as documented (three end with a slash); false ignores trailing slashes.
+	strictPaths: true,
 };
 
 const num =
@@ -56,6 +58,7 @@ const MUTABLE = {
 	maxConsecutiveFailures: [num(1, 1e9, true), 'an integer >= 1'],
 	appName: [str, 'a non-empty string'],
 	scope: [(v) => v === null || str(v), 'a scope string such as "loop:read, contact:*", or null'],
+	strictPaths: [bool, 'true or false'],
 };
 
 function validateChanges(changes) {
