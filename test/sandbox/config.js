@@ -23,6 +23,8 @@ const DEFAULTS = {
 	quiet: false,
 	// Paths exactly as documented (three end with a slash); false ignores trailing slashes.
 	strictPaths: true,
+	// Loop-detail values must be JSON strings (section 6.1 types them so); false keeps numbers as text.
+	strictDetailValues: true,
 };
 
 const num =
@@ -59,6 +61,7 @@ const MUTABLE = {
 	appName: [str, 'a non-empty string'],
 	scope: [(v) => v === null || str(v), 'a scope string such as "loop:read, contact:*", or null'],
 	strictPaths: [bool, 'true or false'],
+	strictDetailValues: [bool, 'true or false'],
 };
 
 function validateChanges(changes) {

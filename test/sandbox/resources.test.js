@@ -209,6 +209,27 @@ describe('sandbox resources', () => {
 		expect(empty.body.errors[0].source).toEqual({ pointer: '/Contract Dates/Closing Date' });
 	});
 
+	test('loop details: values must be strings unless strictDetailValues is off; nested values never', async () => {
+		const patch = (body) => api('PATCH', '/profile/1001/loop/50001/detail', { body });
+		const number = await patch({ Financials: { 'Purchase/Sale Price': 342342 } });
+		expect(number.status).toBe(400);
+		expect(number.body.errors[0]).toEqual({
+			code: '400',
+			source: { pointer: '/Financials/Purchase~1Sale Price' },
+			detail: 'Financials / Purchase/Sale Price must be a string, not 342342',
+		});
+		expect((await patch({ Property: { 'Year Built': true } })).status).toBe(400);
+		await admin(sb, 'PATCH', '/config', { strictDetailValues: false });
+		try {
+			const kept = await patch({ Financials: { 'Purchase/Sale Price': 342342 } });
+			expect(kept.body.data.Financials['Purchase/Sale Price']).toBe('342342');
+			const nested = await patch({ Financials: { 'Purchase/Sale Price': { amount: 1 } } });
+			expect(nested.status).toBe(400);
+		} finally {
+			await admin(sb, 'PATCH', '/config', { strictDetailValues: true });
+		}
+	});
+
 	test('folders: create (trailing slash), rename, list', async () => {
 		const created = await api('POST', '/profile/1001/loop/50002/folder/', {
 			body: { name: 'Disclosures' },

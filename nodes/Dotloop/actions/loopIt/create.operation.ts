@@ -7,13 +7,15 @@ import type {
 } from 'n8n-workflow';
 
 import { humanize, PARTICIPANT_ROLES } from '../../descriptions/constants';
-import { loopTemplateLocator, profileLocator } from '../../descriptions/locators';
-import { readId, toDotloopId } from '../../descriptions/validation';
+import { profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems, withoutEmpty } from '../output';
 import {
 	loopNameField,
+	optionalTemplateField,
 	readLoopName,
+	readTemplateId,
 	readTypeAndStatus,
 	sortedOptions,
 	statusFields,
@@ -37,14 +39,7 @@ const properties: INodeProperties[] = [
 	{ ...loopNameField, required: true },
 	{ ...transactionTypeField, required: true },
 	...statusFields(true),
-	{
-		...loopTemplateLocator,
-		name: 'templateId',
-		displayName: 'Loop Template',
-		required: false,
-		description:
-			'The loop template to create the loop from. Optional, unless the profile requires a template (its requiresTemplate flag).',
-	},
+	optionalTemplateField,
 	{
 		displayName: 'Property Address',
 		name: 'propertyAddress',
@@ -217,11 +212,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const name = readLoopName.call(this, i);
 	const { transactionType, status } = readTypeAndStatus.call(this, i);
-	const template = this.getNodeParameter('templateId', i, '', { extractValue: true });
-	const templateId =
-		String(template ?? '').trim() === ''
-			? undefined
-			: toDotloopId(this, template, 'Loop Template', i);
+	const templateId = readTemplateId.call(this, i);
 	const participants = readParticipants.call(this, i);
 
 	const body = withoutEmpty({
