@@ -144,7 +144,11 @@ async function send<T>(
 		(response.body as { destroy?: () => void } | undefined)?.destroy?.();
 		return await call(false);
 	} catch (error) {
-		return describeFailure(error);
+		const failure = describeFailure(error);
+		// Only an HTTP answer or a connection failure (a system error code) is Dotloop's. Anything else is
+		// n8n's own (a credential to reconnect, one never connected): it reaches the user as n8n words it.
+		if (failure.status === undefined && failure.code === undefined) throw error;
+		return failure;
 	}
 }
 
