@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
 
+import { clip } from '../transport/errors';
 import { TRANSACTION_STATUSES, type TransactionType } from './constants';
+
+export { clip };
 
 /**
  * Parameter readers that refuse bad input before any request, with a NodeOperationError that names
@@ -11,15 +14,6 @@ import { TRANSACTION_STATUSES, type TransactionType } from './constants';
 type ParamContext = IExecuteFunctions | IHookFunctions;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Longest invalid value quoted back in an error message; longer ones are cut, saying how long they were. */
-const MAX_ECHO = 60;
-
-/** A value as an error message quotes it: cut to a readable length. */
-export function clip(value: unknown): string {
-	const text = String(value);
-	return text.length <= MAX_ECHO ? text : `${text.slice(0, MAX_ECHO)}… (${text.length} characters)`;
-}
 
 function fail(ctx: ParamContext, message: string, itemIndex: number, description?: string): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });

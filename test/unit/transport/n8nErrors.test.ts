@@ -1,5 +1,5 @@
 import { ApplicationError, NodeApiError, NodeOperationError, UserError } from 'n8n-workflow';
-import type { INode } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
 
 import { runDotloop } from '../helpers/context';
 import { setupNock } from '../helpers/nock';
@@ -16,12 +16,12 @@ const reconnect = (node: INode) =>
 		new NodeOperationError(node, 'The credential "Dotloop account" needs to be reconnected.', {
 			description: RECONNECT_DESCRIPTION,
 			level: 'warning',
-		}),
+		}) as unknown as JsonObject,
 	);
 /** A credential that was never connected: n8n 2.x (UserError) and 1.x (ApplicationError, cause dropped). */
-const notConnected = (node: INode) => new NodeApiError(node, new UserError('OAuth credentials not connected'));
+const notConnected = (node: INode) => new NodeApiError(node, new UserError('OAuth credentials not connected') as unknown as JsonObject);
 const notConnectedV1 = (node: INode) => {
-	const error = new NodeApiError(node, new ApplicationError('OAuth credentials not connected'));
+	const error = new NodeApiError(node, new ApplicationError('OAuth credentials not connected') as unknown as JsonObject);
 	Object.defineProperty(error, 'cause', { value: undefined });
 	return error;
 };
@@ -70,7 +70,7 @@ describe("n8n's own errors reach the user as n8n words them", () => {
 				code: 'CERT_HAS_EXPIRED',
 				config: { headers: { Authorization: 'Bearer access-1' } },
 			});
-			return new NodeApiError(node, cause);
+			return new NodeApiError(node, cause as unknown as JsonObject);
 		};
 		const { output } = await runDotloop({ params: account, n8nFailure: tls, continueOnFail: true });
 		expect(output).toEqual([
