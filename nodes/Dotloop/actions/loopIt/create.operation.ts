@@ -6,7 +6,6 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { humanize, PARTICIPANT_ROLES } from '../../descriptions/constants';
 import { profileLocator } from '../../descriptions/locators';
 import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
@@ -17,13 +16,11 @@ import {
 	readLoopName,
 	readTemplateId,
 	readTypeAndStatus,
-	sortedOptions,
 	statusFields,
 	transactionTypeField,
 } from '../loop/fields';
+import { customRoleField, isCustomRole, roleOptions } from '../participant/fields';
 
-/** The value of the Role option that lets the user type a role of their own account. */
-const CUSTOM_ROLE = 'custom';
 
 /**
  * 2. Loop-It: POST /loop-it?profile_id=… creates a loop in one request: property data, participants
@@ -112,29 +109,11 @@ const properties: INodeProperties[] = [
 						displayName: 'Role',
 						name: 'role',
 						type: 'options',
-						options: sortedOptions([
-							...Object.keys(PARTICIPANT_ROLES).map((role) => ({
-								name: humanize(role),
-								value: role,
-							})),
-							{
-								name: 'Custom Role',
-								value: CUSTOM_ROLE,
-								description: 'A role defined in your Dotloop account',
-							},
-						]),
+						options: roleOptions,
 						default: 'BUYER',
 						description: "The participant's role in the loop",
 					},
-					{
-						displayName: 'Custom Role',
-						name: 'customRole',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. STAGER',
-						description: 'The name of a role defined in your Dotloop account',
-						displayOptions: { show: { role: [CUSTOM_ROLE] } },
-					},
+					customRoleField,
 				],
 			},
 		],
@@ -188,7 +167,7 @@ function readParticipants(this: IExecuteFunctions, i: number): IDataObject[] {
 	return entries.map((entry, n) => {
 		const label = `Participant ${n + 1}`;
 		let role = String(entry.role ?? '').trim();
-		if (role === CUSTOM_ROLE) {
+		if (isCustomRole(role)) {
 			role = String(entry.customRole ?? '').trim();
 			if (role === '') {
 				throw new NodeOperationError(
