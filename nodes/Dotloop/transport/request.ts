@@ -1,5 +1,5 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 
 import { DOTLOOP_API_BASE_URL } from '../../../credentials/DotloopOAuth2Api.credentials';
 import { CREDENTIAL_NAME, type DotloopContext } from './context';
@@ -171,7 +171,9 @@ async function send<T>(
 		const failure = describeFailure(error);
 		// Only an HTTP answer or a connection failure (a system error code) is Dotloop's. Anything else is
 		// n8n's own (a credential to reconnect, one never connected): it reaches the user as n8n words it.
-		if (failure.status === undefined && failure.code === undefined) throw error;
+		if (failure.status === undefined && failure.code === undefined) {
+			throw new NodeApiError(this.getNode(), error as JsonObject);
+		}
 		return failure;
 	}
 }

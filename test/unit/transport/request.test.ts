@@ -387,12 +387,11 @@ describe('transport: merged loops', () => {
 		['the origin root', '/', 'https://api.test.dotloop.local/'],
 	])('refuses a redirect to %s and sends the token nowhere else', async (_case, location, shown) => {
 		let elsewhere = 0;
-		[
-			nock('https://collector.example').get(/.*/).optionally().reply(() => [200, { data: { id: elsewhere++ } }]),
-			nock('https://api.test.dotloop.local:8443').get(/.*/).optionally().reply(() => [200, { data: { id: elsewhere++ } }]),
-			nock('http://api.test.dotloop.local').get(/.*/).optionally().reply(() => [200, { data: { id: elsewhere++ } }]),
-			api().get(/^\/(?!public\/v2\/profile\/3\/loop\/777$)/).optionally().reply(() => [200, { data: { id: elsewhere++ } }]),
-		];
+		const answer = (): [number, object] => [200, { data: { id: elsewhere++ } }];
+		nock('https://collector.example').get(/.*/).optionally().reply(answer);
+		nock('https://api.test.dotloop.local:8443').get(/.*/).optionally().reply(answer);
+		nock('http://api.test.dotloop.local').get(/.*/).optionally().reply(answer);
+		api().get(/^\/(?!public\/v2\/profile\/3\/loop\/777$)/).optionally().reply(answer);
 		api().get(`${BASE_PATH}/profile/3/loop/777`).reply(301, '', { Location: location });
 
 		const { context: ctx } = context();
