@@ -274,7 +274,7 @@ test('token refresh: the token expires mid-workflow, n8n refreshes it once, the 
 
 	expect(execution.status).toBe('success');
 	const log = await admin.requests({ since });
-	const uploadPath = `/public/v2/profile/1001/loop/50003/folder/${folderId}/document`;
+	const uploadPath = `/public/v2/profile/1001/loop/50003/folder/${folderId}/document/`;
 	const seen = log.map((e) => `${e.method} ${e.path} -> ${e.status}`);
 	// The upload meets the expired token (401) once or twice — the transport reads every answer itself and
 	// repeats a 401 the way n8n refreshes on, one extra request per expiry — then exactly one refresh, then
