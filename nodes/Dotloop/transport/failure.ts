@@ -41,7 +41,12 @@ function findResponse(error: IDataObject | undefined, depth = 0): ResponseLike |
 	return findResponse(error.cause as IDataObject | undefined, depth + 1);
 }
 
-const SYSTEM_CODE = /^E[A-Z_]+$|^ERR_[A-Z_]+$|^[A-Z_]+_ERR$|^(?:CERT|DEPTH|SELF_SIGNED|UNABLE_TO)_[A-Z_]+$/;
+const SYSTEM_PATTERN = /^E[A-Z_]+$|^ERR_[A-Z_]+$|^[A-Z_]+_ERR$|^(?:CERT|DEPTH|SELF_SIGNED|UNABLE_TO)_[A-Z_]+$/;
+
+/** A connection-level error code; EAUTH is n8n's OAuth2 client refusing a token refresh, not a connection. */
+function isSystemCode(code: string): boolean {
+	return code !== 'EAUTH' && SYSTEM_PATTERN.test(code);
+}
 
 function findCode(
 	error: IDataObject | undefined,
@@ -68,8 +73,8 @@ export function describeFailure(error: unknown): HttpFailure {
 	const httpCodeText = typeof err?.httpCode === 'string' ? err.httpCode : undefined;
 	const code =
 		findCode(err, (c) => NETWORK_CODES.has(c)) ??
-		(httpCodeText && SYSTEM_CODE.test(httpCodeText) ? httpCodeText : undefined) ??
-		findCode(err, (c) => SYSTEM_CODE.test(c));
+		(httpCodeText && isSystemCode(httpCodeText) ? httpCodeText : undefined) ??
+		findCode(err, isSystemCode);
 	const httpCode = Number(err?.httpCode);
 	if (!code && Number.isInteger(httpCode) && httpCode >= 100) {
 		return {

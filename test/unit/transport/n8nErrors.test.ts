@@ -26,6 +26,18 @@ const notConnectedV1 = (node: INode) => {
 	return error;
 };
 
+/**
+ * n8n 1.x when the token endpoint refuses the refresh: its OAuth2 client's AuthError (code EAUTH)
+ * wrapped in a NodeApiError whose cause is dropped and whose httpCode is that code (as seen in n8n 1.123).
+ */
+const refreshRefusedV1 = (node: INode) => {
+	const authError = Object.assign(new Error('invalid_grant: Refresh token revoked'), { code: 'EAUTH' });
+	const error = new NodeApiError(node, authError as unknown as JsonObject);
+	Object.defineProperty(error, 'cause', { value: undefined });
+	error.httpCode = 'EAUTH';
+	return error;
+};
+
 const account = { resource: 'account', operation: 'get' };
 
 describe("n8n's own errors reach the user as n8n words them", () => {
@@ -61,6 +73,13 @@ describe("n8n's own errors reach the user as n8n words them", () => {
 		const { output } = await runDotloop({ params: account, n8nFailure, continueOnFail: true });
 		expect(output).toHaveLength(1);
 		expect(output[0].json).toMatchObject({ error: 'OAuth credentials not connected', httpCode: null });
+		expect(String(output[0].json.description ?? '')).not.toContain('Dotloop');
+	});
+
+	it('a refresh the token endpoint refused (n8n 1.x), with Continue On Fail', async () => {
+		const { output } = await runDotloop({ params: account, n8nFailure: refreshRefusedV1, continueOnFail: true });
+		expect(output).toHaveLength(1);
+		expect(output[0].json.error).toBe('invalid_grant: Refresh token revoked');
 		expect(String(output[0].json.description ?? '')).not.toContain('Dotloop');
 	});
 
