@@ -438,7 +438,8 @@ const workflows = {
 					'Upload Document',
 					{
 						method: 'POST',
-						url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001/folder/70003/document`,
+						// With the trailing slash, as "Upload a Document" writes the path.
+						url: `${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/50001/folder/70003/document/`,
 						sendBody: true,
 						contentType: 'multipart-form-data',
 						bodyParameters: {

@@ -27,6 +27,10 @@ const DEFAULTS = {
 	// Readings of what the documentation leaves open (README, "Ambiguities"):
 	webhookRetryTimestamp: 'fresh',
 	webhookTimestampUnit: 'ms',
+	// Paths exactly as documented (three end with a slash); false ignores trailing slashes.
+	strictPaths: true,
+	// Loop-detail values must be JSON strings (section 6.1 types them so); false keeps numbers as text.
+	strictDetailValues: true,
 };
 
 const num =
@@ -65,6 +69,8 @@ const MUTABLE = {
 	minFilterBound: [(v) => v === 'inclusive' || v === 'exclusive', '"inclusive" or "exclusive"'],
 	webhookRetryTimestamp: [(v) => v === 'fresh' || v === 'original', '"fresh" or "original"'],
 	webhookTimestampUnit: [(v) => v === 'ms' || v === 's', '"ms" or "s"'],
+	strictPaths: [bool, 'true or false'],
+	strictDetailValues: [bool, 'true or false'],
 };
 
 function validateChanges(changes) {

@@ -96,6 +96,9 @@ const CONTACT_FIELDS = [
 	'zipCode',
 	'state',
 	'country',
+	// Not in sections 12.3/12.4, but the changelog (05/10/2017): "Contacts API supports company and role".
+	'company',
+	'role',
 ];
 
 const PROFILE_FIELDS = [

@@ -209,6 +209,27 @@ describe('sandbox resources', () => {
 		expect(empty.body.errors[0].source).toEqual({ pointer: '/Contract Dates/Closing Date' });
 	});
 
+	test('loop details: values must be strings unless strictDetailValues is off; nested values never', async () => {
+		const patch = (body) => api('PATCH', '/profile/1001/loop/50001/detail', { body });
+		const number = await patch({ Financials: { 'Purchase/Sale Price': 342342 } });
+		expect(number.status).toBe(400);
+		expect(number.body.errors[0]).toEqual({
+			code: '400',
+			source: { pointer: '/Financials/Purchase~1Sale Price' },
+			detail: 'Financials / Purchase/Sale Price must be a string, not 342342',
+		});
+		expect((await patch({ Property: { 'Year Built': true } })).status).toBe(400);
+		await admin(sb, 'PATCH', '/config', { strictDetailValues: false });
+		try {
+			const kept = await patch({ Financials: { 'Purchase/Sale Price': 342342 } });
+			expect(kept.body.data.Financials['Purchase/Sale Price']).toBe('342342');
+			const nested = await patch({ Financials: { 'Purchase/Sale Price': { amount: 1 } } });
+			expect(nested.status).toBe(400);
+		} finally {
+			await admin(sb, 'PATCH', '/config', { strictDetailValues: true });
+		}
+	});
+
 	test('folders: create (trailing slash), rename, list', async () => {
 		const created = await api('POST', '/profile/1001/loop/50002/folder/', {
 			body: { name: 'Disclosures' },
@@ -219,7 +240,34 @@ describe('sandbox resources', () => {
 			body: { name: 'Disclosures (renamed)' },
 		});
 		expect(renamed.body.data.name).toBe('Disclosures (renamed)');
-		expect((await api('POST', '/profile/1001/loop/50002/folder', { body: {} })).status).toBe(422);
+		expect((await api('POST', '/profile/1001/loop/50002/folder/', { body: {} })).status).toBe(422);
+	});
+
+	test('paths are matched as documented unless strictPaths is off', async () => {
+		const undocumented = [
+			['POST', '/profile/1001/loop/50002/folder', { body: { name: 'x' } }, '/profile/:profileId/loop/:loopId/folder/'],
+			['GET', '/profile/1001/loop/50001/tasklist', {}, '/profile/:profileId/loop/:loopId/tasklist/'],
+			['GET', '/profile/1001/loop/50001/folder/', {}, '/profile/:profileId/loop/:loopId/folder'],
+			['GET', '/profile/', {}, '/profile'],
+		];
+		for (const [method, path, options, documented] of undocumented) {
+			const res = await api(method, path, options);
+			expect([path, res.status, res.body.errors[0].detail]).toEqual([
+				path,
+				404,
+				`No endpoint ${method} /public/v2${path}; the documented path is /public/v2${documented}`,
+			]);
+		}
+		expect((await api('GET', '/profile/1001/loop/50001/tasklist/')).status).toBe(200);
+		await admin(sb, 'PATCH', '/config', { strictPaths: false });
+		try {
+			for (const [method, path, options] of undocumented) {
+				expect([path, (await api(method, path, options)).status]).toEqual([path, method === 'POST' ? 201 : 200]);
+			}
+			expect((await api('GET', '/profile/1001/loop/50001/tasklist/')).status).toBe(200);
+		} finally {
+			await admin(sb, 'PATCH', '/config', { strictPaths: true });
+		}
 	});
 
 	test('participants: list, add (role required), get, update, delete 204', async () => {
@@ -321,6 +369,22 @@ describe('sandbox resources', () => {
 		expect((await api('GET', '/contact/400131')).status).toBe(404);
 	});
 
+	test('contacts keep company and role (changelog 05/10/2017)', async () => {
+		const created = await api('POST', '/contact', {
+			body: { firstName: 'Lena', company: 'Allen Realty', role: 'Lender' },
+		});
+		expect(created.body.data).toEqual({
+			id: 400131,
+			firstName: 'Lena',
+			company: 'Allen Realty',
+			role: 'Lender',
+			updated: expect.any(String),
+		});
+		const patched = await api('PATCH', '/contact/400131', { body: { role: 'Inspector' } });
+		expect(patched.body.data).toMatchObject({ company: 'Allen Realty', role: 'Inspector' });
+		expect((await api('GET', '/contact/400131')).body.data.role).toBe('Inspector');
+	});
+
 	test('loop templates per profile', async () => {
 		const list = await api('GET', '/profile/1002/loop-template');
 		expect(list.body.data.map((t) => t.id)).toEqual([1411, 1412, 1413]);
@@ -419,8 +483,8 @@ describe('sandbox resources', () => {
 			],
 			[
 				'GET',
-				'/profile/1001/loop/50003/participant/',
-				'/public/v2/profile/1001/loop/50004/participant/',
+				'/profile/1001/loop/50003/tasklist/',
+				'/public/v2/profile/1001/loop/50004/tasklist/',
 			],
 		];
 		for (const [method, path, location] of cases) {

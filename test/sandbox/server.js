@@ -58,7 +58,19 @@ async function handleApi(app, ctx) {
 		return { status: fault, body: Faults.body(fault), headers: h };
 	}
 
-	const found = match(ctx.method, ctx.path.slice(API_PREFIX.length) || '/');
+	const found = match(ctx.method, ctx.rawPath.slice(API_PREFIX.length) || '/', {
+		strictPaths: app.config.strictPaths,
+	});
+	if (found?.documented)
+		return {
+			status: 404,
+			body: new ApiError(404, [
+				{
+					detail: `No endpoint ${ctx.method} ${ctx.rawPath}; the documented path is ${API_PREFIX}${found.documented}`,
+				},
+			]).body(),
+			headers,
+		};
 	if (!found)
 		return {
 			status: 404,

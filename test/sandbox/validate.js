@@ -141,8 +141,9 @@ function folderName(body) {
 const escapePointer = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 // Loop details: {Section: {Field: value}}. Empty strings are refused with 400 naming the field;
-// null removes a field.
-function detailsPatch(body) {
+// null removes a field. Section 6.1 types every field as a string: with `stringsOnly` (the sandbox's
+// strictDetailValues, the default) a number or boolean is refused too; without it, it is kept as text.
+function detailsPatch(body, { stringsOnly = true } = {}) {
 	const problems = new Problems();
 	for (const [section, fields] of Object.entries(body)) {
 		if (!fields || typeof fields !== 'object' || Array.isArray(fields)) {
@@ -155,8 +156,9 @@ function detailsPatch(body) {
 		for (const [field, value] of Object.entries(fields)) {
 			const where = pointer(`/${escapePointer(section)}/${escapePointer(field)}`);
 			if (value === null) continue;
-			if (typeof value !== 'string' && typeof value !== 'number') {
-				problems.add(`${section} / ${field} must be a string`, where);
+			const scalar = ['number', 'boolean'].includes(typeof value);
+			if (typeof value !== 'string' && (stringsOnly || !scalar)) {
+				problems.add(`${section} / ${field} must be a string, not ${JSON.stringify(value)}`, where);
 			} else if (String(value).trim() === '') {
 				problems.add(`${section} / ${field} must not be empty`, where);
 			}

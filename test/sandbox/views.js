@@ -86,11 +86,11 @@ function documentView(doc) {
 	};
 }
 
-// Section 8.1 lists documents with `filename`, section 8.2 gets them with `name`: list items carry both.
+// Section 8.1 lists documents with `filename` only, section 8.2 gets one with `name` only. A folder's
+// `documents` (include_documents) are not shown in the docs: they take the list's shape.
 function documentListItemView(doc) {
 	return {
 		id: doc.id,
-		name: doc.name,
 		filename: doc.name,
 		created: isoSeconds(doc.created),
 		updated: isoSeconds(doc.updated),

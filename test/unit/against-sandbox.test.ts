@@ -58,7 +58,89 @@ beforeEach(() => {
 
 const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
 
-describe('the node against the Dotloop sandbox', () => {
+/**
+ * Where the documentation is ambiguous the sandbox offers each reading (test/sandbox/README.md); the
+ * node must work under every one of them.
+ */
+const READINGS = [
+	{ reading: 'paths and detail values exactly as documented', strictPaths: true, strictDetailValues: true },
+	{ reading: 'trailing slashes ignored, numeric detail values kept', strictPaths: false, strictDetailValues: false },
+];
+
+describe.each(READINGS)('the node against the Dotloop sandbox: $reading', ({ strictPaths, strictDetailValues }) => {
+	beforeAll(async () => {
+		await admin('POST', '/reset');
+		await admin('PATCH', '/config', { strictPaths, strictDetailValues });
+	});
+
+	it('sends the documented paths: folder create, document upload and task lists with their trailing slash', async () => {
+		const parents = { profileId: id(1001), loopId: id(50004) };
+		const seq = await lastSeq();
+		const { output: folder } = await run({ resource: 'folder', operation: 'create', ...parents, folderName: 'Strict' });
+		const folderId = folder[0].json.id as number;
+		const { output: uploaded } = await run(
+			{ resource: 'document', operation: 'upload', ...parents, folderId: id(folderId), binaryPropertyName: 'data', options: {} },
+			{ items: [{ json: {}, binary: { data: { data: disclosuresPdf.toString('base64'), mimeType: 'application/pdf', fileName: 'strict.pdf' } } }] },
+		);
+		const { output: taskLists } = await run({ resource: 'taskList', operation: 'getAll', profileId: id(1001), loopId: id(50001), returnAll: true });
+		const { output: documents } = await run({ resource: 'document', operation: 'getAll', ...parents, folderId: id(folderId), returnAll: true });
+
+		const loop = '/public/v2/profile/1001/loop/50004';
+		expect((await apiRequestsSince(seq)).map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+			`POST ${loop}/folder/ 201`,
+			`POST ${loop}/folder/${folderId}/document/ 201`,
+			'GET /public/v2/profile/1001/loop/50001/tasklist/ 200',
+			`GET ${loop}/folder/${folderId}/document 200`,
+		]);
+		expect(taskLists.map((item) => item.json.name)).toEqual(['Contract to Close', 'Compliance']);
+		expect(json(documents)).toEqual([
+			{ id: uploaded[0].json.id, filename: 'strict.pdf', name: 'strict.pdf', created: expect.any(String), updated: expect.any(String) },
+		]);
+	});
+
+	it('creates a loop from a template on a profile that requires one, and says what Dotloop said without', async () => {
+		const loop = { resource: 'loop', operation: 'create', profileId: id(1002), name: 'Templated', transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER' };
+		await expect(run({ ...loop, templateId: { __rl: true, mode: 'list', value: '' } })).rejects.toMatchObject({ httpCode: '422' });
+		const seq = await lastSeq();
+		const { output } = await run({ ...loop, templateId: { __rl: true, mode: 'list', value: '1411' } });
+		expect(output[0].json).toMatchObject({ name: 'Templated', transactionType: 'PURCHASE_OFFER' });
+		expect((await apiRequestsSince(seq)).map((entry) => entry.body)).toEqual([
+			{ name: 'Templated', transactionType: 'PURCHASE_OFFER', status: 'PRE_OFFER', templateId: 1411 },
+		]);
+	});
+
+	it('keeps a contact’s company and role', async () => {
+		const { output } = await run({
+			resource: 'contact',
+			operation: 'create',
+			firstName: 'Lena',
+			lastName: '',
+			email: '',
+			additionalFields: { company: 'Allen Realty', role: 'Lender' },
+		});
+		const contact = (await admin('GET', '/state')) as { contacts: IDataObject[] };
+		expect(contact.contacts.find((c) => c.id === output[0].json.id)).toMatchObject({ company: 'Allen Realty', role: 'Lender' });
+	});
+
+	it('updates loop details from JSON with numbers and dates, sent as Dotloop’s strings', async () => {
+		const { output } = await run(
+			{
+				resource: 'loopDetail',
+				operation: 'update',
+				profileId: id(1001),
+				loopId: id(50004),
+				mode: 'json',
+				detailsJson: JSON.stringify({ Financials: { 'Purchase/Sale Price': 455000 } }),
+			},
+		);
+		expect((output[0].json.Financials as IDataObject)['Purchase/Sale Price']).toBe('455000');
+		const { output: dated } = await run(
+			{ resource: 'loopDetail', operation: 'update', profileId: id(1001), loopId: id(50004), mode: 'fields', contractDates: { closingDate: '2024-03-15T00:00:00Z' }, clearFields: [] },
+			{ timezone: 'America/New_York' },
+		);
+		expect((dated[0].json['Contract Dates'] as IDataObject)['Closing Date']).toBe('03/15/2024');
+	});
+
 	it('Account Get', async () => {
 		const { output } = await run({ resource: 'account', operation: 'get' });
 		expect(json(output)).toEqual([

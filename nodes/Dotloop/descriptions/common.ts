@@ -1,5 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { clip } from './validation';
 
 /** "Return All" and "Limit" for a Get Many operation; Limit defaults to 50 as in n8n's own nodes. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -26,7 +27,7 @@ export function readPageLimit(this: IExecuteFunctions, itemIndex: number): numbe
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not "${limit}"`, {
+		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not "${clip(limit)}"`, {
 			itemIndex,
 		});
 	}

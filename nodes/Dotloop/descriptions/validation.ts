@@ -2,7 +2,10 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
 
+import { clip } from '../transport/errors';
 import { TRANSACTION_STATUSES, type TransactionType } from './constants';
+
+export { clip };
 
 /**
  * Parameter readers that refuse bad input before any request, with a NodeOperationError that names
@@ -26,7 +29,7 @@ export function toDotloopId(
 	if (!/^[1-9][0-9]*$/.test(text) || !Number.isSafeInteger(Number(text))) {
 		fail(
 			ctx,
-			`"${label}" must be a Dotloop ID (a positive whole number), not "${text}"`,
+			`"${label}" must be a Dotloop ID (a positive whole number), not "${clip(text)}"`,
 			itemIndex,
 			text === '' ? `Set "${label}" to the ID of the record in Dotloop.` : undefined,
 		);
@@ -53,7 +56,7 @@ export function readUuid(
 ): string {
 	const text = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
 	if (!UUID.test(text)) {
-		fail(this, `"${label}" must be a Dotloop UUID such as 4370bfdb-af96-430c-9871-90badf4d5608, not "${text}"`, itemIndex);
+		fail(this, `"${label}" must be a Dotloop UUID such as 4370bfdb-af96-430c-9871-90badf4d5608, not "${clip(text)}"`, itemIndex);
 	}
 	return text;
 }
@@ -95,7 +98,7 @@ export function assertHttpsUrl(
 		url = undefined;
 	}
 	if (url?.protocol !== 'https:') {
-		fail(ctx, `"${label}" must be an https:// URL (Dotloop only posts to HTTPS), not "${value}"`, itemIndex);
+		fail(ctx, `"${label}" must be an https:// URL (Dotloop only posts to HTTPS), not "${clip(value)}"`, itemIndex);
 	}
 	assertMaxLength(ctx, value, label, max, itemIndex);
 }
@@ -110,14 +113,14 @@ export function assertStatusFitsType(
 	if (!allowed) {
 		fail(
 			ctx,
-			`"Transaction Type" must be one of ${Object.keys(TRANSACTION_STATUSES).join(', ')}, not "${transactionType}"`,
+			`"Transaction Type" must be one of ${Object.keys(TRANSACTION_STATUSES).join(', ')}, not "${clip(transactionType)}"`,
 			itemIndex,
 		);
 	}
 	if (!allowed.includes(status)) {
 		fail(
 			ctx,
-			`"Status" ${status} does not fit transaction type ${transactionType}: use one of ${allowed.join(', ')}`,
+			`"Status" ${clip(status)} does not fit transaction type ${transactionType}: use one of ${allowed.join(', ')}`,
 			itemIndex,
 		);
 	}
@@ -131,7 +134,7 @@ export function assertOneOf(
 	itemIndex: number,
 ) {
 	if (!allowed.includes(value)) {
-		fail(ctx, `"${label}" must be one of ${allowed.join(', ')}, not "${value}"`, itemIndex);
+		fail(ctx, `"${label}" must be one of ${allowed.join(', ')}, not "${clip(value)}"`, itemIndex);
 	}
 }
 
@@ -152,7 +155,7 @@ export function toWholeSecondUtc(
 	if (!time.isValid) {
 		fail(
 			ctx,
-			`"${label}" must be a date and time, such as 2024-01-31T09:30:00Z, not "${String(value)}"`,
+			`"${label}" must be a date and time, such as 2024-01-31T09:30:00Z, not "${clip(value)}"`,
 			itemIndex,
 		);
 	}

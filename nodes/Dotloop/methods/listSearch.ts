@@ -118,7 +118,7 @@ export async function searchTaskLists(
 ): Promise<INodeListSearchResult> {
 	const profileId = requireParent.call(this, 'profileId', 'profile');
 	const loopId = requireParent.call(this, 'loopId', 'loop');
-	const { data = [] } = await list.call(this, `/profile/${profileId}/loop/${loopId}/tasklist`);
+	const { data = [] } = await list.call(this, `/profile/${profileId}/loop/${loopId}/tasklist/`);
 	return {
 		results: data
 			.filter((taskList) => matches(filter, taskList.name, taskList.id))

@@ -29,6 +29,12 @@ const DESCRIPTIONS: Record<number, string> = {
 	429: "Dotloop's rate limit (100 requests per minute per user and API client) was still exceeded after waiting and retrying. Lower the number of items per run or spread runs out.",
 };
 
+/** A value as an error message quotes it: cut to a readable length, saying how long it was. */
+export function clip(value: unknown, max = 60): string {
+	const text = String(value);
+	return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}
+
 function dotloopErrors(body: unknown): DotloopErrorItem[] {
 	const errors = (body as IDataObject | undefined)?.errors;
 	return Array.isArray(errors) ? (errors as DotloopErrorItem[]) : [];

@@ -5,8 +5,9 @@ export interface HttpFailure {
 	status?: number;
 	headers: Record<string, unknown>;
 	data?: unknown;
-	/** A transport-level failure (connection reset, timeout, DNS) with no HTTP answer. */
+	/** A transport-level failure (connection reset, timeout, DNS) with no HTTP answer: worth a retry. */
 	network: boolean;
+	/** The system or HTTP client's error code (ECONNRESET, CERT_HAS_EXPIRED, …), when there is one. */
 	code?: string;
 }
 
@@ -40,10 +41,21 @@ function findResponse(error: IDataObject | undefined, depth = 0): ResponseLike |
 	return findResponse(error.cause as IDataObject | undefined, depth + 1);
 }
 
-function findCode(error: IDataObject | undefined, depth = 0): string | undefined {
+const SYSTEM_PATTERN = /^E[A-Z_]+$|^ERR_[A-Z_]+$|^[A-Z_]+_ERR$|^(?:CERT|DEPTH|SELF_SIGNED|UNABLE_TO)_[A-Z_]+$/;
+
+/** A connection-level error code; EAUTH is n8n's OAuth2 client refusing a token refresh, not a connection. */
+function isSystemCode(code: string): boolean {
+	return code !== 'EAUTH' && SYSTEM_PATTERN.test(code);
+}
+
+function findCode(
+	error: IDataObject | undefined,
+	accept: (code: string) => boolean,
+	depth = 0,
+): string | undefined {
 	if (!error || typeof error !== 'object' || depth > 4) return undefined;
-	if (typeof error.code === 'string' && NETWORK_CODES.has(error.code)) return error.code;
-	return findCode(error.cause as IDataObject | undefined, depth + 1);
+	if (typeof error.code === 'string' && accept(error.code)) return error.code;
+	return findCode(error.cause as IDataObject | undefined, accept, depth + 1);
 }
 
 export function describeFailure(error: unknown): HttpFailure {
@@ -57,7 +69,12 @@ export function describeFailure(error: unknown): HttpFailure {
 			network: false,
 		};
 	}
-	const code = findCode(err);
+	// n8n 1.x drops the cause of its NodeApiError; a system error's code then survives as its httpCode.
+	const httpCodeText = typeof err?.httpCode === 'string' ? err.httpCode : undefined;
+	const code =
+		findCode(err, (c) => NETWORK_CODES.has(c)) ??
+		(httpCodeText && isSystemCode(httpCodeText) ? httpCodeText : undefined) ??
+		findCode(err, isSystemCode);
 	const httpCode = Number(err?.httpCode);
 	if (!code && Number.isInteger(httpCode) && httpCode >= 100) {
 		return {
@@ -67,7 +84,7 @@ export function describeFailure(error: unknown): HttpFailure {
 			network: false,
 		};
 	}
-	return { headers: {}, network: code !== undefined, code };
+	return { headers: {}, network: code !== undefined && NETWORK_CODES.has(code), code };
 }
 
 function isReadable(value: unknown): value is AsyncIterable<Buffer | string> {

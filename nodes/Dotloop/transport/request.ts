@@ -1,9 +1,9 @@
-import { sleep } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
 
 import { DOTLOOP_API_BASE_URL } from '../../../credentials/DotloopOAuth2Api.credentials';
 import { CREDENTIAL_NAME, type DotloopContext } from './context';
-import { toDotloopApiError } from './errors';
+import { clip, toDotloopApiError } from './errors';
 import { describeFailure, readFailureBody, type HttpFailure } from './failure';
 import { awaitRateLimitWindow, blockUntilReset, observeRateLimit, resetDelay } from './rateLimit';
 import { retryPolicy } from './retryPolicy';
@@ -19,8 +19,8 @@ export interface DotloopRequest {
 	stream?: boolean;
 	/** Explanations that replace the default one for a status, e.g. `{ 403: '…' }`. */
 	hints?: Partial<Record<number, string>>;
-	/** Let the HTTP client follow redirects itself (only to find where a merged loop went). */
-	followRedirects?: boolean;
+	/** Internal: this request asks a merged loop where it went; it must not ask again. */
+	resolvingMerge?: boolean;
 }
 
 export interface LoopMerge {
@@ -85,23 +85,47 @@ function splitAtLoopId(url: string): { head: string; loopId: number; tail: strin
 
 /**
  * n8n 1.x drops the headers of a failed request, so a 301 can arrive without its Location. Then ask
- * for the loop itself and let the HTTP client follow the redirect: the loop it lands on is the one the
- * old loop was merged into. (Letting the client follow the original request is not safe: it turns a
- * redirected POST into a GET.)
+ * for the loop itself (its 301 comes with a Location, followed like any other): the loop it lands on is
+ * the one the old loop was merged into. (Resending the original request blindly is not safe: a client
+ * following a redirected POST turns it into a GET.)
  */
 async function mergedLoopId(this: DotloopContext, loopPath: string): Promise<number | undefined> {
 	const { body } = (await dotloopRequest.call(this, {
 		method: 'GET',
 		path: loopPath,
-		followRedirects: true,
+		resolvingMerge: true,
 	})) as DotloopResponse<{ data?: IDataObject }>;
 	const id = Number(body?.data?.id);
 	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
 /** Resolves a Location header (`/public/v2/profile/3/loop/30004`) against the API's origin. */
-function redirectTarget(base: string, location: string): string {
-	return new URL(location, `${base}/`).toString();
+function redirectTarget(base: string, location: string): URL | undefined {
+	try {
+		return new URL(location, `${base}/`);
+	} catch {
+		return undefined;
+	}
+}
+
+/** A redirect is followed (with the token) only inside the API base URL: same origin, same path prefix. */
+function insideApi(base: string, target: URL): boolean {
+	const api = new URL(base);
+	return target.origin === api.origin && `${target.pathname}/`.startsWith(`${api.pathname}/`);
+}
+
+function redirectRefused(this: DotloopContext, base: string, target: URL, status: number): NodeApiError {
+	const where = clip(`${target.origin}${target.pathname}`, 120);
+	return new NodeApiError(
+		this.getNode(),
+		{ status, location: where },
+		{
+			message: `Dotloop redirected (HTTP ${status}) to ${where}, outside the API base URL ${base}`,
+			description:
+				'The redirect was not followed, so the Dotloop token was not sent there. Check the API Base URL of the Dotloop credential.',
+			httpCode: String(status),
+		},
+	);
 }
 
 function retryDelay(failure: HttpFailure, method: string, attempt: number): number | undefined {
@@ -144,7 +168,13 @@ async function send<T>(
 		(response.body as { destroy?: () => void } | undefined)?.destroy?.();
 		return await call(false);
 	} catch (error) {
-		return describeFailure(error);
+		const failure = describeFailure(error);
+		// Only an HTTP answer or a connection failure (a system error code) is Dotloop's. Anything else is
+		// n8n's own (a credential to reconnect, one never connected): it reaches the user as n8n words it.
+		if (failure.status === undefined && failure.code === undefined) {
+			throw new NodeApiError(this.getNode(), error as JsonObject);
+		}
+		return failure;
 	}
 }
 
@@ -183,7 +213,8 @@ export async function dotloopRequest<T = IDataObject>(
 			headers: request.headers,
 			json: !request.stream,
 			returnFullResponse: true,
-			disableFollowRedirect: !request.followRedirects,
+			// Redirects are followed below, only inside the API base URL, never by the HTTP client.
+			disableFollowRedirect: true,
 		};
 		if (request.stream) options.encoding = 'stream';
 		attempts++;
@@ -198,9 +229,11 @@ export async function dotloopRequest<T = IDataObject>(
 
 		if ((failure.status === 301 || failure.status === 308) && redirects < retryPolicy.maxRedirects) {
 			const location = failure.headers.location ?? failure.headers.Location;
-			let target = typeof location === 'string' ? redirectTarget(base, location) : undefined;
+			const to = typeof location === 'string' ? redirectTarget(base, location) : undefined;
+			if (to && !insideApi(base, to)) throw redirectRefused.call(this, base, to, failure.status);
+			let target = to?.toString();
 			const from = splitAtLoopId(url);
-			if (!target && from && url.startsWith(base)) {
+			if (!target && from && url.startsWith(base) && !request.resolvingMerge) {
 				const toLoopId = await mergedLoopId.call(this, `${from.head}${from.loopId}`.slice(base.length));
 				if (toLoopId !== undefined) target = `${from.head}${toLoopId}${from.tail}`;
 			}

@@ -97,7 +97,7 @@ async function run(bench, { megabytes }) {
 			});
 			const entries = await bench.admin.requests({
 				method: 'POST',
-				path: `/public/v2${FOLDER_PATH}`,
+				path: `/public/v2${FOLDER_PATH}/`,
 			});
 			const part = entries.length
 				? (entries[entries.length - 1].body?.parts || []).find((p) => p.name === 'file')

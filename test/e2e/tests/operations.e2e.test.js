@@ -166,6 +166,7 @@ test('loops: create, get, update, get many with filters, sort and details', asyn
 			name: 'E2E 1 Congress Ave, Austin, TX 78701',
 			transactionType: 'LISTING_FOR_SALE',
 			status: 'PRE_LISTING',
+			templateId: rl(1402),
 		}),
 		op('Get loop', 'loop', 'get', { profileId: rl(1001), loopId: rl(ref('Create loop')) }),
 		op('Update loop', 'loop', 'update', {
@@ -194,6 +195,7 @@ test('loops: create, get, update, get many with filters, sort and details', asyn
 		name: 'E2E 1 Congress Ave, Austin, TX 78701',
 		transactionType: 'LISTING_FOR_SALE',
 		status: 'PRE_LISTING',
+		templateId: 1402,
 	});
 	expect(requests[2].body).toEqual({
 		name: 'E2E 1 Congress Ave (listed)',
@@ -345,11 +347,11 @@ test('folders and documents: list, get, create, rename; a binary PDF uploaded fr
 	expect(routes(requests)).toEqual([
 		`GET ${base}?include_documents=true -> 200`,
 		`GET ${base}/70001 -> 200`,
-		`POST ${base} -> 201`,
+		`POST ${base}/ -> 201`,
 		`PATCH ${base}/${folderId} -> 200`,
 		`GET ${base}/70001/document -> 200`,
 		`GET ${base}/70001/document/80001 -> 200`,
-		`POST ${base}/${folderId}/document -> 201`,
+		`POST ${base}/${folderId}/document/ -> 201`,
 		`GET ${base}/${folderId}/document/${documentId} -> 200`,
 	]);
 	expect(requests[2].body).toEqual({ name: 'E2E Closing' });
@@ -407,7 +409,11 @@ test('folders and documents: list, get, create, rename; a binary PDF uploaded fr
 		),
 	);
 	expect(out('Get folder')).toEqual([await direct(`${base}/70001`)]);
-	expect(out('Get many documents')).toEqual(await direct(`${base}/70001/document`));
+	// The list's `filename`, and `name` as Get gives it.
+	expect(out('Get many documents')).toEqual(
+		(await direct(`${base}/70001/document`)).map((d) => ({ ...d, name: d.filename })),
+	);
+	expect(out('Get many documents')[0]).toMatchObject({ name: 'Purchase Agreement.pdf', filename: 'Purchase Agreement.pdf' });
 	expect(out('Get document')).toEqual([await direct(`${base}/70001/document/80001`)]);
 });
 
@@ -524,7 +530,7 @@ test('task lists, tasks, and activities (Return All reads two batches of 100 and
 	// Activities report total -1: a batch shorter than 100 is the last one (an exact multiple needs one more).
 	const batches = Math.floor(activityCount / 100) + 1;
 	expect(routes(requests)).toEqual([
-		`GET ${base}/tasklist -> 200`,
+		`GET ${base}/tasklist/ -> 200`,
 		`GET ${base}/tasklist/20001 -> 200`,
 		`GET ${base}/tasklist/20001/task -> 200`,
 		`GET ${base}/tasklist/20001/task/30002 -> 200`,
@@ -533,7 +539,7 @@ test('task lists, tasks, and activities (Return All reads two batches of 100 and
 			(_, i) => `GET ${base}/activity?batch_number=${i + 1}&batch_size=100 -> 200`,
 		),
 	]);
-	expect(out('Get many task lists')).toEqual(await direct(`${base}/tasklist`));
+	expect(out('Get many task lists')).toEqual(await direct(`${base}/tasklist/`));
 	expect(out('Get task list')).toEqual([await direct(`${base}/tasklist/20001`)]);
 	expect(out('Get many tasks')).toEqual((await direct(`${base}/tasklist/20001/task`)).slice(0, 4));
 	expect(out('Get task')).toEqual([await direct(`${base}/tasklist/20001/task/30002`)]);
@@ -550,12 +556,12 @@ test('contacts: create, get, update, get many (Return All over two batches), del
 			firstName: 'Erin',
 			lastName: 'Example',
 			email: 'erin.example@e2e.test',
-			additionalFields: { city: 'Austin', office: '+1 512 555 0100' },
+			additionalFields: { city: 'Austin', office: '+1 512 555 0100', company: 'Example Realty', role: 'Lender' },
 		}),
 		op('Get contact', 'contact', 'get', { contactId: ref('Create contact') }),
 		op('Update contact', 'contact', 'update', {
 			contactId: ref('Create contact'),
-			updateFields: { lastName: 'Sample', zipCode: '78701' },
+			updateFields: { lastName: 'Sample', zipCode: '78701', role: 'Inspector' },
 		}),
 		op('Get many contacts', 'contact', 'getAll', { returnAll: true }),
 		op('Delete contact', 'contact', 'delete', { contactId: ref('Create contact') }),
@@ -575,8 +581,10 @@ test('contacts: create, get, update, get many (Return All over two batches), del
 		email: 'erin.example@e2e.test',
 		city: 'Austin',
 		office: '+1 512 555 0100',
+		company: 'Example Realty',
+		role: 'Lender',
 	});
-	expect(requests[2].body).toEqual({ lastName: 'Sample', zipCode: '78701' });
+	expect(requests[2].body).toEqual({ lastName: 'Sample', zipCode: '78701', role: 'Inspector' });
 	expect(out('Get contact')[0]).toMatchObject({
 		id,
 		firstName: 'Erin',
@@ -584,7 +592,13 @@ test('contacts: create, get, update, get many (Return All over two batches), del
 		email: 'erin.example@e2e.test',
 		city: 'Austin',
 	});
-	expect(out('Update contact')[0]).toMatchObject({ id, lastName: 'Sample', zipCode: '78701' });
+	expect(out('Update contact')[0]).toMatchObject({
+		id,
+		lastName: 'Sample',
+		zipCode: '78701',
+		company: 'Example Realty',
+		role: 'Inspector',
+	});
 	const all = out('Get many contacts');
 	expect(all.length).toBeGreaterThan(100);
 	expect(new Set(all.map((c) => c.id)).size).toBe(all.length);

@@ -232,6 +232,36 @@ test("errors with Continue On Fail: the 422 item becomes an error item with Dotl
 	expect(emails).not.toContain('not-an-email');
 });
 
+test("reconnect: a revoked grant reaches the user as n8n's own error, with and without Continue On Fail", async () => {
+	const { credential: revoked } = await connectedDotloopCredential(n8n, sandbox, { name: 'Dotloop revoked' });
+	const { refresh_token: refreshToken } = (await n8n.exportCredential(revoked.id)).data.oauthTokenData;
+	await request(`${sandbox.url}/oauth/token/revoke?token=${encodeURIComponent(refreshToken)}`, {
+		method: 'POST',
+		expect: 200,
+	});
+	const account = (name, opts) =>
+		wf.dotloop(name, { resource: 'account', operation: 'get' }, revoked, opts);
+
+	const { execution } = await n8n.runNodes([account('Account')], { name: 'reconnect: stops' });
+	const { execution: continued } = await n8n.runNodes(
+		[account('Account', { onError: 'continueRegularOutput' })],
+		{ name: 'reconnect: continue on fail' },
+	);
+
+	expect(execution.status).toBe('error');
+	const error = n8n.executionError(execution);
+	const [item] = n8n.nodeOutput(continued, 'Account');
+	expect(item.error).toBe(error.message);
+	for (const text of [error.message, error.description, item.error, item.description]) {
+		expect(String(text)).not.toMatch(/Could not reach Dotloop|Try again later/);
+	}
+	// n8n 2.x words it itself; 1.x passes on the token endpoint's refusal.
+	if (stack.major >= 2) {
+		expect(error.message).toBe('The credential "Dotloop revoked" needs to be reconnected.');
+		expect(error.description).toMatch(/reconnect it/);
+	}
+});
+
 test('token refresh: the token expires mid-workflow, n8n refreshes it once, the workflow succeeds and the new token is stored', async () => {
 	const before = await storedToken();
 	const refreshesBefore = (await admin.state()).refreshCount;
@@ -274,7 +304,7 @@ test('token refresh: the token expires mid-workflow, n8n refreshes it once, the 
 
 	expect(execution.status).toBe('success');
 	const log = await admin.requests({ since });
-	const uploadPath = `/public/v2/profile/1001/loop/50003/folder/${folderId}/document`;
+	const uploadPath = `/public/v2/profile/1001/loop/50003/folder/${folderId}/document/`;
 	const seen = log.map((e) => `${e.method} ${e.path} -> ${e.status}`);
 	// The upload meets the expired token (401) once or twice — the transport reads every answer itself and
 	// repeats a 401 the way n8n refreshes on, one extra request per expiry — then exactly one refresh, then

@@ -89,7 +89,7 @@ function updateLoop(app, { loop, userId, body, actor }) {
 }
 
 function updateDetails(app, { loop, userId, body, actor }) {
-	detailsPatch(body);
+	detailsPatch(body, { stringsOnly: app.config.strictDetailValues });
 	for (const [section, fields] of Object.entries(body)) {
 		const target = loop.details[section] || (loop.details[section] = {});
 		for (const [field, value] of Object.entries(fields)) {

@@ -83,6 +83,6 @@ function listDocuments(ctx) {
 
 module.exports = [
 	{ method: 'GET', path: BASE, scope: 'loop:read', handler: listDocuments },
-	{ method: 'POST', path: BASE, scope: 'loop:write', handler: upload },
+	{ method: 'POST', path: `${BASE}/`, scope: 'loop:write', handler: upload },
 	{ method: 'GET', path: `${BASE}/:documentId`, scope: 'loop:read', handler: getDocument },
 ];

@@ -18,7 +18,7 @@ module.exports = [
 	{ method: 'GET', path: BASE, scope: 'loop:read', handler: listFolders },
 	{
 		method: 'POST',
-		path: BASE,
+		path: `${BASE}/`,
 		scope: 'loop:write',
 		handler: (ctx) => {
 			const { loop } = loopFor(ctx);

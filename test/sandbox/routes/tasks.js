@@ -30,7 +30,7 @@ function listActivities(ctx) {
 module.exports = [
 	{
 		method: 'GET',
-		path: BASE,
+		path: `${BASE}/`,
 		scope: 'loop:read',
 		handler: (ctx) => {
 			const { loop } = loopFor(ctx);

@@ -1,3 +1,6 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
 import { runDotloop } from '../helpers/context';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
@@ -78,6 +81,53 @@ describe('Contact', () => {
 		});
 
 		expect(output).toEqual([{ json: contact, pairedItem: { item: 0 } }]);
+	});
+
+	it('Create and Update offer Company and Role and send them as `company` and `role`', async () => {
+		const optionsOf = (name: string, operation: string) =>
+			(
+				new Dotloop().description.properties.find(
+					(p: INodeProperties) => p.name === name && p.displayOptions?.show?.operation?.includes(operation),
+				)?.options as INodeProperties[]
+			)
+				.filter((option) => ['company', 'role'].includes(option.name))
+				.map((option) => [option.displayName, option.name, option.type]);
+		const expected = [
+			['Company', 'company', 'string'],
+			['Role', 'role', 'string'],
+		];
+		expect(optionsOf('additionalFields', 'create')).toEqual(expected);
+		expect(optionsOf('updateFields', 'update')).toEqual(expected);
+
+		const withCompany = { ...contact, company: 'Allen Realty', role: 'Lender' };
+		api()
+			.post(`${BASE_PATH}/contact`, { firstName: 'Brian', company: 'Allen Realty', role: 'Lender' })
+			.reply(201, { data: withCompany });
+		api()
+			.patch(`${BASE_PATH}/contact/3603862`, { company: 'Erwin Homes', role: 'Inspector' })
+			.reply(200, { data: { ...contact, company: 'Erwin Homes', role: 'Inspector' } });
+
+		const { output: created } = await runDotloop({
+			params: {
+				resource: 'contact',
+				operation: 'create',
+				firstName: 'Brian',
+				additionalFields: { company: 'Allen Realty', role: 'Lender' },
+			},
+		});
+		const { output: updated } = await runDotloop({
+			params: {
+				resource: 'contact',
+				operation: 'update',
+				contactId: 3603862,
+				updateFields: { company: 'Erwin Homes', role: 'Inspector' },
+			},
+		});
+
+		expect(created).toEqual([{ json: withCompany, pairedItem: { item: 0 } }]);
+		expect(updated).toEqual([
+			{ json: { ...contact, company: 'Erwin Homes', role: 'Inspector' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('Create without a name or email is refused before any request', async () => {

@@ -93,20 +93,33 @@ function uploadParams(options = {}) {
 }
 
 describe('Document', () => {
-	it('Get Many lists the documents of the folder', async () => {
-		const second = { ...document, id: 561622, name: 'offer.pdf' };
+	it('Get Many lists the documents of the folder, each with `name` as Get gives it and `filename` kept', async () => {
+		const listed = { id: 561621, filename: 'disclosures.pdf', created: '2017-05-17T01:18:37Z', updated: '2017-05-17T01:18:37Z' };
+		const second = { ...listed, id: 561622, filename: 'offer.pdf' };
 		api()
 			.get(`${FOLDER}/document`)
-			.reply(200, { meta: { total: 2 }, data: [document, second] });
+			.reply(200, { meta: { total: 2 }, data: [listed, second] });
 
 		const { output } = await runDotloop({
 			params: { resource: 'document', operation: 'getAll', ...parents, returnAll: true },
 		});
 
 		expect(output).toEqual([
-			{ json: document, pairedItem: { item: 0 } },
-			{ json: second, pairedItem: { item: 0 } },
+			{ json: { ...listed, name: 'disclosures.pdf' }, pairedItem: { item: 0 } },
+			{ json: { ...second, name: 'offer.pdf' }, pairedItem: { item: 0 } },
 		]);
+	});
+
+	it('Get Many keeps a `name` Dotloop already gives', async () => {
+		api()
+			.get(`${FOLDER}/document`)
+			.reply(200, { meta: { total: 1 }, data: [{ id: 1, name: 'a.pdf', filename: 'a.pdf' }] });
+
+		const { output } = await runDotloop({
+			params: { resource: 'document', operation: 'getAll', ...parents, returnAll: true },
+		});
+
+		expect(output).toEqual([{ json: { id: 1, name: 'a.pdf', filename: 'a.pdf' }, pairedItem: { item: 0 } }]);
 	});
 
 	it('Get Many with a limit keeps only that many of the single-response list', async () => {
@@ -151,7 +164,7 @@ describe('Document', () => {
 		it('posts one multipart part named "file" with the file name, content type and bytes', async () => {
 			const { requests, record } = recorder();
 			api()
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(201, function (uri, body) {
 					record.call(this, uri, body);
 					return { data: document };
@@ -174,7 +187,7 @@ describe('Document', () => {
 		it('takes the File Name option and recognises a PDF that came in as octet-stream', async () => {
 			const { requests, record } = recorder();
 			api()
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(201, function (uri, body) {
 					record.call(this, uri, body);
 					return { data: { ...document, name: 'my_disclosures.pdf' } };
@@ -201,7 +214,7 @@ describe('Document', () => {
 			const { requests, record } = recorder();
 			// The transport reads every answer itself, then asks a 401 again the way n8n refreshes on.
 			api('access-1')
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.times(2)
 				.reply(401, function (uri, body) {
 					record.call(this, uri, body);
@@ -212,7 +225,7 @@ describe('Document', () => {
 				.basicAuth({ user: 'client-id', pass: 'client-secret' })
 				.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
 			api('access-2')
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(201, function (uri, body) {
 					record.call(this, uri, body);
 					return { data: document };
@@ -252,7 +265,7 @@ describe('Document', () => {
 		it('sends a file that is not a PDF with its own content type when "Send Non-PDF Files" is on', async () => {
 			const { requests, record } = recorder();
 			api()
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(201, function (uri, body) {
 					record.call(this, uri, body);
 					return { data: { ...document, name: 'photo.png' } };
@@ -296,9 +309,9 @@ describe('Document', () => {
 
 		it('continueOnFail: uploads the good items and reports the others paired to them', async () => {
 			api()
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(201, { data: document })
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(422, { errors: [{ detail: 'Folder is locked' }] });
 
 			const { output } = await runDotloop({

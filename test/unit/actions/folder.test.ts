@@ -85,7 +85,7 @@ describe('Folder', () => {
 	});
 
 	it('Create posts the trimmed name', async () => {
-		api().post(`${LOOP}/folder`, { name: 'Disclosures' }).reply(201, { data: folder });
+		api().post(`${LOOP}/folder/`, { name: 'Disclosures' }).reply(201, { data: folder });
 
 		const { output } = await runDotloop({
 			params: { resource: 'folder', operation: 'create', ...parents, folderName: '  Disclosures ' },

@@ -1,3 +1,6 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
 import { runDotloop } from '../helpers/context';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
@@ -306,6 +309,77 @@ describe('Loop', () => {
 			});
 
 			expect(output).toEqual(items([{ ...loop, profileId: 4711 }]));
+		});
+
+		it('sends the chosen Loop Template as templateId, from the list or by ID', async () => {
+			const body = {
+				name: 'Atturo Garay, 3059 Main, Chicago, IL 60614',
+				status: 'PRE_LISTING',
+				transactionType: 'LISTING_FOR_SALE',
+			};
+			api().post(LOOPS, { ...body, templateId: 1424 }).query({}).reply(201, { data: loop });
+			api().post(LOOPS, { ...body, templateId: 1425 }).query({}).reply(201, { data: loop });
+			const run = async (templateId: object) =>
+				await runDotloop({
+					params: { resource: 'loop', operation: 'create', profileId, ...body, templateId },
+				});
+
+			const fromList = await run({ __rl: true, mode: 'list', value: '1424' });
+			const byTemplateId = await run(byId(' 1425 '));
+
+			expect(fromList.output).toEqual(items([loop]));
+			expect(byTemplateId.output).toEqual(items([loop]));
+		});
+
+		it('offers the profile’s templates in a picker or by ID, optional', () => {
+			const template = new Dotloop().description.properties.find(
+				(p: INodeProperties) =>
+					p.name === 'templateId' &&
+					p.displayOptions?.show?.resource?.includes('loop') &&
+					p.displayOptions?.show?.operation?.includes('create'),
+			);
+			expect(template).toMatchObject({ type: 'resourceLocator', required: false });
+			expect(template?.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod])).toEqual([
+				['list', 'searchLoopTemplates'],
+				['id', undefined],
+			]);
+		});
+
+		it('refuses a Loop Template ID that is not a whole number before any request', async () => {
+			await expect(
+				runDotloop({
+					params: {
+						resource: 'loop',
+						operation: 'create',
+						profileId,
+						name: 'A',
+						transactionType: 'LISTING_FOR_SALE',
+						status: 'PRE_LISTING',
+						templateId: byId('14x'),
+					},
+				}),
+			).rejects.toThrow('"Loop Template" must be a Dotloop ID (a positive whole number), not "14x"');
+		});
+
+		it('quotes an invalid value cut to a readable length', async () => {
+			const pasted = `https://example.com/${'x'.repeat(300)}`;
+			await expect(
+				runDotloop({ params: { resource: 'loop', operation: 'get', profileId, loopId: byId(pasted) } }),
+			).rejects.toThrow(
+				`"Loop" must be a Dotloop ID (a positive whole number), not "${pasted.slice(0, 60)}… (320 characters)"`,
+			);
+			await expect(
+				runDotloop({
+					params: {
+						resource: 'loop',
+						operation: 'create',
+						profileId,
+						name: 'A',
+						transactionType: 'LISTING_FOR_SALE',
+						status: 'S'.repeat(100),
+					},
+				}),
+			).rejects.toThrow(`"Status" ${'S'.repeat(60)}… (100 characters) does not fit transaction type LISTING_FOR_SALE`);
 		});
 
 		it('refuses a status that does not fit the transaction type', async () => {

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 import { runDotloop } from '../helpers/context';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 import { LOOP_DETAIL_FIELDS } from '../../../nodes/Dotloop/descriptions/constants';
@@ -81,7 +83,7 @@ describe('Loop Detail', () => {
 					earnestMoneyHeldBy: '',
 				},
 				contractDates: {
-					closingDate: '2024-03-16T05:00:00Z',
+					closingDate: '2024-03-15T05:00:00Z',
 					contractAgreementDate: '01/31/2017',
 				},
 				listingInformation: { homeownersAssociation: 'Yes', firstMortgageBalance: '120000' },
@@ -91,6 +93,55 @@ describe('Loop Detail', () => {
 		});
 
 		expect(output).toEqual([{ json: answer, pairedItem: { item: 0 } }]);
+	});
+
+	it('a date string keeps the calendar day it names, whatever the workflow timezone', async () => {
+		api()
+			.patch(DETAIL, {
+				'Contract Dates': { 'Closing Date': '03/15/2024', 'Contract Agreement Date': '03/01/2024' },
+				'Offer Dates': { 'Offer Date': '02/29/2024', 'Inspection Date': '03/20/2024' },
+			})
+			.query({})
+			.reply(200, { data: details });
+
+		await runDotloop({
+			timezone: 'America/New_York',
+			params: {
+				...update,
+				contractDates: { closingDate: '2024-03-15T00:00:00Z', contractAgreementDate: '2024-03-01' },
+				offerDates: { offerDate: '2024-02-29T23:30:00-08:00', inspectionDate: ' 03/20/2024 ' },
+				clearFields: [],
+			},
+		});
+	});
+
+	it('a date-time value from an expression is read in the workflow timezone', async () => {
+		const instant = DateTime.fromISO('2024-03-15T02:00:00Z');
+		api()
+			.patch(DETAIL, {
+				'Contract Dates': { 'Closing Date': '03/14/2024', 'Contract Agreement Date': '03/14/2024' },
+				'Listing Information': { 'Listing Date': '03/14/2024' },
+			})
+			.query({})
+			.reply(200, { data: details });
+		api()
+			.patch(DETAIL, { 'Contract Dates': { 'Closing Date': '03/14/2024' } })
+			.query({})
+			.reply(200, { data: details });
+
+		await runDotloop({
+			timezone: 'America/New_York',
+			params: {
+				...update,
+				contractDates: { closingDate: instant, contractAgreementDate: instant.setZone('Asia/Tokyo') },
+				listingInformation: { listingDate: new Date('2024-03-15T02:00:00Z') },
+				clearFields: [],
+			},
+		});
+		await runDotloop({
+			timezone: 'America/New_York',
+			params: { ...update, mode: 'json', detailsJson: { 'Contract Dates': { 'Closing Date': instant } } },
+		});
 	});
 
 	it('Update sends "" only for the fields chosen in Fields to Clear', async () => {
@@ -112,18 +163,44 @@ describe('Loop Detail', () => {
 		]);
 	});
 
-	it('Update as JSON sends the sections as written, custom fields included', async () => {
-		const body = {
-			Financials: { 'Purchase/Sale Price': '342342' },
-			'My Custom Section': { 'Lockbox Code': 1234 },
+	it('Update as JSON sends the sections as written, custom fields included, every scalar as a string', async () => {
+		const sent = {
+			Financials: { 'Purchase/Sale Price': '342342', 'Lockbox Code': '1234' },
+			Property: { 'Year Built': '1998', 'Is Waterfront': 'true', Bedrooms: null },
 		};
-		api().patch(DETAIL, body).query({}).reply(200, { data: body });
+		api().patch(DETAIL, sent).query({}).reply(200, { data: sent });
 
 		const { output } = await runDotloop({
-			params: { ...update, mode: 'json', detailsJson: JSON.stringify(body) },
+			params: {
+				...update,
+				mode: 'json',
+				detailsJson: JSON.stringify({
+					Financials: { 'Purchase/Sale Price': '342342', 'Lockbox Code': 1234 },
+					Property: { 'Year Built': 1998, 'Is Waterfront': true, Bedrooms: null },
+				}),
+			},
 		});
 
-		expect(output).toEqual([{ json: body, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: sent, pairedItem: { item: 0 } }]);
+	});
+
+	it('Update as JSON refuses a section Dotloop does not have, naming the known ones', async () => {
+		await expect(
+			runDotloop({
+				params: { ...update, mode: 'json', detailsJson: '{"Financial": {"Purchase/Sale Price": "1"}}' },
+			}),
+		).rejects.toThrow(
+			`"Details (JSON)": "Financial" is not a loop detail section; use one of ${Object.keys(LOOP_DETAIL_FIELDS).join(', ')}`,
+		);
+	});
+
+	it('Update as JSON shows an example in the editor', () => {
+		const field = new Dotloop().description.properties.find((p) => p.name === 'detailsJson');
+		expect(field?.default).toBe('');
+		expect(JSON.parse(String(field?.placeholder))).toEqual({
+			Financials: { 'Purchase/Sale Price': '342342' },
+			'Contract Dates': { 'Closing Date': '03/15/2024' },
+		});
 	});
 
 	it('Update as JSON takes an object from an expression too', async () => {
@@ -174,7 +251,14 @@ describe('Loop Detail', () => {
 				params: { ...update, mode: 'json', detailsJson: '{"Property": {"Bedrooms": [3]}}' },
 			}),
 		).rejects.toThrow(
-			'"Details (JSON)": "Property › Bedrooms" must be a string or a number, not [3]',
+			'"Details (JSON)": "Property › Bedrooms" must be a text, number or true/false value, not [3]',
+		);
+		await expect(
+			runDotloop({
+				params: { ...update, mode: 'json', detailsJson: '{"Property": {"Bedrooms": {"count": 3}}}' },
+			}),
+		).rejects.toThrow(
+			'"Details (JSON)": "Property › Bedrooms" must be a text, number or true/false value, not {"count":3}',
 		);
 		await expect(
 			runDotloop({ params: { ...update, mode: 'json', detailsJson: '[]' } }),

@@ -1,3 +1,6 @@
+import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+
+import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
 import { runDotloop } from '../helpers/context';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
@@ -139,6 +142,54 @@ describe('Loop-It', () => {
 		});
 
 		expect(output).toEqual([{ json: created, pairedItem: { item: 0 } }]);
+	});
+
+	it('Create takes Custom Role as Participant does (customRole), and the value stored before (custom)', async () => {
+		for (const stored of ['customRole', 'custom']) {
+			api()
+				.post(`${BASE_PATH}/loop-it`, {
+					name: 'Brian Erwin',
+					transactionType: 'PURCHASE_OFFER',
+					status: 'PRE_OFFER',
+					participants: [{ fullName: 'Stella Stager', role: 'Home Stager' }],
+				})
+				.query({ profile_id: '4711' })
+				.reply(201, { data: created });
+
+			const { output } = await runDotloop({
+				params: {
+					...base,
+					participants: {
+						participant: [{ fullName: 'Stella Stager', role: stored, customRole: ' Home Stager ' }],
+					},
+				},
+			});
+
+			expect(output).toEqual([{ json: created, pairedItem: { item: 0 } }]);
+		}
+	});
+
+	it('Role and Custom Role are the same fields in Participant and Loop-It', () => {
+		const properties = new Dotloop().description.properties;
+		const participantCreate = properties.filter(
+			(p: INodeProperties) =>
+				p.displayOptions?.show?.resource?.includes('participant') &&
+				p.displayOptions?.show?.operation?.includes('create'),
+		);
+		const loopItParticipant = (
+			properties.find((p: INodeProperties) => p.name === 'participants')?.options as INodePropertyCollection[]
+		)[0].values;
+		const pick = (list: INodeProperties[], name: string) => list.find((p) => p.name === name);
+
+		expect(pick(loopItParticipant, 'role')?.options).toEqual(pick(participantCreate, 'role')?.options);
+		expect(pick(loopItParticipant, 'customRole')?.displayOptions).toEqual({
+			show: { role: ['customRole', 'custom'] },
+		});
+		expect({ ...pick(participantCreate, 'customRole')?.displayOptions?.show, resource: undefined, operation: undefined }).toEqual({
+			role: ['customRole', 'custom'],
+			resource: undefined,
+			operation: undefined,
+		});
 	});
 
 	it('Create surfaces Dotloop’s 422 when the profile requires a template', async () => {

@@ -173,6 +173,20 @@ describe('Participant', () => {
 		]);
 	});
 
+	it('Create takes the Custom Role value Loop-It stored before both shared one (custom)', async () => {
+		api()
+			.post(PARTICIPANTS, { fullName: 'Sam Stager', role: 'Home Stager' })
+			.reply(201, { data: { id: 9, fullName: 'Sam Stager', role: 'Home Stager' } });
+
+		const { output } = await runDotloop({
+			params: createParams({ fullName: 'Sam Stager', role: 'custom', customRole: ' Home Stager ' }),
+		});
+
+		expect(output).toEqual([
+			{ json: { id: 9, fullName: 'Sam Stager', role: 'Home Stager' }, pairedItem: { item: 0 } },
+		]);
+	});
+
 	it('Create refuses a missing role before any request', async () => {
 		await expect(runDotloop({ params: createParams({ role: '' }) })).rejects.toMatchObject({
 			message: '"Role" is required: Dotloop adds no participant without a role',

@@ -14,7 +14,7 @@ const taskLists = [
 describe('Task List', () => {
 	it('Get Many with Return All lists every task list of the loop', async () => {
 		api()
-			.get(`${LOOP}/tasklist`)
+			.get(`${LOOP}/tasklist/`)
 			.reply(200, { meta: { total: 3 }, data: taskLists });
 
 		const { output } = await runDotloop({
@@ -26,7 +26,7 @@ describe('Task List', () => {
 
 	it('Get Many with a limit keeps that many', async () => {
 		api()
-			.get(`${LOOP}/tasklist`)
+			.get(`${LOOP}/tasklist/`)
 			.reply(200, { meta: { total: 3 }, data: taskLists });
 
 		const { output } = await runDotloop({

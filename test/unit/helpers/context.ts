@@ -37,6 +37,8 @@ export interface ContextOptions {
 	/** Throw errors as n8n 1.x does: its NodeApiError loses the HTTP error (and so the headers). */
 	n8nV1Errors?: boolean;
 	nodeType?: string;
+	/** What n8n's request helper throws before any request (e.g. a credential to reconnect). */
+	n8nFailure?: (node: INode) => Error;
 }
 
 const dotloopProperties = new Dotloop().description.properties;
@@ -138,6 +140,7 @@ export function createExecuteContext(options: ContextOptions) {
 			returnJsonArray,
 			constructExecutionMetaData,
 			async httpRequestWithAuthentication(_credentialName: string, request: IHttpRequestOptions) {
+				if (options.n8nFailure) throw options.n8nFailure(node);
 				try {
 					return await send({ ...request }, oauth.accessToken);
 				} catch (error) {

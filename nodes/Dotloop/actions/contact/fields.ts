@@ -1,9 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The contact fields of sections 12.3/12.4, in Dotloop's own names. */
+/**
+ * The contact fields of sections 12.3/12.4, in Dotloop's own names, plus `company` and `role`, which
+ * only the changelog mentions (05/10/2017: "Contacts API supports company and role property now").
+ */
 export const contactFields: INodeProperties[] = [
 	{ displayName: 'Address', name: 'address', type: 'string', default: '' },
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
+	{ displayName: 'Company', name: 'company', type: 'string', default: '' },
 	{ displayName: 'Country', name: 'country', type: 'string', default: '' },
 	{
 		displayName: 'Email',
@@ -17,6 +21,14 @@ export const contactFields: INodeProperties[] = [
 	{ displayName: 'Home Phone', name: 'home', type: 'string', default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 	{ displayName: 'Office Phone', name: 'office', type: 'string', default: '' },
+	{
+		displayName: 'Role',
+		name: 'role',
+		type: 'string',
+		placeholder: 'e.g. Lender',
+		default: '',
+		description: "The contact's role, as free text",
+	},
 	{ displayName: 'State', name: 'state', type: 'string', default: '' },
 	{ displayName: 'Zip Code', name: 'zipCode', type: 'string', default: '' },
 ];

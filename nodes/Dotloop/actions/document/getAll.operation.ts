@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
@@ -20,10 +25,21 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/**
+ * "List all Documents" names each file `filename`, "Get a Document" names it `name`: list items get
+ * `name` too (keeping `filename`), so one expression reads the file name after either operation.
+ */
+function withName(document: IDataObject): IDataObject {
+	return document.name === undefined && document.filename !== undefined
+		? { ...document, name: document.filename }
+		: document;
+}
+
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id/document */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = loopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const limit = readPageLimit.call(this, i);
-	return toItems(await getList.call(this, `${path}/folder/${folderId}/document`, {}, { limit }));
+	const documents = await getList.call(this, `${path}/folder/${folderId}/document`, {}, { limit });
+	return toItems(documents.map(withName));
 }

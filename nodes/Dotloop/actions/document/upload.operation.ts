@@ -126,7 +126,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	return toItems(
 		await dotloopApiRequest.call(this, {
 			method: 'POST',
-			path: `${path}/folder/${folderId}/document`,
+			// With the trailing slash, as both the path and the curl example of "Upload a Document" write it.
+			path: `${path}/folder/${folderId}/document/`,
 			body: form,
 		}),
 	);

@@ -15,7 +15,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** POST /profile/:profile_id/loop/:loop_id/folder { name } */
+/** POST /profile/:profile_id/loop/:loop_id/folder/ { name }: the trailing slash as the docs write it. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = loopPath.call(this, i);
 	const name = assertRequiredText(
@@ -25,6 +25,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	return toItems(
-		await dotloopApiRequest.call(this, { method: 'POST', path: `${path}/folder`, body: { name } }),
+		await dotloopApiRequest.call(this, { method: 'POST', path: `${path}/folder/`, body: { name } }),
 	);
 }

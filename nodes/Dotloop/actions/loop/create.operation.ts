@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { profileLocator } from '../../descriptions/locators';
 import { readId } from '../../descriptions/validation';
@@ -7,21 +12,25 @@ import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 import {
 	loopNameField,
+	optionalTemplateField,
 	readLoopName,
+	readTemplateId,
 	readTypeAndStatus,
 	statusFields,
 	transactionTypeField,
 } from './fields';
 
 /**
- * 5.3 Create a Loop: POST /profile/:profile_id/loop with name, status and transactionType. Loops
- * live only in INDIVIDUAL profiles; for a template, property data or participants use Loop-It.
+ * 5.3 Create a Loop: POST /profile/:profile_id/loop with name, status and transactionType, and
+ * `templateId` when a template is chosen. Loops live only in INDIVIDUAL profiles; for property data or
+ * participants use Loop-It.
  */
 const properties: INodeProperties[] = [
 	profileLocator,
 	{ ...loopNameField, required: true },
 	{ ...transactionTypeField, required: true },
 	...statusFields(true),
+	optionalTemplateField,
 ];
 
 export const description = updateDisplayOptions(
@@ -33,11 +42,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const name = readLoopName.call(this, i);
 	const { transactionType, status } = readTypeAndStatus.call(this, i);
+	const templateId = readTemplateId.call(this, i);
+	const body: IDataObject = { name, transactionType, status };
+	if (templateId !== undefined) body.templateId = templateId;
 	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'POST',
-			path: `/profile/${profileId}/loop`,
-			body: { name, transactionType, status },
-		}),
+		await dotloopApiRequest.call(this, { method: 'POST', path: `/profile/${profileId}/loop`, body }),
 	);
 }

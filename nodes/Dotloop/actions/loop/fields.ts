@@ -7,10 +7,12 @@ import {
 	TRANSACTION_TYPES,
 	toOptions,
 } from '../../descriptions/constants';
+import { loopTemplateLocator } from '../../descriptions/locators';
 import {
 	assertMaxLength,
 	assertRequiredText,
 	assertStatusFitsType,
+	toDotloopId,
 } from '../../descriptions/validation';
 
 /** Dotloop's limit for a loop name (sections 2.1, 5.3, 5.4). */
@@ -94,4 +96,25 @@ export function readTypeAndStatus(
 	const status = String(this.getNodeParameter('status', i, '')).trim();
 	assertStatusFitsType(this, transactionType, status, i);
 	return { transactionType, status };
+}
+
+/**
+ * The loop template a new loop starts from, sent as `templateId`. Optional, except on profiles whose
+ * `requiresTemplate` is true (changelog 05/17/2017), where Dotloop refuses a loop without one.
+ */
+export const optionalTemplateField: INodeProperties = {
+	...loopTemplateLocator,
+	name: 'templateId',
+	displayName: 'Loop Template',
+	required: false,
+	description:
+		'The loop template to create the loop from. Optional, unless the profile requires a template (its requiresTemplate flag).',
+};
+
+/** The chosen template's ID, or undefined when none was chosen. */
+export function readTemplateId(this: IExecuteFunctions, i: number): number | undefined {
+	const template = this.getNodeParameter('templateId', i, '', { extractValue: true });
+	return String(template ?? '').trim() === ''
+		? undefined
+		: toDotloopId(this, template, 'Loop Template', i);
 }

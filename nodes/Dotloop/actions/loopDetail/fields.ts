@@ -64,7 +64,7 @@ export const sectionCollections: INodeProperties[] = DETAIL_SECTIONS.map(
 					...property,
 					placeholder: 'e.g. 01/31/2017',
 					description:
-						'A date as MM/DD/YYYY; an ISO date such as 2017-01-31 is converted to that form',
+						'A date as MM/DD/YYYY; an ISO date such as 2017-01-31 is converted to that form, keeping its calendar day',
 				};
 			})
 			.sort(byName),

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
@@ -8,7 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertOneOf } from '../../descriptions/validation';
+import { isDateValue, toDotloopDate } from '../../descriptions/dates';
+import { assertOneOf, clip } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';
@@ -62,9 +62,13 @@ const properties: INodeProperties[] = [
 		displayName: 'Details (JSON)',
 		name: 'detailsJson',
 		type: 'json',
-		default: '{}',
-		description:
-			'The details to change, keyed by section and then by field as Dotloop names them, e.g. {"Financials": {"Purchase/Sale Price": "342342"}}. Values are sent as written.',
+		default: '',
+		placeholder: JSON.stringify(
+			{ Financials: { 'Purchase/Sale Price': '342342' }, 'Contract Dates': { 'Closing Date': '03/15/2024' } },
+			null,
+			2,
+		),
+		description: `The details to change, keyed by section (${DETAIL_SECTIONS.map(({ section }) => section).join(', ')}) and then by field as Dotloop names them, e.g. {"Financials": {"Purchase/Sale Price": "342342"}}. Numbers and true/false are sent as text; dates as MM/DD/YYYY.`,
 		displayOptions: { show: { mode: ['json'] } },
 	},
 ];
@@ -78,17 +82,6 @@ function invalid(this: IExecuteFunctions, message: string, i: number): NodeOpera
 	return new NodeOperationError(this.getNode(), message, { itemIndex: i });
 }
 
-/** A date field's value as Dotloop's MM/DD/YYYY; ISO dates (and n8n date values) are converted. */
-function toDotloopDate(this: IExecuteFunctions, value: unknown): string {
-	let date: DateTime | undefined;
-	if (value instanceof Date) date = DateTime.fromJSDate(value);
-	else if (DateTime.isDateTime(value)) date = value;
-	else if (/^\d{4}-\d{2}-\d{2}/.test(String(value).trim())) {
-		date = DateTime.fromISO(String(value).trim(), { zone: this.getTimezone() });
-	}
-	if (!date?.isValid) return String(value).trim();
-	return date.setZone(this.getTimezone()).toFormat('MM/dd/yyyy');
-}
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -109,7 +102,9 @@ function fromFields(this: IExecuteFunctions, i: number): IDataObject {
 			set(
 				section,
 				field,
-				isDateField(section, field) ? toDotloopDate.call(this, value) : String(value).trim(),
+				isDateField(section, field) || isDateValue(value)
+					? toDotloopDate(value, this.getTimezone())
+					: String(value).trim(),
 			);
 		}
 	}
@@ -134,7 +129,8 @@ function isObject(value: unknown): value is IDataObject {
 }
 
 function fromJson(this: IExecuteFunctions, i: number): IDataObject {
-	let details = this.getNodeParameter('detailsJson', i, '{}') as unknown;
+	let details = this.getNodeParameter('detailsJson', i, '') as unknown;
+	if (typeof details === 'string' && details.trim() === '') details = {};
 	if (typeof details === 'string') {
 		try {
 			details = JSON.parse(details);
@@ -150,7 +146,15 @@ function fromJson(this: IExecuteFunctions, i: number): IDataObject {
 	if (!isObject(details))
 		throw invalid.call(this, `"Details (JSON)" must be a JSON object: ${shape}`, i);
 	const body: IDataObject = {};
+	const known = DETAIL_SECTIONS.map(({ section }) => section);
 	for (const [section, fields] of Object.entries(details)) {
+		if (!known.includes(section)) {
+			throw invalid.call(
+				this,
+				`"Details (JSON)": "${clip(section)}" is not a loop detail section; use one of ${known.join(', ')}`,
+				i,
+			);
+		}
 		if (!isObject(fields)) {
 			throw invalid.call(
 				this,
@@ -158,16 +162,21 @@ function fromJson(this: IExecuteFunctions, i: number): IDataObject {
 				i,
 			);
 		}
+		// Section 6.1 types every detail field as a string: scalars go as text, date values as MM/DD/YYYY.
+		const values: IDataObject = {};
 		for (const [field, value] of Object.entries(fields)) {
-			if (typeof value !== 'string' && typeof value !== 'number' && value !== null) {
+			if (value === null || typeof value === 'string') values[field] = value;
+			else if (typeof value === 'number' || typeof value === 'boolean') values[field] = String(value);
+			else if (isDateValue(value)) values[field] = toDotloopDate(value, this.getTimezone());
+			else {
 				throw invalid.call(
 					this,
-					`"Details (JSON)": "${section}${CLEAR_SEPARATOR}${field}" must be a string or a number, not ${JSON.stringify(value)}`,
+					`"Details (JSON)": "${section}${CLEAR_SEPARATOR}${field}" must be a text, number or true/false value, not ${clip(JSON.stringify(value))}`,
 					i,
 				);
 			}
 		}
-		if (Object.keys(fields).length) body[section] = fields;
+		if (Object.keys(values).length) body[section] = values;
 	}
 	return body;
 }

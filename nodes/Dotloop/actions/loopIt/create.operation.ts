@@ -6,22 +6,21 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { humanize, PARTICIPANT_ROLES } from '../../descriptions/constants';
-import { loopTemplateLocator, profileLocator } from '../../descriptions/locators';
-import { readId, toDotloopId } from '../../descriptions/validation';
+import { profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems, withoutEmpty } from '../output';
 import {
 	loopNameField,
+	optionalTemplateField,
 	readLoopName,
+	readTemplateId,
 	readTypeAndStatus,
-	sortedOptions,
 	statusFields,
 	transactionTypeField,
 } from '../loop/fields';
+import { customRoleField, isCustomRole, roleOptions } from '../participant/fields';
 
-/** The value of the Role option that lets the user type a role of their own account. */
-const CUSTOM_ROLE = 'custom';
 
 /**
  * 2. Loop-It: POST /loop-it?profile_id=… creates a loop in one request: property data, participants
@@ -37,14 +36,7 @@ const properties: INodeProperties[] = [
 	{ ...loopNameField, required: true },
 	{ ...transactionTypeField, required: true },
 	...statusFields(true),
-	{
-		...loopTemplateLocator,
-		name: 'templateId',
-		displayName: 'Loop Template',
-		required: false,
-		description:
-			'The loop template to create the loop from. Optional, unless the profile requires a template (its requiresTemplate flag).',
-	},
+	optionalTemplateField,
 	{
 		displayName: 'Property Address',
 		name: 'propertyAddress',
@@ -117,29 +109,11 @@ const properties: INodeProperties[] = [
 						displayName: 'Role',
 						name: 'role',
 						type: 'options',
-						options: sortedOptions([
-							...Object.keys(PARTICIPANT_ROLES).map((role) => ({
-								name: humanize(role),
-								value: role,
-							})),
-							{
-								name: 'Custom Role',
-								value: CUSTOM_ROLE,
-								description: 'A role defined in your Dotloop account',
-							},
-						]),
+						options: roleOptions,
 						default: 'BUYER',
 						description: "The participant's role in the loop",
 					},
-					{
-						displayName: 'Custom Role',
-						name: 'customRole',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. STAGER',
-						description: 'The name of a role defined in your Dotloop account',
-						displayOptions: { show: { role: [CUSTOM_ROLE] } },
-					},
+					customRoleField,
 				],
 			},
 		],
@@ -193,7 +167,7 @@ function readParticipants(this: IExecuteFunctions, i: number): IDataObject[] {
 	return entries.map((entry, n) => {
 		const label = `Participant ${n + 1}`;
 		let role = String(entry.role ?? '').trim();
-		if (role === CUSTOM_ROLE) {
+		if (isCustomRole(role)) {
 			role = String(entry.customRole ?? '').trim();
 			if (role === '') {
 				throw new NodeOperationError(
@@ -217,11 +191,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const name = readLoopName.call(this, i);
 	const { transactionType, status } = readTypeAndStatus.call(this, i);
-	const template = this.getNodeParameter('templateId', i, '', { extractValue: true });
-	const templateId =
-		String(template ?? '').trim() === ''
-			? undefined
-			: toDotloopId(this, template, 'Loop Template', i);
+	const templateId = readTemplateId.call(this, i);
 	const participants = readParticipants.call(this, i);
 
 	const body = withoutEmpty({

@@ -12,8 +12,8 @@ import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';
 import {
-	CUSTOM_ROLE,
-	customRoleDescription,
+	customRoleField,
+	isCustomRole,
 	participantBody,
 	participantFields,
 	resolveRole,
@@ -48,15 +48,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'The role of the participant in the loop. Dotloop requires one.',
 	},
-	{
-		displayName: 'Custom Role',
-		name: 'customRole',
-		type: 'string',
-		required: true,
-		default: '',
-		description: customRoleDescription,
-		displayOptions: { show: { role: [CUSTOM_ROLE] } },
-	},
+	{ ...customRoleField, required: true },
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -82,8 +74,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	const chosen = this.getNodeParameter('role', i, '') as string;
-	const customRole =
-		chosen === CUSTOM_ROLE ? (this.getNodeParameter('customRole', i, '') as string) : '';
+	const customRole = isCustomRole(chosen)
+		? (this.getNodeParameter('customRole', i, '') as string)
+		: '';
 	const role = resolveRole.call(this, chosen, customRole, i);
 	if (!role) {
 		throw new NodeOperationError(

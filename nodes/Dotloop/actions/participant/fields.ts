@@ -7,6 +7,13 @@ import { withoutEmpty } from '../output';
 
 /** The Role option that reveals "Custom Role" (a role defined in the user's Dotloop account). */
 export const CUSTOM_ROLE = 'customRole';
+/** Loop-It's value for that option before Participant and Loop-It shared one; workflows may hold it. */
+const EARLIER_CUSTOM_ROLE = 'custom';
+const CUSTOM_ROLE_VALUES = [CUSTOM_ROLE, EARLIER_CUSTOM_ROLE];
+
+export function isCustomRole(role: unknown): boolean {
+	return CUSTOM_ROLE_VALUES.includes(String(role ?? '').trim());
+}
 
 export const participantIdField: INodeProperties = {
 	displayName: 'Participant ID',
@@ -25,6 +32,17 @@ export const roleOptions = [
 
 export const customRoleDescription =
 	'The name of a role defined in your Dotloop account, used when Role is Custom Role';
+
+/** "Custom Role", shown when Role is Custom Role (either value a workflow may hold). */
+export const customRoleField: INodeProperties = {
+	displayName: 'Custom Role',
+	name: 'customRole',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Home Stager',
+	description: customRoleDescription,
+	displayOptions: { show: { role: CUSTOM_ROLE_VALUES } },
+};
 
 /**
  * The optional participant fields of section 9.3 and the role-specific fields of section 17.1.1.
@@ -81,7 +99,7 @@ export function resolveRole(
 	customRole: string | undefined,
 	i: number,
 ): string | undefined {
-	if (role === CUSTOM_ROLE) return assertRequiredText(this, customRole, 'Custom Role', i);
+	if (isCustomRole(role)) return assertRequiredText(this, customRole, 'Custom Role', i);
 	const custom = customRole?.trim();
 	if (custom && role) {
 		throw new NodeOperationError(

@@ -14,9 +14,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** GET /profile/:profile_id/loop/:loop_id/tasklist */
+/** GET /profile/:profile_id/loop/:loop_id/tasklist/: the trailing slash as the docs write it. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = loopPath.call(this, i);
 	const limit = readPageLimit.call(this, i);
-	return toItems(await getList.call(this, `${path}/tasklist`, {}, { limit }));
+	return toItems(await getList.call(this, `${path}/tasklist/`, {}, { limit }));
 }

@@ -1,0 +1,28 @@
+import { DateTime } from 'luxon';
+
+/** A date-time value as an expression gives it ($now, a Luxon DateTime, a JS Date), not text. */
+export function isDateValue(value: unknown): value is Date | DateTime {
+	return value instanceof Date || DateTime.isDateTime(value);
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?=$|[T ])/;
+
+/**
+ * A loop-detail date as Dotloop writes it (section 6.1: MM/DD/YYYY, e.g. 01/31/2017). A date is a
+ * calendar day: text that starts with an ISO date keeps the day it names (2024-03-15T00:00:00Z is
+ * 03/15/2024 in any timezone); only a real date-time value is an instant, read in the workflow's
+ * timezone. Other text is sent as written (trimmed).
+ */
+export function toDotloopDate(value: unknown, timezone: string): string {
+	if (isDateValue(value)) {
+		const time = value instanceof Date ? DateTime.fromJSDate(value) : value;
+		if (time.isValid) return time.setZone(timezone).toFormat('MM/dd/yyyy');
+		return String(value);
+	}
+	const text = String(value ?? '').trim();
+	const day = ISO_DAY.exec(text);
+	if (!day) return text;
+	const [, year, month, date] = day;
+	const valid = DateTime.fromObject({ year: +year, month: +month, day: +date }).isValid;
+	return valid ? `${month}/${date}/${year}` : text;
+}
