@@ -519,7 +519,7 @@ const workflows = {
 					sendQuery: true,
 					queryParameters: { parameters: [{ name: 'include_documents', value: 'true' }] },
 				}),
-				http(ctx, 'Get Task Lists', { method: 'GET', url: `${loopUrl}/tasklist` }),
+				http(ctx, 'Get Task Lists', { method: 'GET', url: `${loopUrl}/tasklist/` }),
 				splitOut('Task Lists', 'data'),
 				http(ctx, 'Get Tasks', { method: 'GET', url: `${loopUrl}/tasklist/{{ $json.id }}/task` }),
 			]);

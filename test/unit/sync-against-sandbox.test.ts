@@ -224,7 +224,7 @@ describe('the sync operations against the Dotloop sandbox', () => {
 				'GET /profile/1001/loop/50001/detail',
 				'GET /profile/1001/loop/50001/participant',
 				'GET /profile/1001/loop/50001/folder?include_documents=true',
-				'GET /profile/1001/loop/50001/tasklist',
+				'GET /profile/1001/loop/50001/tasklist/',
 				'GET /profile/1001/loop/50001/tasklist/20001/task',
 				'GET /profile/1001/loop/50001/tasklist/20002/task',
 			].sort(),

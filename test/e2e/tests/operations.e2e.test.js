@@ -871,7 +871,7 @@ test('sync operations: Get Full of a loop with 3 folders, 10 documents and 2 tas
 
 	const base = '/profile/1001/loop/50005';
 	const folders = await direct(`${base}/folder?include_documents=true`);
-	const taskLists = await direct(`${base}/tasklist`);
+	const taskLists = await direct(`${base}/tasklist/`);
 	expect(folders).toHaveLength(3);
 	expect(taskLists).toHaveLength(2);
 	const documents = folders.flatMap((f) => f.documents.map((d) => ({ folder: f, document: d })));
@@ -884,7 +884,7 @@ test('sync operations: Get Full of a loop with 3 folders, 10 documents and 2 tas
 			`GET ${base}/detail -> 200`,
 			`GET ${base}/participant -> 200`,
 			`GET ${base}/folder?include_documents=true -> 200`,
-			`GET ${base}/tasklist -> 200`,
+			`GET ${base}/tasklist/ -> 200`,
 			...taskLists.map((t) => `GET ${base}/tasklist/${t.id}/task -> 200`),
 		].sort(),
 	);

@@ -143,7 +143,7 @@ describe('Loop Get Full', () => {
 			.get(`${LOOP}/folder`)
 			.query({ include_documents: 'true' })
 			.reply(200, { meta: { total: 2 }, data: folders })
-			.get(`${LOOP}/tasklist`)
+			.get(`${LOOP}/tasklist/`)
 			.reply(200, { meta: { total: 2 }, data: taskLists })
 			.get(`${LOOP}/tasklist/1234/task`)
 			.reply(200, { meta: { total: 1 }, data: tasks[1234] })

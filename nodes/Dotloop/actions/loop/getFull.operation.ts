@@ -76,7 +76,7 @@ async function readPart(
 		details: [`${loopPath}/detail`],
 		participants: [`${loopPath}/participant`],
 		folders: [`${loopPath}/folder`, { include_documents: true }],
-		taskLists: [`${loopPath}/tasklist`],
+		taskLists: [`${loopPath}/tasklist/`],
 	};
 	const [path, qs] = paths[part];
 	const { body, merge } = await fetch(path, qs);
