@@ -32,17 +32,20 @@ async function listExecutions(n8n, workflowId) {
 	return all;
 }
 
-/** Once no execution of the workflow is running (seen twice, 500 ms apart): every execution. */
+/**
+ * Once no execution of the workflow is running (asked with status=running, which the list leaves out
+ * otherwise; seen twice, 500 ms apart): every execution.
+ */
 async function waitUntilIdle(n8n, workflowId, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	let quiet = 0;
 	while (Date.now() < deadline && quiet < 2) {
-		const list = await listExecutions(n8n, workflowId);
-		const running = list.some((e) => !e.stoppedAt || ['running', 'new'].includes(e.status));
+		const qs = new URLSearchParams({ workflowId: String(workflowId), status: 'running', limit: '1' });
+		const running = (await n8n.api('GET', `/executions?${qs}`)).data.length > 0;
 		quiet = running ? 0 : quiet + 1;
 		await sleep(500);
 	}
-	return await listExecutions(n8n, workflowId);
+	return (await listExecutions(n8n, workflowId)).filter((e) => e.stoppedAt);
 }
 
 async function measure(bench, { key, build, executions, perExecution }) {
@@ -102,7 +105,9 @@ async function measure(bench, { key, build, executions, perExecution }) {
 			firstError = firstError || String((error && error.message) || execution.status).slice(0, 200);
 			continue;
 		}
-		const ids = new Set((bench.n8n.nodeOutput(execution, 'Get Loop') || []).map((item) => item.id));
+		// The Dotloop node outputs the loop; HTTP Request the answer, { data: loop }.
+		const loops = (bench.n8n.nodeOutput(execution, 'Get Loop') || []).map((item) => item.data || item);
+		const ids = new Set(loops.map((loop) => loop.id));
 		itemsOut += ids.size;
 	}
 	await bench.n8n.deactivate(wf.id);
