@@ -7,7 +7,7 @@
  *
  *   node test/bench/run.js                 full run (about 10 minutes on 2 cores)
  *   node test/bench/run.js --quick         small sizes, no n8n restarts: checks the bench still works
- *   node test/bench/run.js --only 1,5      only these scenarios (1–8)
+ *   node test/bench/run.js --only 1,5      only these scenarios (1, 2, 2b, 3–8)
  *   node test/bench/run.js --set 5.rate=20 change one size of the plan (see plan() below)
  *   node test/bench/run.js --no-restart    keep one n8n process for all runs (default with --quick)
  *   node test/bench/run.js --n8n-env K=V   start n8n with this environment variable too (repeatable)
@@ -37,6 +37,7 @@ const VERSION = process.env.BENCH_N8N_VERSION || '2.41.1';
 const SCENARIOS = {
 	1: require('./scenarios/s1-return-all'),
 	2: require('./scenarios/s2-rate-limit'),
+	'2b': require('./scenarios/s2b-shared-credential'),
 	3: require('./scenarios/s3-per-item'),
 	4: require('./scenarios/s4-documents'),
 	5: require('./scenarios/s5-trigger'),
@@ -88,6 +89,7 @@ function plan(quick) {
 		? {
 				1: { sizes: [1000] },
 				2: { loops: 300 },
+				'2b': { executions: 20, perExecution: 5 },
 				3: { items: 200 },
 				4: { megabytes: 5 },
 				5: { deliveries: 100, rate: 8 },
@@ -96,8 +98,9 @@ function plan(quick) {
 				8: { loops: 20, documents: 20, contacts: 1000 },
 			}
 		: {
-				1: { sizes: [1000, 10000] },
+				1: { sizes: [1000, 10000, 50000] },
 				2: { loops: 2000 },
+				'2b': { executions: 100, perExecution: 10 },
 				3: { items: 1000 },
 				4: { megabytes: 50 },
 				5: { deliveries: 1000, rate: 8 },
@@ -180,6 +183,7 @@ function exportWorkflows(dir) {
 		path: 'bench-plain',
 		seconds: 300,
 		email: 'someone@example.com',
+		concurrency: 100,
 	};
 	fs.mkdirSync(dir, { recursive: true });
 	const written = [];
@@ -217,7 +221,7 @@ async function main() {
 	process.env.E2E_RUN_DIR = runDir; // n8n logs and PID files of this run
 	const sizes = plan(args.quick);
 	for (const pair of args.set) {
-		const m = /^(\d)\.(\w+)=(.+)$/.exec(pair);
+		const m = /^(\d[a-z]?)\.(\w+)=(.+)$/.exec(pair);
 		if (!m) throw new Error(`--set wants <scenario>.<name>=<value>, e.g. 5.rate=20, not ${pair}`);
 		sizes[m[1]][m[2]] = JSON.parse(m[3]);
 	}

@@ -648,7 +648,62 @@ const workflows = {
 			]),
 		http: (ctx, { seconds }) => pollingBaseline(ctx, { seconds }),
 	},
+
+	/**
+	 * 2b. Many executions at once sharing one credential under the rate limit: each execution (started
+	 * by a webhook call) gets `count` loops by id. The Dotloop side shares the credential's window
+	 * across executions by itself. The HTTP Request side is paced by an expert who knows how many
+	 * executions run at once: each takes 1/concurrency of the documented limit (same 10% margin as
+	 * scenario 2), with Retry On Fail 5 × 5 s as a safety net.
+	 */
+	sharedCredential: {
+		dotloop: (ctx, { path, first, count }) =>
+			chain('bench 2b: concurrent executions, one credential (Dotloop)', [
+				webhookTrigger(path),
+				...loopIdItems(first, count),
+				dotloop(ctx, 'Get Loop', {
+					resource: 'loop',
+					operation: 'get',
+					profileId: rl(PROFILE_ID),
+					loopId: rl('={{ $json.loopId }}'),
+				}),
+			]),
+		http: (ctx, { path, first, count, concurrency }) =>
+			chain('bench 2b: concurrent executions, one credential (HTTP Request)', [
+				webhookTrigger(path),
+				...loopIdItems(first, count),
+				http(
+					ctx,
+					'Get Loop',
+					{
+						method: 'GET',
+						url: `=${ctx.apiBaseUrl}/profile/${PROFILE_ID}/loop/{{ $json.loopId }}`,
+						options: {
+							batching: {
+								batch: {
+									batchSize: 1,
+									batchInterval: Math.ceil(
+										((60_000 / (ctx.rateLimit / concurrency)) * 1.1) / ctx.clockScale,
+									),
+								},
+							},
+						},
+					},
+					{ retry: { maxTries: 5, waitBetweenTries: 5000 } },
+				),
+			]),
+	},
 };
+
+function webhookTrigger(path) {
+	return {
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2.1,
+		webhookId: path,
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+}
 
 /**
  * The details request per loop, paced for Dotloop's documented limit of 100 requests per minute.

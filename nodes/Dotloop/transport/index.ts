@@ -10,3 +10,5 @@ export {
 export { batchSizeFor, getAllBatched, getAllByCursor, getList, MAX_BATCH_SIZE } from './paging';
 export { retryPolicy } from './retryPolicy';
 export { resetRateLimitState } from './rateLimit';
+export { checkTokenBeforeLargeBody, MultipartFileBody, type FileSource } from './multipart';
+export { resetTokenFreshness } from './tokenFreshness';

@@ -7,13 +7,14 @@ import { clip, toDotloopApiError } from './errors';
 import { describeFailure, readFailureBody, type HttpFailure } from './failure';
 import { awaitRateLimitWindow, blockUntilReset, observeRateLimit, resetDelay } from './rateLimit';
 import { retryPolicy } from './retryPolicy';
+import { tokenAccepted } from './tokenFreshness';
 
 export interface DotloopRequest {
 	method: IHttpRequestMethods;
 	/** Path relative to the API base, e.g. `/profile/1/loop`. */
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject | FormData;
+	body?: IDataObject | FormData | Blob;
 	headers?: Record<string, string>;
 	/** Answer the body as a stream (document download) instead of parsed JSON. */
 	stream?: boolean;
@@ -68,7 +69,8 @@ async function apiBaseUrl(this: DotloopContext): Promise<string> {
 	return await pending;
 }
 
-function rateLimitKey(this: DotloopContext): string {
+/** One key per credential: for the rate limit, which is per user and client, and token freshness. */
+export function rateLimitKey(this: DotloopContext): string {
 	return this.getNode().credentials?.[CREDENTIAL_NAME]?.id ?? this.getNode().id ?? 'default';
 }
 
@@ -224,6 +226,7 @@ export async function dotloopRequest<T = IDataObject>(
 			: { status: result.statusCode, headers: result.headers ?? {}, data: result.body, network: false };
 		observeRateLimit(key, failure.headers);
 		if (!isFailure(result) && result.statusCode < 300) {
+			tokenAccepted(key);
 			return { body: result.body, headers: result.headers, statusCode: result.statusCode, merge };
 		}
 

@@ -33,8 +33,8 @@ function ratioText(r) {
 
 /** Ratio Dotloop/HTTP for each compared metric of a scenario: [{label, dotloop, http, ratio, better, verdict}]. */
 function headline(scenario) {
-	const d = scenario.variants.dotloop;
-	const b = scenario.variants.http;
+	const d = scenario.variants && scenario.variants.dotloop;
+	const b = scenario.variants && scenario.variants.http;
 	if (!d || !b) return [];
 	return scenario.compare.map((c) => {
 		const r = ratio(d[c.key], b[c.key]);
@@ -81,7 +81,7 @@ function resultsTable(scenarios) {
 			);
 			first = false;
 		}
-		if (s.variants.dotloop && s.variants.http) {
+		if (s.variants && s.variants.dotloop && s.variants.http) {
 			const cells = COLUMNS.map(([k]) => {
 				const r = ratio(s.variants.dotloop[k], s.variants.http[k]);
 				return ratioText(r);

@@ -354,6 +354,222 @@ describe('Document', () => {
 		});
 	});
 
+	describe('Upload, streamed from the binary data store', () => {
+		const STORED_ID = 'filesystem-v2:workflows/1/executions/2/binary_data/abc';
+
+		function storedItem(fileName: string, mimeType = 'application/pdf') {
+			const binary: IBinaryData = { id: STORED_ID, data: 'filesystem-v2', mimeType, fileName };
+			return { json: {}, binary: { data: binary } } as INodeExecutionData;
+		}
+
+		/** A PDF of exactly `size` bytes: a real PDF followed by incompressible padding. */
+		function pdfOfSize(size: number): Buffer {
+			const padding = Buffer.alloc(size - disclosuresPdf.length);
+			for (let n = 0; n < padding.length; n++) padding[n] = (n * 7919 + (n >> 8)) & 0xff;
+			return Buffer.concat([disclosuresPdf, padding]);
+		}
+
+		/** Every body an interceptor answers, as raw bytes, with its Content-Type and Content-Length. */
+		function rawRecorder() {
+			const bodies: { contentType: string; contentLength: string; raw: Buffer }[] = [];
+			function record(this: nock.ReplyFnContext, _uri: string, body: nock.Body) {
+				bodies.push({
+					contentType: String(this.req.headers['content-type']),
+					contentLength: String(this.req.headers['content-length']),
+					raw: rawBody(body),
+				});
+			}
+			return { bodies, record };
+		}
+
+		function expectedBody(boundary: string, fileName: string, file: Buffer) {
+			return Buffer.concat([
+				Buffer.from(
+					`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+					'utf8',
+				),
+				file,
+				Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
+			]);
+		}
+
+		function boundaryOf(contentType: string): string {
+			const match = /^multipart\/form-data; boundary=(----DotloopFormBoundary[0-9a-f]{24})$/.exec(
+				contentType,
+			);
+			expect(match).not.toBeNull();
+			return match![1];
+		}
+
+		it('writes the multipart body byte for byte, reading the file as a stream and never whole', async () => {
+			const file = pdfOfSize(200_000);
+			const { bodies, record } = rawRecorder();
+			api()
+				.post(`${FOLDER}/document`)
+				.reply(201, function (uri, body) {
+					record.call(this, uri, body);
+					return { data: document };
+				});
+
+			const { output, binaryReads } = await runDotloop({
+				items: [storedItem('scan.pdf')],
+				params: uploadParams({ fileName: 'Offre "caf\u00e9"\r\n.pdf' }),
+				binaryStore: { [STORED_ID]: file },
+			});
+
+			expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
+			expect(bodies).toHaveLength(1);
+			const [{ contentType, contentLength, raw }] = bodies;
+			const expected = expectedBody(boundaryOf(contentType), 'Offre %22caf\u00e9%22%0D%0A.pdf', file);
+			expect(raw.equals(expected)).toBe(true);
+			expect(contentLength).toBe(String(expected.length));
+			expect(binaryReads).toEqual({ streamsOpened: 1, buffers: 0 });
+		});
+
+		it('reopens the stream for each attempt after a 401 and a token refresh, keeping no copy', async () => {
+			const file = pdfOfSize(150_000);
+			const { bodies, record } = rawRecorder();
+			api('access-1')
+				.post(`${FOLDER}/document`)
+				.times(2)
+				.reply(401, function (uri, body) {
+					record.call(this, uri, body);
+					return { error: 'invalid_token', error_description: 'Access token expired' };
+				});
+			const refresh = nock(new URL(TOKEN_URL).origin)
+				.post(new URL(TOKEN_URL).pathname, 'grant_type=refresh_token&refresh_token=refresh-1')
+				.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
+			api('access-2')
+				.post(`${FOLDER}/document`)
+				.reply(201, function (uri, body) {
+					record.call(this, uri, body);
+					return { data: document };
+				});
+
+			const { output, oauth, binaryReads } = await runDotloop({
+				items: [storedItem('disclosures.pdf')],
+				params: uploadParams(),
+				binaryStore: { [STORED_ID]: file },
+			});
+
+			expect(refresh.isDone()).toBe(true);
+			expect(oauth).toMatchObject({ accessToken: 'access-2', refreshCount: 1 });
+			expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
+			expect(bodies).toHaveLength(3);
+			for (const { contentType, raw } of bodies) {
+				expect(raw.equals(expectedBody(boundaryOf(contentType), 'disclosures.pdf', file))).toBe(true);
+			}
+			expect(binaryReads).toEqual({ streamsOpened: 3, buffers: 0 });
+		});
+
+		it('sends a large file once: getting the folder first takes the 401 and the refresh', async () => {
+			const file = pdfOfSize(1_500_000);
+			const { bodies, record } = rawRecorder();
+			const order: string[] = [];
+			api('access-1')
+				.get(`${FOLDER}`)
+				.times(2)
+				.reply(401, () => {
+					order.push('GET folder 401');
+					return { error: 'invalid_token' };
+				});
+			nock(new URL(TOKEN_URL).origin)
+				.post(new URL(TOKEN_URL).pathname, 'grant_type=refresh_token&refresh_token=refresh-1')
+				.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
+			api('access-2')
+				.get(`${FOLDER}`)
+				.reply(200, () => {
+					order.push('GET folder 200');
+					return { data: { id: 423424, name: 'Disclosures' } };
+				})
+				.post(`${FOLDER}/document`)
+				.reply(201, function (uri, body) {
+					order.push('POST document 201');
+					record.call(this, uri, body);
+					return { data: document };
+				});
+
+			const { output, binaryReads } = await runDotloop({
+				items: [storedItem('big.pdf')],
+				params: uploadParams(),
+				binaryStore: { [STORED_ID]: file },
+			});
+
+			expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
+			expect(order).toEqual(['GET folder 401', 'GET folder 401', 'GET folder 200', 'POST document 201']);
+			const [{ contentType, raw }] = bodies;
+			expect(raw.equals(expectedBody(boundaryOf(contentType), 'big.pdf', file))).toBe(true);
+			expect(binaryReads).toEqual({ streamsOpened: 1, buffers: 0 });
+		});
+
+		it('skips that check while Dotloop accepted the token a moment ago', async () => {
+			const file = pdfOfSize(1_500_000);
+			api()
+				.get(`${FOLDER}`)
+				.reply(200, { data: { id: 423424, name: 'Disclosures' } })
+				.post(`${FOLDER}/document`)
+				.times(2)
+				.reply(201, { data: document });
+
+			const { output } = await runDotloop({
+				items: [storedItem('big.pdf'), storedItem('big.pdf')],
+				params: uploadParams(),
+				binaryStore: { [STORED_ID]: file },
+			});
+
+			expect(output).toEqual([
+				{ json: document, pairedItem: { item: 0 } },
+				{ json: document, pairedItem: { item: 1 } },
+			]);
+		});
+
+		it('uploads a large file straight into the loop the folder check found it merged into', async () => {
+			const file = pdfOfSize(1_200_000);
+			const merged = `${BASE_PATH}/profile/4711/loop/40001`;
+			api()
+				.get(`${FOLDER}`)
+				.reply(301, '', { Location: `${merged}/folder/423424` })
+				.get(`${merged}/folder/423424`)
+				.reply(200, { data: { id: 423424, name: 'Disclosures' } })
+				.post(`${merged}/folder/423424/document`)
+				.reply(201, { data: document });
+
+			const { output } = await runDotloop({
+				items: [storedItem('big.pdf')],
+				params: uploadParams(),
+				binaryStore: { [STORED_ID]: file },
+			});
+
+			expect(output).toEqual([
+				{
+					json: { ...document, mergedFromLoopId: 34308, mergedIntoLoopId: 40001 },
+					pairedItem: { item: 0 },
+				},
+			]);
+		});
+
+		it('reads only the start of a stored file that is not declared a PDF, to check its signature', async () => {
+			const file = pdfOfSize(300_000);
+			const { bodies, record } = rawRecorder();
+			api()
+				.post(`${FOLDER}/document`)
+				.reply(201, function (uri, body) {
+					record.call(this, uri, body);
+					return { data: document };
+				});
+
+			const { binaryReads } = await runDotloop({
+				items: [storedItem('download', 'application/octet-stream')],
+				params: uploadParams(),
+				binaryStore: { [STORED_ID]: file },
+			});
+
+			const [{ contentType, raw }] = bodies;
+			expect(raw.equals(expectedBody(boundaryOf(contentType), 'download', file))).toBe(true);
+			expect(binaryReads).toEqual({ streamsOpened: 2, buffers: 0 });
+		});
+	});
+
 	describe('Download', () => {
 		const downloadParams = {
 			resource: 'document',

@@ -12,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
-import { isReadableStream, n8nHttpRequest, streamToBuffer } from './io';
+import { isReadableStream, n8nHttpRequest, readableFrom, streamToBuffer } from './io';
 
 export const API = 'https://api.test.dotloop.local/public/v2';
 export const TOKEN_URL = 'https://auth.test.dotloop.local/oauth/token';
@@ -39,6 +39,8 @@ export interface ContextOptions {
 	nodeType?: string;
 	/** What n8n's request helper throws before any request (e.g. a credential to reconnect). */
 	n8nFailure?: (node: INode) => Error;
+	/** Files in n8n's binary data store (filesystem mode), by binary id. */
+	binaryStore?: Record<string, Buffer>;
 }
 
 const dotloopProperties = new Dotloop().description.properties;
@@ -84,6 +86,8 @@ export function createExecuteContext(options: ContextOptions) {
 	const paramsFor = (i: number) =>
 		typeof options.params === 'function' ? options.params(i) : options.params;
 	const warnings: string[] = [];
+	/** What the node read from the binary store: every stream it opened, and whole buffers. */
+	const binaryReads = { streamsOpened: 0, buffers: 0 };
 
 	const apiError = (error: Error) => {
 		const wrapped = new NodeApiError(node, error as unknown as JsonObject);
@@ -95,6 +99,12 @@ export function createExecuteContext(options: ContextOptions) {
 			...request,
 			headers: { ...(request.headers ?? {}), Authorization: `Bearer ${token}` },
 		});
+
+	const storedFile = (id: string) => {
+		const file = options.binaryStore?.[id];
+		if (!file) throw new Error(`no binary data with id ${id}`);
+		return file;
+	};
 
 	const context = {
 		getInputData: () => items,
@@ -172,7 +182,21 @@ export function createExecuteContext(options: ContextOptions) {
 				return binary;
 			},
 			async getBinaryDataBuffer(itemIndex: number, property: string): Promise<Buffer> {
-				return Buffer.from(items[itemIndex].binary![property].data, 'base64');
+				binaryReads.buffers++;
+				const binary = items[itemIndex].binary![property];
+				if (binary.id) return storedFile(binary.id);
+				return Buffer.from(binary.data, 'base64');
+			},
+			async getBinaryStream(id: string) {
+				const file = storedFile(id);
+				binaryReads.streamsOpened++;
+				// In 64 KiB chunks, as n8n's file system store reads.
+				const chunks: Buffer[] = [];
+				for (let at = 0; at < file.length; at += 65_536) chunks.push(file.subarray(at, at + 65_536));
+				return readableFrom(chunks);
+			},
+			async getBinaryMetadata(id: string) {
+				return { fileSize: storedFile(id).length };
 			},
 			async prepareBinaryData(
 				data: Buffer | AsyncIterable<Uint8Array>,
@@ -190,12 +214,12 @@ export function createExecuteContext(options: ContextOptions) {
 			},
 		},
 	};
-	return { context: context as unknown as IExecuteFunctions, oauth, warnings, node };
+	return { context: context as unknown as IExecuteFunctions, oauth, warnings, node, binaryReads };
 }
 
 /** Runs the Dotloop node's execute() for the given parameters and items. */
 export async function runDotloop(options: ContextOptions) {
-	const { context, oauth, warnings } = createExecuteContext(options);
+	const { context, oauth, warnings, binaryReads } = createExecuteContext(options);
 	const output = await new Dotloop().execute.call(context);
-	return { output: output[0], oauth, warnings };
+	return { output: output[0], oauth, warnings, binaryReads };
 }

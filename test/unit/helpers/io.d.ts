@@ -29,3 +29,4 @@ export interface Sandbox {
 	stop(): Promise<void>;
 }
 export function startSandbox(options?: Record<string, unknown>): Promise<Sandbox>;
+export function readableFrom(chunks: Buffer[]): AsyncIterable<Buffer> & { pipe: unknown };

@@ -33,3 +33,6 @@ exports.readRepoFile = (relativePath) =>
 
 /** The local Dotloop sandbox (test/sandbox), started in this process. */
 exports.startSandbox = (options) => require('../../sandbox').startSandbox(options);
+
+/** A Node Readable over the given chunks (what n8n's getBinaryStream returns). */
+exports.readableFrom = (chunks) => require('stream').Readable.from(chunks, { objectMode: false });

@@ -1,6 +1,10 @@
 import nock from 'nock';
 
-import { resetRateLimitState, retryPolicy } from '../../../nodes/Dotloop/transport';
+import {
+	resetRateLimitState,
+	resetTokenFreshness,
+	retryPolicy,
+} from '../../../nodes/Dotloop/transport';
 import { API } from './context';
 
 const defaults = { ...retryPolicy };
@@ -11,6 +15,7 @@ export function setupNock() {
 	beforeEach(() => {
 		Object.assign(retryPolicy, defaults, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
 		resetRateLimitState();
+		resetTokenFreshness();
 	});
 	afterEach(() => {
 		const pending = nock.pendingMocks();

@@ -9,7 +9,13 @@ import type {
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertRequiredText, readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
+import {
+	annotateMerge,
+	checkTokenBeforeLargeBody,
+	dotloopRequest,
+	MultipartFileBody,
+	type FileSource,
+} from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';
 
@@ -79,13 +85,48 @@ function inputBinary(this: IExecuteFunctions, i: number, field: string): IBinary
 	}
 }
 
+/** The input file's bytes: streamed from n8n's binary data store when it holds them, else from memory. */
+async function fileSource(
+	this: IExecuteFunctions,
+	i: number,
+	field: string,
+	binary: IBinaryData,
+): Promise<FileSource> {
+	const id = binary.id;
+	if (id) {
+		const { fileSize } = await this.helpers.getBinaryMetadata(id);
+		return { size: Number(fileSize), open: async () => await this.helpers.getBinaryStream(id) };
+	}
+	const content = await this.helpers.getBinaryDataBuffer(i, field);
+	return {
+		size: content.length,
+		open: async () =>
+			(async function* () {
+				yield content;
+			})(),
+	};
+}
+
+/** The first bytes of the file (for its signature), reading no further than needed. */
+async function firstBytes(source: FileSource, count: number): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let length = 0;
+	for await (const chunk of await source.open()) {
+		chunks.push(Buffer.from(chunk));
+		length += chunk.length;
+		if (length >= count) break;
+	}
+	return Buffer.concat(chunks).subarray(0, count);
+}
+
 /**
  * POST /profile/:profile_id/loop/:loop_id/folder/:folder_id/document — multipart/form-data with one
- * part named `file` (file name and content type). Built with the global FormData and Blob, which n8n
- * can send again after refreshing the OAuth2 token (a form-data stream could not be resent).
+ * part named `file` (file name and content type), streamed from n8n's binary data and reopened for
+ * each attempt. A large file is sent once the token is known to work: unless Dotloop accepted it a
+ * moment ago, getting the folder first takes any 401 and token refresh (and finds a merged loop).
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	let path = loopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const field = assertRequiredText(
 		this,
@@ -96,15 +137,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const binary = inputBinary.call(this, i, field);
 	const fileName = String(options.fileName ?? '').trim() || binary.fileName || 'document.pdf';
-	const content = await this.helpers.getBinaryDataBuffer(i, field);
-	if (content.length === 0) {
+	const source = await fileSource.call(this, i, field, binary);
+	if (!(source.size > 0)) {
 		const message = `"Input Binary Field": the file "${fileName}" is empty`;
 		throw new NodeOperationError(this.getNode(), message, { itemIndex: i });
 	}
 
 	// A PDF by its MIME type, or by its signature when an upstream node only said octet-stream.
 	const declared = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
-	const isPdf = declared === PDF || content.subarray(0, 5).toString('latin1') === '%PDF-';
+	const isPdf =
+		declared === PDF || (await firstBytes(source, 5)).toString('latin1') === '%PDF-';
 	if (!isPdf && options.allowNonPdf !== true) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -117,18 +159,24 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 	}
 
-	const form = new FormData();
-	form.append(
-		'file',
-		new Blob([content], { type: isPdf ? PDF : declared || 'application/octet-stream' }),
+	const form = new MultipartFileBody({
+		name: 'file',
 		fileName,
-	);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'POST',
-			// With the trailing slash, as both the path and the curl example of "Upload a Document" write it.
-			path: `${path}/folder/${folderId}/document/`,
-			body: form,
-		}),
-	);
+		contentType: isPdf ? PDF : declared || 'application/octet-stream',
+		source,
+	});
+	const checked = await checkTokenBeforeLargeBody.call(this, form.size, {
+		method: 'GET',
+		path: `${path}/folder/${folderId}`,
+	});
+	if (checked?.merge) path = path.replace(/\/loop\/\d+$/, `/loop/${checked.merge.toLoopId}`);
+	const response = await dotloopRequest.call(this, {
+		method: 'POST',
+		// With the trailing slash, as both the path and the curl example of "Upload a Document" write it.
+		path: `${path}/folder/${folderId}/document/`,
+		body: form,
+		headers: { 'Content-Type': form.type },
+	});
+	const merge = response.merge ?? checked?.merge;
+	return toItems(annotateMerge((response.body as { data?: IDataObject })?.data ?? {}, merge));
 }
