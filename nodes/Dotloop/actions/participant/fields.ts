@@ -8,15 +8,8 @@ import { withoutEmpty } from '../output';
 /** The Role option that reveals "Custom Role" (a role defined in the user's Dotloop account). */
 export const CUSTOM_ROLE = 'customRole';
 
-export const participantIdField: INodeProperties = {
-	displayName: 'Participant ID',
-	name: 'participantId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 2355',
-	description: 'The ID of the participant in the loop, as Get Many participants returns it',
-};
+/** The Participant picker (the chosen loop's participants, or By ID). */
+export { participantLocator as participantIdField } from '../../descriptions/locators';
 
 export const roleOptions = [
 	...toOptions(Object.keys(PARTICIPANT_ROLES)),
