@@ -16,7 +16,7 @@ import {
 import { profileLocator } from '../../descriptions/locators';
 import { assertOneOf, readId, toWholeSecondUtc } from '../../descriptions/validation';
 import { getAllBatched } from '../../transport';
-import { toItems } from '../output';
+import { toItems, withProfileId } from '../output';
 import { sortedOptions } from './fields';
 
 /**
@@ -146,5 +146,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (options.includeDetails === true) qs.include_details = true;
 
-	return toItems(await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit }));
+	return toItems(
+		withProfileId(await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit }), profileId),
+	);
 }

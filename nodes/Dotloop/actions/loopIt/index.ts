@@ -17,7 +17,7 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description:
 					'Create a loop in one step, with property data, participants and an optional template',
-				action: 'Create a loop with loop it',
+				action: 'Create a loop with Loop-It',
 			},
 		],
 		default: 'create',
