@@ -43,12 +43,16 @@ export function readId(
 	itemIndex: number,
 ): number {
 	let raw: unknown;
+	let failure: unknown;
 	try {
 		raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	} catch (error) {
+		failure = error;
+	}
+	if (failure !== undefined) {
 		// n8n's own message for a By URL value that is no link does not say what a link looks like.
 		const locator = this.getNodeParameter(name, itemIndex, '') as { mode?: unknown; value?: unknown };
-		if (locator?.mode !== 'url') throw error;
+		if (locator?.mode !== 'url') throw failure;
 		const text = String(locator.value ?? '').trim();
 		fail(
 			this,

@@ -30,15 +30,18 @@ export async function recordById(
 	this: ILoadOptionsFunctions,
 	path: string,
 ): Promise<IDataObject | undefined> {
+	let failure: unknown;
 	try {
 		const { body } = (await dotloopRequest.call(this, { method: 'GET', path })) as DotloopResponse<{
 			data?: IDataObject;
 		}>;
 		return body?.data;
 	} catch (error) {
-		if (String((error as { httpCode?: unknown }).httpCode) === '404') return undefined;
-		throw error;
+		failure = error;
 	}
+	// Anything but a 404 is the transport's NodeApiError, passed on as it is.
+	if (String((failure as { httpCode?: unknown }).httpCode) === '404') return undefined;
+	throw failure;
 }
 
 /** The raw value of a parent parameter: a locator's ID in any mode, or a plain value. */

@@ -44,7 +44,7 @@ describe('Loop By URL', () => {
 
 		const { output } = await getLoopByUrl(pasted);
 
-		expect(output).toEqual([{ json: { id: 34308 }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([{ json: { id: 34308, profileId: 4711 }, pairedItem: { item: 0 } }]);
 	});
 
 	it.each([
