@@ -11,7 +11,7 @@ const { T } = ed;
 /** Open a workflow's node panel: /workflow/<id>/<node id> is the editor's own route for it. */
 async function openNode(page, baseUrl, workflowId, nodeId) {
 	await page.goto(`${baseUrl}/workflow/${workflowId}/${nodeId}`);
-	await page.locator(`${T('ndv')} ${T('node-parameters')}`).waitFor({ timeout: 60_000 });
+	await page.locator(`${T('ndv')} ${T('node-parameters')}`).waitFor({ timeout: 180_000 });
 	ed.assertEditor(page);
 	await ed.sleep(500);
 	await ed.dismissPopups(page);
@@ -24,32 +24,29 @@ function locator(page, name) {
 /** The labels a locator's list shows, after typing `search` (or none) into its search box. */
 async function listLabels(page, name, { search } = {}) {
 	await locator(page, name).locator(T('rlc-input')).click();
-	const dropdown = page.locator(`${T('resource-locator-dropdown')} >> visible=true`);
-	await dropdown.waitFor();
 	if (search !== undefined) {
-		await dropdown.locator(`${T('rlc-search')} input`).fill(search);
+		const box = page.locator(`${T('rlc-search')} >> visible=true`).first();
+		await box.waitFor();
+		const input = (await box.locator('input').count()) ? box.locator('input').first() : box;
+		await input.fill(search);
 	}
-	const items = dropdown.locator(T('rlc-item'));
+	const items = page.locator(`${T('rlc-item')} >> visible=true`);
 	await items
 		.first()
-		.waitFor({ timeout: 30_000 })
+		.waitFor({ timeout: 60_000 })
 		.catch(async () => {
-			const text = (await dropdown.innerText().catch(() => '')).replace(/\s+/g, ' ');
-			throw new Error(`${name}: the list shows no item${search ? ` for "${search}"` : ''} (it says: ${text})`);
+			const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ');
+			throw new Error(`${name}: the list shows no item${search ? ` for "${search}"` : ''} (page: ${text.slice(0, 300)})`);
 		});
 	// The list settles once the request for this search text has answered.
-	await ed.sleep(800);
+	await ed.sleep(1500);
 	return (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 }
 
-/** Choose the item whose label starts with `label` in an open list. */
+/** Choose the item whose label contains `label` in the open list. */
 async function chooseItem(page, label) {
-	const item = page
-		.locator(`${T('resource-locator-dropdown')} >> visible=true`)
-		.locator(T('rlc-item'), { hasText: label })
-		.first();
-	await item.click();
-	await ed.sleep(300);
+	await page.locator(`${T('rlc-item')} >> visible=true`, { hasText: label }).first().click();
+	await ed.sleep(500);
 }
 
 async function closeList(page) {

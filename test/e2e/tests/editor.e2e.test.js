@@ -53,6 +53,8 @@ suite('the editor, as a new user meets it', () => {
 		browser = launched.browser;
 		page = await launched.context.newPage();
 		page.setDefaultTimeout(30_000);
+		// The editor loads some 400 script chunks: slow on a busy machine, the first time above all.
+		page.setDefaultNavigationTimeout(180_000);
 		page.on('dialog', (d) => d.accept().catch(() => {}));
 		await ed.login(page, baseUrl, DEFAULT_OWNER);
 	});
