@@ -96,7 +96,8 @@ suite('the editor, as a new user meets it', () => {
 		const seeded = loopsOf(MAIN)
 			.filter((l) => l.id >= 50001 && l.id <= 50036)
 			.sort((a, b) => Date.parse(a.updated) - Date.parse(b.updated))[0];
-		await openDotloop({ resource: 'loop', operation: 'get', profileId: rl(MAIN) });
+		// Profile as chosen from its list: clicking it opens the list again to change it.
+		await openDotloop({ resource: 'loop', operation: 'get', profileId: rl(MAIN, 'list') });
 
 		// The list loads the next batch as it scrolls; the first batch of 100 holds only newer loops.
 		const firstPage = await j.listLabels(page, 'loopId');
