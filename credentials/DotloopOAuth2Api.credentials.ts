@@ -1,6 +1,8 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export const DOTLOOP_API_BASE_URL = 'https://api-gateway.dotloop.com/public/v2';
+/** Where Dotloop takes API access requests (Overview, Client Registration). */
+const DEVELOPER_PORTAL = 'https://info.dotloop.com/developers';
 
 export class DotloopOAuth2Api implements ICredentialType {
 	name = 'dotloopOAuth2Api';
@@ -15,11 +17,28 @@ export class DotloopOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
-			displayName:
-				'Dotloop grants API access on request: register a client at https://info.dotloop.com/developers and give Dotloop the "OAuth Redirect URL" shown on this page as the client\'s redirect URL. Dotloop fixes the scopes per client, so there is nothing to choose here.',
+			displayName: `Dotloop grants API access on request: register a client at <a href="${DEVELOPER_PORTAL}" target="_blank">Dotloop's developer portal</a> and give Dotloop the "OAuth Redirect URL" shown on this page as the client's redirect URL. Dotloop fixes the scopes per client, so there is nothing to choose here.`,
 			name: 'notice',
 			type: 'notice',
 			default: '',
+		},
+		{
+			// Same field as oAuth2Api's (child properties replace the parent's of the same name), with a hint.
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			hint: `The client ID Dotloop issued when it registered your API client (request one at <a href="${DEVELOPER_PORTAL}" target="_blank">Dotloop's developer portal</a>)`,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			hint: 'The client secret Dotloop issued together with the client ID',
 		},
 		{
 			displayName: 'Grant Type',

@@ -20,8 +20,13 @@
  * of N8N_VERSIONS, i.e. 2.41.1); DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD. Each run starts from a fresh n8n user
  * folder and freshly seeded sandbox data; nothing is kept after it stops (except the n8n log).
  *
- * n8n tells Dotloop an https WEBHOOK_URL (https://hooks.example.test/) as Dotloop requires; the sandbox
+ * n8n tells Dotloop an https webhook URL (https://hooks.example.test/) as Dotloop requires; the sandbox
  * delivers webhooks for that host to this n8n (its webhookOrigin), so the trigger examples work locally.
+ * n8n 2.x takes the test URLs ("Test this trigger") from N8N_WEBHOOK_URL only (WEBHOOK_URL sets production
+ * URLs alone there; 1.x reads WEBHOOK_URL for both), so the demo sets both.
+ *
+ * The sandbox's data is dated relative to the demo's start, so the examples that read recent changes
+ * (contact sync: the last 25 hours) find some on their first run.
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -47,6 +52,7 @@ const OWNER = {
 	lastName: 'Owner',
 };
 const CREDENTIAL_NAME = 'Dotloop account';
+const DEMO_WEBHOOK_URL = 'https://hooks.example.test/';
 
 function say(msg = '') {
 	process.stdout.write(`${msg}\n`);
@@ -104,6 +110,7 @@ async function start() {
 		port: sandboxPort,
 		autoApprove: false,
 		webhookOrigin: `http://127.0.0.1:${n8nPort}`,
+		seedNow: Date.now(),
 		quiet: true,
 	});
 	step(`sandbox on ${sandbox.url}`);
@@ -116,6 +123,8 @@ async function start() {
 		port: n8nPort,
 		packageTarball: tarball,
 		credentialsOverwrite: credentialsOverwrite(sandbox),
+		env: { N8N_WEBHOOK_URL: DEMO_WEBHOOK_URL },
+		webhookUrl: DEMO_WEBHOOK_URL,
 		logDir,
 	});
 	const loadErrors = n8n.packageLoadErrors();
@@ -212,7 +221,10 @@ async function check({ examples }) {
 		throw new Error(
 			`"${sync.workflow.name}" ended ${run.status}: ${JSON.stringify(n8n.executionError(run))}`,
 		);
-	step(`check: the credential works ("${sync.workflow.name}" ran: ${run.status})`);
+	const records = n8n.nodeOutput(run, 'CRM record') || [];
+	if (records.length === 0)
+		throw new Error(`"${sync.workflow.name}" found no contact changed in the last 25 hours on its first run`);
+	step(`check: the credential works ("${sync.workflow.name}" ran: ${records.length} changed contacts)`);
 
 	const subscriptions = (await sandbox.admin.state()).subscriptions;
 	const triggers = examples.filter((e) => e.active && nodeOfType(e.workflow, 'dotloopTrigger'));

@@ -23,6 +23,8 @@ const DEFAULTS = {
 	minFilterBound: 'inclusive',
 	scope: null,
 	seed: true,
+	// null: the seed's fixed dates (tests rely on them); a ms timestamp: the seed's "now" (npm run demo).
+	seedNow: null,
 	quiet: false,
 	// Readings of what the documentation leaves open (README, "Ambiguities"):
 	webhookRetryTimestamp: 'fresh',
@@ -96,6 +98,9 @@ function createConfig(options = {}) {
 		if (value !== undefined && key in DEFAULTS) config[key] = value;
 	if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
 		throw new Error(`port must be an integer between 0 and 65535, got ${options.port}`);
+	}
+	if (config.seedNow !== null && !(Number.isSafeInteger(config.seedNow) && config.seedNow > 0)) {
+		throw new Error(`seedNow must be null or a millisecond timestamp, got ${options.seedNow}`);
 	}
 	const checked = validateChanges(
 		Object.fromEntries(

@@ -47,14 +47,14 @@ function createApp(config) {
 	app.reset = ({ tokens = false } = {}) => {
 		app.webhooks.clear();
 		app.store.clear();
-		seed(app.store, { demoData: config.seed });
+		seed(app.store, { demoData: config.seed, now: config.seedNow ?? undefined });
 		app.requestLog.clear();
 		app.faults.clear();
 		app.rateLimiter.clear();
 		if (tokens) app.tokens.clear();
 		else app.tokens.resetCounters();
 	};
-	seed(app.store, { demoData: config.seed });
+	seed(app.store, { demoData: config.seed, now: config.seedNow ?? undefined });
 	return app;
 }
 

@@ -5,8 +5,10 @@ const { TRANSACTION_STATUSES, TRANSACTION_TYPES } = require('./constants');
 const { usDate, second } = require('./clock');
 const D = require('./seed-data');
 
-// Deterministic demo data: same ids, names and dates on every start (see README for the ids).
+// Deterministic demo data: same ids and names on every start (see README for the ids), and the same
+// dates unless seedNow anchors them to another moment (the demo anchors them to its start).
 const SEED_NOW = Date.UTC(2025, 5, 2, 16, 30, 0);
+const HOUR = 3600e3;
 const DAY = 86400e3;
 const USER_ID = 100;
 const PROFILES = { main: 1001, luxury: 1002, office: 1003, team: 1004 };
@@ -110,7 +112,7 @@ function seedTemplates(store) {
 	t(1431, PROFILES.team, 'Team Listing', 'LISTING_FOR_SALE', true);
 }
 
-function seedContacts(store, r) {
+function seedContacts(store, r, now) {
 	const fixed = [
 		{ firstName: 'Sean', lastName: 'Seller', email: 'sean.seller@example.com' },
 		{ firstName: 'Allen', lastName: 'Agent', email: 'allen.agent@example.com' },
@@ -121,7 +123,10 @@ function seedContacts(store, r) {
 		const first = fixed[i] ? fixed[i].firstName : D.FIRST_NAMES[i % D.FIRST_NAMES.length];
 		const last = fixed[i] ? fixed[i].lastName : D.LAST_NAMES[(i * 7 + 3) % D.LAST_NAMES.length];
 		const place = D.CITIES[i % D.CITIES.length];
-		const updated = second(SEED_NOW - (130 - i) * 5 * DAY - r.int(0, 20) * 3600e3);
+		const jitter = r.int(0, 20);
+		// The newest three changed within the last day, so a "changed in the last 25 hours" sync finds them.
+		const age = i >= 127 ? (130 - i) * 6 * HOUR + jitter * 60e3 : (130 - i) * 5 * DAY + jitter * HOUR;
+		const updated = second(now - age);
 		store.put('contact', store.contacts, {
 			id,
 			userId: USER_ID,
@@ -423,7 +428,7 @@ function newLoopRecord(id, profileId, fields) {
 	};
 }
 
-function seedLoop(store, r, { id, profileId, transactionType, status, index, rich, templateId }) {
+function seedLoop(store, r, { id, profileId, transactionType, status, index, rich, templateId, now }) {
 	const addr =
 		id === 50001
 			? {
@@ -436,10 +441,10 @@ function seedLoop(store, r, { id, profileId, transactionType, status, index, ric
 					county: 'San Francisco',
 				}
 			: addressOf(r);
-	const created = second(SEED_NOW - (40 - index) * 9 * DAY - r.int(0, 86400) * 1000);
+	const created = second(now - (40 - index) * 9 * DAY - r.int(0, 86400) * 1000);
 	const updated = Math.min(
 		second(created + r.int(1, 30) * DAY + r.int(0, 86400) * 1000),
-		SEED_NOW - 3600e3,
+		now - HOUR,
 	);
 	const street = `${addr.number} ${addr.street}${addr.unit ? ` #${addr.unit}` : ''}`;
 	const place = `${addr.city}, ${addr.state} ${addr.zip}`;
@@ -474,7 +479,7 @@ function seedLoop(store, r, { id, profileId, transactionType, status, index, ric
 	return loop;
 }
 
-function seedLoops(store, r) {
+function seedLoops(store, r, now) {
 	const combos = [];
 	for (const type of TRANSACTION_TYPES)
 		for (const status of TRANSACTION_STATUSES[type]) combos.push([type, status]);
@@ -489,6 +494,7 @@ function seedLoops(store, r) {
 			status,
 			index: i,
 			rich: i === 0,
+			now,
 		});
 	});
 	const luxury = [
@@ -507,6 +513,7 @@ function seedLoops(store, r) {
 			status,
 			index: i + 30,
 			templateId,
+			now,
 		});
 	});
 	// 50037 was merged into 50002 before the sandbox started: it answers 301.
@@ -516,18 +523,19 @@ function seedLoops(store, r) {
 		transactionType: 'PURCHASE_OFFER',
 		status: 'PRE_OFFER',
 		index: 36,
+		now,
 	});
 	store.moveLoopContents(merged, store.loops.get(MERGED_LOOP.into));
 }
 
 // `demoData: false` keeps only the account skeleton (user, profiles, templates): no loops, no contacts.
-function seed(store, { demoData = true } = {}) {
+function seed(store, { demoData = true, now = SEED_NOW } = {}) {
 	const r = prng(20250602);
 	seedUserAndProfiles(store);
 	seedTemplates(store);
 	if (!demoData) return;
-	seedContacts(store, r);
-	seedLoops(store, r);
+	seedContacts(store, r, now);
+	seedLoops(store, r, now);
 }
 
 // For benchmarks: many plain loops, quickly (details for filters and sorting, no documents).

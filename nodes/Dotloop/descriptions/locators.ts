@@ -3,8 +3,15 @@ import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow'
 const ID_PATTERN = '^\\s*[1-9][0-9]*\\s*$';
 const UUID_PATTERN =
 	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
-/** Dotloop's loop links end in viewId=<loop id> (the v2 loop ID and the view ID are the same number). */
-export const LOOP_URL_PATTERN = 'https?://(?:www\\.)?dotloop\\.com/.*[?&]viewId=([0-9]+)';
+/**
+ * A Dotloop loop link as users paste it from the address bar: the v2 loop ID is the viewId query
+ * parameter (section 2.3, loopUrl), which may sit among other parameters (&tab=…); spaces around it,
+ * a missing https:// and a missing www. are accepted. n8n anchors this pattern when validating and
+ * runs it unanchored to extract the one group.
+ */
+export const LOOP_URL_PATTERN =
+	'\\s*(?:https?://)?(?:www\\.)?dotloop\\.com/[^?#\\s]*\\?(?:[^#\\s]*&)?viewId=([0-9]+)(?:[&#]\\S*)?\\s*';
+export const LOOP_URL_EXAMPLE = 'https://www.dotloop.com/m/loop?viewId=34308';
 
 function idValidation(label: string): INodePropertyModeValidation[] {
 	return [
@@ -67,13 +74,13 @@ export const loopLocator: INodeProperties = {
 			displayName: 'By URL',
 			name: 'url',
 			type: 'string',
-			placeholder: 'e.g. https://www.dotloop.com/m/loop?viewId=34308',
+			placeholder: `e.g. ${LOOP_URL_EXAMPLE}`,
 			validation: [
 				{
 					type: 'regex',
 					properties: {
 						regex: LOOP_URL_PATTERN,
-						errorMessage: 'Not a Dotloop loop link: it should end in ?viewId=<number>',
+						errorMessage: `Not a Dotloop loop link: paste the loop's address from the browser, which looks like ${LOOP_URL_EXAMPLE} (the number after viewId= is the loop ID)`,
 					},
 				},
 			],
@@ -186,3 +193,95 @@ export const subscriptionLocator: INodeProperties = {
 		},
 	],
 };
+
+/** A locator with a searchable list and By ID, for a record the list method finds under its parents. */
+function pickerLocator(options: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	placeholder: string;
+	idLabel: string;
+	uuid?: boolean;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${options.placeholder}`,
+				validation: options.uuid
+					? [
+							{
+								type: 'regex',
+								properties: {
+									regex: UUID_PATTERN,
+									errorMessage: `Not a valid ${options.idLabel} ID: Dotloop uses UUIDs such as ${options.placeholder}`,
+								},
+							},
+						]
+					: idValidation(options.idLabel),
+			},
+		],
+	};
+}
+
+export const documentLocator = pickerLocator({
+	displayName: 'Document',
+	name: 'documentId',
+	description: 'A document of the chosen folder',
+	searchListMethod: 'searchDocuments',
+	placeholder: '561621',
+	idLabel: 'document',
+});
+
+export const participantLocator = pickerLocator({
+	displayName: 'Participant',
+	name: 'participantId',
+	description: 'A participant of the chosen loop',
+	searchListMethod: 'searchParticipants',
+	placeholder: '2355',
+	idLabel: 'participant',
+});
+
+export const taskLocator = pickerLocator({
+	displayName: 'Task',
+	name: 'taskId',
+	description: 'A task of the chosen task list',
+	searchListMethod: 'searchTasks',
+	placeholder: '125736485',
+	idLabel: 'task',
+});
+
+export const contactLocator = pickerLocator({
+	displayName: 'Contact',
+	name: 'contactId',
+	description: 'A contact of the account; search by name or email, or type its ID',
+	searchListMethod: 'searchContacts',
+	placeholder: '3603862',
+	idLabel: 'contact',
+});
+
+export const webhookEventLocator = pickerLocator({
+	displayName: 'Event',
+	name: 'eventId',
+	description:
+		'An event of the chosen subscription (the eventId of a delivery); Dotloop keeps events for 90 days',
+	searchListMethod: 'searchWebhookEvents',
+	placeholder: '5f6667e3-4b65-4025-9d64-f8d695b3ebb5',
+	idLabel: 'event',
+	uuid: true,
+});

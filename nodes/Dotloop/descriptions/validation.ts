@@ -4,6 +4,7 @@ import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
 
 import { clip } from '../transport/errors';
 import { TRANSACTION_STATUSES, type TransactionType } from './constants';
+import { LOOP_URL_EXAMPLE } from './locators';
 
 export { clip };
 
@@ -44,7 +45,25 @@ export function readId(
 	label: string,
 	itemIndex: number,
 ): number {
-	const raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	let raw: unknown;
+	let failure: unknown;
+	try {
+		raw = this.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	} catch (error) {
+		failure = error;
+	}
+	if (failure !== undefined) {
+		// n8n's own message for a By URL value that is no link does not say what a link looks like.
+		const locator = this.getNodeParameter(name, itemIndex, '') as { mode?: unknown; value?: unknown };
+		if (locator?.mode !== 'url') throw failure;
+		const text = String(locator.value ?? '').trim();
+		fail(
+			this,
+			`"${label}" is not a Dotloop loop link: "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`,
+			itemIndex,
+			`Paste the loop's address from the browser; it looks like ${LOOP_URL_EXAMPLE} (the number after viewId= is the loop ID). Or choose By ID.`,
+		);
+	}
 	return toDotloopId(this, raw, label, itemIndex);
 }
 

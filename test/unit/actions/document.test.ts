@@ -604,6 +604,7 @@ describe('Document', () => {
 				{
 					json: {
 						id: 561621,
+						name: 'disclosures.pdf',
 						fileName: 'disclosures.pdf',
 						mimeType: 'application/pdf',
 						size: disclosuresPdf.length,
@@ -643,6 +644,7 @@ describe('Document', () => {
 
 			expect(output[0].json).toEqual({
 				id: 561621,
+				name: 'document-561621.pdf',
 				fileName: 'document-561621.pdf',
 				mimeType: 'application/pdf',
 				size: 4096,
@@ -666,8 +668,8 @@ describe('Document', () => {
 			});
 
 			expect(output.map((item) => item.json)).toEqual([
-				{ id: 561621, fileName: 'Offre détaillée.pdf', mimeType: 'application/pdf' },
-				{ id: 561621, fileName: 'document-561621.pdf', mimeType: 'application/pdf' },
+				{ id: 561621, name: 'Offre détaillée.pdf', fileName: 'Offre détaillée.pdf', mimeType: 'application/pdf' },
+				{ id: 561621, name: 'document-561621.pdf', fileName: 'document-561621.pdf', mimeType: 'application/pdf' },
 			]);
 			expect(output.map((item) => item.binary!.pdf.fileName)).toEqual([
 				'Offre détaillée.pdf',

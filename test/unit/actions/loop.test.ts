@@ -24,6 +24,8 @@ const loop = {
 const loops = (from: number, count: number) =>
 	Array.from({ length: count }, (_, n) => ({ ...loop, id: from + n }));
 const items = (records: object[]) => records.map((json) => ({ json, pairedItem: { item: 0 } }));
+/** Every loop item carries its profile, whichever loop operation made it. */
+const inProfile = (records: object[], profileId = 4711) => records.map((r) => ({ ...r, profileId }));
 
 describe('Loop', () => {
 	describe('Get Many', () => {
@@ -37,7 +39,7 @@ describe('Loop', () => {
 				params: { resource: 'loop', operation: 'getAll', profileId, returnAll: false, limit: 3 },
 			});
 
-			expect(output).toEqual(items(loops(1, 3)));
+			expect(output).toEqual(items(inProfile(loops(1, 3))));
 		});
 
 		it('with a limit above one page splits it into the fewest equal batches', async () => {
@@ -53,7 +55,7 @@ describe('Loop', () => {
 				params: { resource: 'loop', operation: 'getAll', profileId, returnAll: false, limit: 150 },
 			});
 
-			expect(output).toEqual(items(loops(1, 150)));
+			expect(output).toEqual(items(inProfile(loops(1, 150))));
 		});
 
 		it('with Return All pages in batches of 100 until meta.total is reached', async () => {
@@ -72,7 +74,7 @@ describe('Loop', () => {
 				params: { resource: 'loop', operation: 'getAll', profileId, returnAll: true },
 			});
 
-			expect(output).toEqual(items(loops(1, 220)));
+			expect(output).toEqual(items(inProfile(loops(1, 220))));
 		});
 
 		it('joins every filter into ONE filter parameter, with whole-second UTC dates, plus sort and details', async () => {
@@ -108,7 +110,7 @@ describe('Loop', () => {
 				},
 			});
 
-			expect(output).toEqual(items([detailed]));
+			expect(output).toEqual(items(inProfile([detailed])));
 		});
 
 		it('takes multi-select values from an expression as "A,B" and a sort category alone', async () => {
@@ -237,7 +239,7 @@ describe('Loop', () => {
 				params: { resource: 'loop', operation: 'get', profileId, loopId: byId('34308') },
 			});
 
-			expect(output).toEqual(items([loop]));
+			expect(output).toEqual(items(inProfile([loop])));
 		});
 
 		it('resolves a loop link (URL mode) to the viewId', async () => {
@@ -252,7 +254,7 @@ describe('Loop', () => {
 				},
 			});
 
-			expect(output).toEqual(items([loop]));
+			expect(output).toEqual(items(inProfile([loop])));
 		});
 
 		it('follows the 301 of a merged loop and says which loop it was merged into', async () => {
@@ -271,7 +273,7 @@ describe('Loop', () => {
 
 			expect(output).toEqual([
 				{
-					json: { ...merged, mergedFromLoopId: 777, mergedIntoLoopId: 888 },
+					json: { ...merged, mergedFromLoopId: 777, mergedIntoLoopId: 888, profileId: 1 },
 					pairedItem: { item: 0 },
 				},
 			]);
@@ -453,7 +455,7 @@ describe('Loop', () => {
 				},
 			});
 
-			expect(output).toEqual(items([sold]));
+			expect(output).toEqual(items(inProfile([sold])));
 		});
 
 		it('patches a status alone', async () => {
@@ -472,7 +474,7 @@ describe('Loop', () => {
 				},
 			});
 
-			expect(output).toEqual(items([{ ...loop, status: 'SOLD' }]));
+			expect(output).toEqual(items(inProfile([{ ...loop, status: 'SOLD' }])));
 		});
 
 		it('refuses an update with no fields before any request', async () => {

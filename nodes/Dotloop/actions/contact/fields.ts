@@ -33,12 +33,5 @@ export const contactFields: INodeProperties[] = [
 	{ displayName: 'Zip Code', name: 'zipCode', type: 'string', default: '' },
 ];
 
-export const contactIdField: INodeProperties = {
-	displayName: 'Contact ID',
-	name: 'contactId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 3603862',
-	description: 'The ID of the contact in the Dotloop contacts directory',
-};
+/** The Contact picker (the account's contacts, or By ID). */
+export { contactLocator as contactIdField } from '../../descriptions/locators';

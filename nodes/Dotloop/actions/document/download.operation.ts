@@ -107,7 +107,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// The stored byte count when n8n reports it; Content-Length otherwise (it counts compressed
 	// bytes if the answer was gzipped, so it is only the fallback).
 	const size = binary.bytes ?? Number(header(response.headers, 'content-length'));
-	const json: IDataObject = { id: documentId, fileName, mimeType };
+	const json: IDataObject = { id: documentId, name: fileName, fileName, mimeType };
 	if (Number.isSafeInteger(size) && size >= 0) json.size = size;
 	return [{ json: annotateMerge(json, response.merge), binary: { [field]: binary } }];
 }

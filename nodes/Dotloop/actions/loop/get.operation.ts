@@ -2,9 +2,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
+import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
-import { toItems } from '../output';
+import { toItems, withProfileId } from '../output';
 
 /**
  * 5.2 Get a Loop: GET /profile/:profile_id/loop/:loop_id. A merged loop answers 301 to its
@@ -17,10 +18,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = loopPath.call(this, i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path,
-		}),
-	);
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	return toItems(withProfileId(await dotloopApiRequest.call(this, { method: 'GET', path }), profileId));
 }

@@ -11,7 +11,7 @@ import { LOOP_SORT_CATEGORIES, toOptions } from '../../descriptions/constants';
 import { profileLocator } from '../../descriptions/locators';
 import { assertOneOf, readId } from '../../descriptions/validation';
 import { getAllBatched } from '../../transport';
-import { toItems } from '../output';
+import { toItems, withProfileId } from '../output';
 import { sortedOptions } from './fields';
 import { loopListFilters, readLoopListFilter } from './listFilters';
 
@@ -79,5 +79,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (options.includeDetails === true) qs.include_details = true;
 
-	return toItems(await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit }));
+	return toItems(
+		withProfileId(await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit }), profileId),
+	);
 }

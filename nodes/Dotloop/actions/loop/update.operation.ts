@@ -12,10 +12,11 @@ import {
 	assertMaxLength,
 	assertOneOf,
 	assertStatusFitsType,
+	readId,
 } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
-import { toItems, withoutEmpty } from '../output';
+import { toItems, withoutEmpty, withProfileId } from '../output';
 import { LOOP_NAME_MAX, loopNameField, statusFields, transactionTypeField } from './fields';
 
 /** 5.4 Update a Loop: PATCH /profile/:profile_id/loop/:loop_id (partial update). */
@@ -72,11 +73,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			{ itemIndex: i },
 		);
 	}
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'PATCH',
-			path,
-			body,
-		}),
+		withProfileId(await dotloopApiRequest.call(this, { method: 'PATCH', path, body }), profileId),
 	);
 }

