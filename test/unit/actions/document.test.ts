@@ -405,7 +405,7 @@ describe('Document', () => {
 			const file = pdfOfSize(200_000);
 			const { bodies, record } = rawRecorder();
 			api()
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(201, function (uri, body) {
 					record.call(this, uri, body);
 					return { data: document };
@@ -430,7 +430,7 @@ describe('Document', () => {
 			const file = pdfOfSize(150_000);
 			const { bodies, record } = rawRecorder();
 			api('access-1')
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.times(2)
 				.reply(401, function (uri, body) {
 					record.call(this, uri, body);
@@ -440,7 +440,7 @@ describe('Document', () => {
 				.post(new URL(TOKEN_URL).pathname, 'grant_type=refresh_token&refresh_token=refresh-1')
 				.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
 			api('access-2')
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(201, function (uri, body) {
 					record.call(this, uri, body);
 					return { data: document };
@@ -482,7 +482,7 @@ describe('Document', () => {
 					order.push('GET folder 200');
 					return { data: { id: 423424, name: 'Disclosures' } };
 				})
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(201, function (uri, body) {
 					order.push('POST document 201');
 					record.call(this, uri, body);
@@ -507,7 +507,7 @@ describe('Document', () => {
 			api()
 				.get(`${FOLDER}`)
 				.reply(200, { data: { id: 423424, name: 'Disclosures' } })
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.times(2)
 				.reply(201, { data: document });
 
@@ -531,7 +531,7 @@ describe('Document', () => {
 				.reply(301, '', { Location: `${merged}/folder/423424` })
 				.get(`${merged}/folder/423424`)
 				.reply(200, { data: { id: 423424, name: 'Disclosures' } })
-				.post(`${merged}/folder/423424/document`)
+				.post(`${merged}/folder/423424/document/`)
 				.reply(201, { data: document });
 
 			const { output } = await runDotloop({
@@ -552,7 +552,7 @@ describe('Document', () => {
 			const file = pdfOfSize(300_000);
 			const { bodies, record } = rawRecorder();
 			api()
-				.post(`${FOLDER}/document`)
+				.post(`${FOLDER}/document/`)
 				.reply(201, function (uri, body) {
 					record.call(this, uri, body);
 					return { data: document };
