@@ -51,9 +51,15 @@ export function readUuid(
 	label: string,
 	itemIndex: number,
 ): string {
-	const text = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	const text = String(
+		this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 	if (!UUID.test(text)) {
-		fail(this, `"${label}" must be a Dotloop UUID such as 4370bfdb-af96-430c-9871-90badf4d5608, not "${text}"`, itemIndex);
+		fail(
+			this,
+			`"${label}" must be a Dotloop UUID such as 4370bfdb-af96-430c-9871-90badf4d5608, not "${text}"`,
+			itemIndex,
+		);
 	}
 	return text;
 }
@@ -66,7 +72,11 @@ export function assertMaxLength(
 	itemIndex: number,
 ) {
 	if (value !== undefined && value.length > max) {
-		fail(ctx, `"${label}" may be at most ${max} characters long; it has ${value.length}`, itemIndex);
+		fail(
+			ctx,
+			`"${label}" may be at most ${max} characters long; it has ${value.length}`,
+			itemIndex,
+		);
 	}
 }
 
@@ -95,7 +105,11 @@ export function assertHttpsUrl(
 		url = undefined;
 	}
 	if (url?.protocol !== 'https:') {
-		fail(ctx, `"${label}" must be an https:// URL (Dotloop only posts to HTTPS), not "${value}"`, itemIndex);
+		fail(
+			ctx,
+			`"${label}" must be an https:// URL (Dotloop only posts to HTTPS), not "${value}"`,
+			itemIndex,
+		);
 	}
 	assertMaxLength(ctx, value, label, max, itemIndex);
 }
@@ -106,7 +120,9 @@ export function assertStatusFitsType(
 	status: string,
 	itemIndex: number,
 ) {
-	const allowed = TRANSACTION_STATUSES[transactionType as TransactionType] as readonly string[] | undefined;
+	const allowed = TRANSACTION_STATUSES[transactionType as TransactionType] as
+		| readonly string[]
+		| undefined;
 	if (!allowed) {
 		fail(
 			ctx,

@@ -21,7 +21,11 @@ async function list(
 	path: string,
 	qs?: IDataObject,
 ): Promise<ListBody> {
-	const { body } = (await dotloopRequest.call(this, { method: 'GET', path, qs })) as DotloopResponse<ListBody>;
+	const { body } = (await dotloopRequest.call(this, {
+		method: 'GET',
+		path,
+		qs,
+	})) as DotloopResponse<ListBody>;
 	return body ?? {};
 }
 
@@ -35,7 +39,11 @@ function currentId(this: ILoadOptionsFunctions, name: string): string | undefine
 function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	if (!filter) return true;
 	const needle = filter.toLowerCase();
-	return texts.some((text) => String(text ?? '').toLowerCase().includes(needle));
+	return texts.some((text) =>
+		String(text ?? '')
+			.toLowerCase()
+			.includes(needle),
+	);
 }
 
 function requireParent(this: ILoadOptionsFunctions, name: string, label: string): string {
@@ -78,7 +86,8 @@ export async function searchLoops(
 			url: typeof loop.loopUrl === 'string' ? loop.loopUrl : undefined,
 		}));
 	const total = Number(meta?.total);
-	const more = data.length === LOOP_PAGE_SIZE && !(total >= 0 && batchNumber * LOOP_PAGE_SIZE >= total);
+	const more =
+		data.length === LOOP_PAGE_SIZE && !(total >= 0 && batchNumber * LOOP_PAGE_SIZE >= total);
 	return { results, paginationToken: more ? String(batchNumber + 1) : undefined };
 }
 

@@ -66,7 +66,8 @@ export async function getAllBatched(
 		}
 		const total = Number(body?.meta?.total);
 		if (Number.isFinite(total) && total >= 0 && records.length >= total) break;
-		if (!(total >= 0) && batch.length < Math.max(largestBatch, 1) && batch.length < batchSize) break;
+		if (!(total >= 0) && batch.length < Math.max(largestBatch, 1) && batch.length < batchSize)
+			break;
 		largestBatch = Math.max(largestBatch, batch.length);
 		previous = batch;
 	}

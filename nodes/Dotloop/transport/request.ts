@@ -190,18 +190,29 @@ export async function dotloopRequest<T = IDataObject>(
 		const result = (await send.call(this, options)) as RawResponse<T> | HttpFailure;
 		const failure: HttpFailure = isFailure(result)
 			? result
-			: { status: result.statusCode, headers: result.headers ?? {}, data: result.body, network: false };
+			: {
+					status: result.statusCode,
+					headers: result.headers ?? {},
+					data: result.body,
+					network: false,
+				};
 		observeRateLimit(key, failure.headers);
 		if (!isFailure(result) && result.statusCode < 300) {
 			return { body: result.body, headers: result.headers, statusCode: result.statusCode, merge };
 		}
 
-		if ((failure.status === 301 || failure.status === 308) && redirects < retryPolicy.maxRedirects) {
+		if (
+			(failure.status === 301 || failure.status === 308) &&
+			redirects < retryPolicy.maxRedirects
+		) {
 			const location = failure.headers.location ?? failure.headers.Location;
 			let target = typeof location === 'string' ? redirectTarget(base, location) : undefined;
 			const from = splitAtLoopId(url);
 			if (!target && from && url.startsWith(base)) {
-				const toLoopId = await mergedLoopId.call(this, `${from.head}${from.loopId}`.slice(base.length));
+				const toLoopId = await mergedLoopId.call(
+					this,
+					`${from.head}${from.loopId}`.slice(base.length),
+				);
 				if (toLoopId !== undefined) target = `${from.head}${toLoopId}${from.tail}`;
 			}
 			if (target) {

@@ -33,7 +33,6 @@ const { startBalancer } = require('./balancer');
 const WEBHOOK_URL = 'https://hooks.example.test/';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-
 function tail(file, lines = 60) {
 	try {
 		return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');

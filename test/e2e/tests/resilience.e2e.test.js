@@ -190,9 +190,7 @@ test("errors: a 422 validation error surfaces with Dotloop's message and the fie
 	);
 	expect(execution.status).toBe('error');
 	const error = n8n.executionError(execution);
-	expect(error.message).toBe(
-		'templateId is required: this profile requires a loop template',
-	);
+	expect(error.message).toBe('templateId is required: this profile requires a loop template');
 	expect(String(error.httpCode)).toBe('422');
 	expect(error.description).toMatch(/rejected its values/);
 	expect(error.node.name).toBe('Loop without template');

@@ -29,7 +29,10 @@ exports.startServer = (handler) =>
 	});
 
 exports.readRepoFile = (relativePath) =>
-	require('fs').readFileSync(require('path').join(__dirname, '..', '..', '..', relativePath), 'utf8');
+	require('fs').readFileSync(
+		require('path').join(__dirname, '..', '..', '..', relativePath),
+		'utf8',
+	);
 
 /** The local Dotloop sandbox (test/sandbox), started in this process. */
 exports.startSandbox = (options) => require('../../sandbox').startSandbox(options);

@@ -16,8 +16,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a contact', action: 'Create a contact' },
-			{ name: 'Delete', value: 'delete', description: 'Delete a contact', action: 'Delete a contact' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a contact',
+				action: 'Create a contact',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a contact',
+				action: 'Delete a contact',
+			},
 			{ name: 'Get', value: 'get', description: 'Get a contact', action: 'Get a contact' },
 			{
 				name: 'Get Many',
@@ -25,7 +35,12 @@ export const description: INodeProperties[] = [
 				description: 'Get many contacts',
 				action: 'Get many contacts',
 			},
-			{ name: 'Update', value: 'update', description: 'Update a contact', action: 'Update a contact' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a contact',
+				action: 'Update a contact',
+			},
 		],
 		default: 'getAll',
 	},

@@ -8,11 +8,7 @@ import type {
 
 import { TRANSACTION_STATUS_VALUES, TRANSACTION_TYPES } from '../../descriptions/constants';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import {
-	assertMaxLength,
-	assertOneOf,
-	assertStatusFitsType,
-} from '../../descriptions/validation';
+import { assertMaxLength, assertOneOf, assertStatusFitsType } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems, withoutEmpty } from '../output';
