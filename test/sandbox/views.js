@@ -22,7 +22,7 @@ function accountView(user) {
 	};
 }
 
-// The list shows `default`; get, create and update do not (sections 4.1-4.4).
+// The list shows `default`; get, create and update do not (docs: "List all Profiles" to "Update a Profile").
 function profileView(profile, { list = false, user } = {}) {
 	const out = { id: profile.id, name: profile.name, type: profile.type };
 	Object.assign(
@@ -55,7 +55,7 @@ function loopView(store, loop, { withProfileId = false, details = false } = {}) 
 	return out;
 }
 
-// Loop-It answers the shorter shape of section 2.3.
+// Loop-It answers the shorter shape of its "Response" (docs: "Loop-It").
 function loopItView(loop) {
 	return {
 		id: loop.id,
@@ -86,7 +86,7 @@ function documentView(doc) {
 	};
 }
 
-// Section 8.1 lists documents with `filename`, section 8.2 gets them with `name`: list items carry both.
+// "List all Documents" (docs) lists documents with `filename`, "Get a Document" gets them with `name`: list items carry both.
 function documentListItemView(doc) {
 	return {
 		id: doc.id,

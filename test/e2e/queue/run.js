@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run test:e2e:queue — the package in n8n queue mode (issue 9):
+ * npm run test:e2e:queue — the package in n8n queue mode:
  *   1. npm run build, npm pack                                   skip the build with E2E_SKIP_BUILD=1
  *   2. provision Node 24 + n8n (QUEUE_N8N_VERSION, default 2.41.1) into the e2e cache (shared with test:e2e)
  *   3. PostgreSQL and Redis from Debian's packages: apt-get install when their binaries are missing, unless

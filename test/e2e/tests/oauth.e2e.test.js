@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 6: the Dotloop credential is connected through the real OAuth2 authorization-code flow in a real n8n
+ * The Dotloop credential is connected through the real OAuth2 authorization-code flow in a real n8n
  * (the version under test), against the local sandbox: n8n builds the authorize URL from the credential's
  * pinned authUrl (redirected by CREDENTIALS_OVERWRITE_DATA), the consent page is approved or denied by
  * POSTing its form, n8n's callback exchanges the code with HTTP Basic client auth and stores the token.

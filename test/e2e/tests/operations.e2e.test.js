@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 6, "every operation": workflows in a real n8n run all 44 operations of the Dotloop node (the packed
+ * Every operation: workflows in a real n8n run all 44 operations of the Dotloop node (the packed
  * package, connected through the real OAuth flow) against the sandbox. For each one the sandbox's request
  * log must show exactly the requests expected (method, path, query, body), and the result is checked
  * against the sandbox's state or against the same read made directly. A binary PDF goes in through a
@@ -710,7 +710,7 @@ test('webhook subscriptions and events: create, get, get many, events of it, upd
 	const eventId = out('Get many events')[0].id;
 	const loopId = out('Create loop (an event)')[0].id;
 	expect(routes(requests)).toEqual([
-		'POST /subscription -> 200', // section 15.3 answers 200
+		'POST /subscription -> 200', // "Create a Subscription" answers 200
 		'POST /profile/1001/loop -> 201',
 		`GET /subscription/${id} -> 200`,
 		'GET /subscription?enabled=true -> 200',

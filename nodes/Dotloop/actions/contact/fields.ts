@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The contact fields of sections 12.3/12.4, in Dotloop's own names. */
+/** The contact fields of "Create a Contact" and "Update a Contact" (docs), in Dotloop's own names. */
 export const contactFields: INodeProperties[] = [
 	{ displayName: 'Address', name: 'address', type: 'string', default: '' },
 	{ displayName: 'City', name: 'city', type: 'string', default: '' },
