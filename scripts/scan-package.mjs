@@ -71,25 +71,33 @@ function report(label, result) {
 async function main() {
 	const dir = scannerDir();
 	const { version } = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-	const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(
-		pathToFileURL(path.join(dir, 'scanner', 'scanner.mjs')).href
-	);
-	console.log(`scan: ${SCANNER_PACKAGE} ${version}`);
-
-	const source = await analyzePackage(REPO, SOURCE_FILE_PATTERNS);
-	const sourceOk = report(`source (${SOURCE_FILE_PATTERNS.join(', ')})`, source);
-
-	if (!process.argv.includes('--no-build')) npm(['run', '--silent', 'build'], { stdio: 'inherit' });
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dotloop-scan-'));
-	let tarballOk = false;
+	const tmpdir = process.env.TMPDIR;
 	try {
+		// The scanner makes a temp folder when it loads and never removes it: make it inside ours.
+		process.env.TMPDIR = workDir;
+		const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(
+			pathToFileURL(path.join(dir, 'scanner', 'scanner.mjs')).href
+		);
+		if (tmpdir === undefined) delete process.env.TMPDIR;
+		else process.env.TMPDIR = tmpdir;
+		console.log(`scan: ${SCANNER_PACKAGE} ${version}`);
+
+		const source = await analyzePackage(REPO, SOURCE_FILE_PATTERNS);
+		const sourceOk = report(`source (${SOURCE_FILE_PATTERNS.join(', ')})`, source);
+
+		if (!process.argv.includes('--no-build'))
+			npm(['run', '--silent', 'build'], { stdio: 'inherit' });
 		const { unpacked, files, name } = packAndUnpack(workDir);
 		const tarball = await analyzePackage(unpacked, TARBALL_PATTERNS);
-		tarballOk = report(`tarball ${name}, ${files} files (${TARBALL_PATTERNS.join(', ')})`, tarball);
+		const tarballOk = report(
+			`tarball ${name}, ${files} files (${TARBALL_PATTERNS.join(', ')})`,
+			tarball,
+		);
+		if (!sourceOk || !tarballOk) process.exitCode = 1;
 	} finally {
 		fs.rmSync(workDir, { recursive: true, force: true });
 	}
-	if (!sourceOk || !tarballOk) process.exitCode = 1;
 }
 
 main().catch((error) => {
