@@ -3,6 +3,10 @@ module.exports = {
 	rootDir: '..',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
-	testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/sandbox/**/*.test.js'],
+	testMatch: [
+		'<rootDir>/test/unit/**/*.test.ts',
+		'<rootDir>/test/sandbox/**/*.test.js',
+		'<rootDir>/test/scripts/**/*.test.js',
+	],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 };

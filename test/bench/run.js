@@ -83,7 +83,7 @@ function parseArgs(argv) {
 	return args;
 }
 
-/** Sizes per scenario: the for a full run, small ones for --quick. */
+/** Sizes per scenario: the full ones (test/bench/README.md) for a full run, small ones for --quick. */
 function plan(quick) {
 	return quick
 		? {

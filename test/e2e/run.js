@@ -60,10 +60,18 @@ async function main() {
 		passed += r.passed;
 		failed += r.failed;
 		skipped += r.skipped;
-		const extra = r.crashed ? ` (${r.crashed})` : r.suiteErrors ? ` (${r.suiteErrors} suite(s) failed to run)` : '';
-		say(`n8n ${r.version}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} in ${r.seconds.toFixed(1)} s${extra}`);
+		const extra = r.crashed
+			? ` (${r.crashed})`
+			: r.suiteErrors
+				? ` (${r.suiteErrors} suite(s) failed to run)`
+				: '';
+		say(
+			`n8n ${r.version}: ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''} in ${r.seconds.toFixed(1)} s${extra}`,
+		);
 	}
-	say(`total ${((Date.now() - t0) / 1000).toFixed(1)} s; logs in ${path.relative(REPO, runDir)}/logs`);
+	say(
+		`total ${((Date.now() - t0) / 1000).toFixed(1)} s; logs in ${path.relative(REPO, runDir)}/logs`,
+	);
 	runner.finish({ passed, failed, skipped });
 }
 

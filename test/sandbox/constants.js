@@ -1,6 +1,6 @@
 'use strict';
 
-// Addendum 17.1.3: which statuses a transaction type allows.
+// "Loop Transactions corresponding Statuses" (docs): which statuses a transaction type allows.
 const TRANSACTION_STATUSES = {
 	PURCHASE_OFFER: ['PRE_OFFER', 'UNDER_CONTRACT', 'SOLD', 'ARCHIVED'],
 	LISTING_FOR_SALE: [
@@ -35,7 +35,7 @@ const PROFILE_TYPES = [
 	'NATIONAL_PARTNER',
 ];
 
-// Addendum 17.1.1, with the role-specific optional fields.
+// "Built-in Contact/Loop Participant Roles" (docs), with the role-specific optional fields.
 const ROLES = {
 	ADMIN: ['ID', 'License #'],
 	APPRAISER: ['ID', 'License #'],
@@ -113,7 +113,7 @@ const PROFILE_FIELDS = [
 	'country',
 ];
 
-// Section 6.1: detail keys grouped by section.
+// "Get Loop Details" (docs): detail keys grouped by section.
 const DETAIL_SECTIONS = {
 	'Property Address': [
 		'Country',
@@ -181,7 +181,7 @@ const DETAIL_SECTIONS = {
 	],
 };
 
-// Addendum 17.1.4.
+// "Webhooks Event Targets and Corresponding Event Types" (docs).
 const EVENT_TYPES_BY_TARGET = {
 	USER: [
 		'CONTACT_CREATED',
@@ -204,7 +204,7 @@ const EVENT_TYPES_BY_TARGET = {
 };
 const SUBSCRIPTION_EVENT_TYPES = ['SUBSCRIPTION_REMOVED', 'SUBSCRIPTION_DISABLED'];
 
-// Addendum 17.1.5.
+// "Webhooks Event Delivery Statuses" (docs).
 const DELIVERY_STATUSES = [
 	'PENDING',
 	'PENDING_RETRY',
@@ -214,7 +214,7 @@ const DELIVERY_STATUSES = [
 	'DISABLED',
 ];
 
-// Section 14.3.4: back-off after each failed attempt, then FAILED.
+// "Failure Handling" (docs): back-off after each failed attempt, then FAILED.
 const RETRY_SCHEDULE_MS = [
 	30e3,
 	60e3,

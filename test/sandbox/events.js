@@ -3,7 +3,7 @@
 const crypto = require('crypto');
 const { isoSeconds } = require('./clock');
 
-// Turns state changes into webhook events (section 14.3.1): one event record per matching enabled
+// Turns state changes into webhook events (docs: "Event Request"): one event record per matching enabled
 // subscription, handed to the delivery queue. Never blocks the caller.
 class Events {
 	constructor(app) {

@@ -5,7 +5,7 @@ const { escapeHtml, parseForm, mediaType } = require('./http-util');
 const { GRANTED_SCOPE } = require('./constants');
 const { USER_ID } = require('./seed');
 
-// Section 1.2: authorization-code flow with a consent page, token endpoint with HTTP Basic client
+// "Authentication" (docs): authorization-code flow with a consent page, token endpoint with HTTP Basic client
 // auth, refresh and revocation.
 
 function page(title, bodyHtml) {

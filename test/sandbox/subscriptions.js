@@ -44,7 +44,7 @@ function checkEventTypes(eventTypes, targetType, problems) {
 	}
 }
 
-// Webhook subscriptions (section 15): validation, and the good-bye events on disable/delete.
+// Webhook subscriptions (docs: "Webhook Subscriptions"): validation, and the good-bye events on disable/delete.
 class Subscriptions {
 	constructor(app) {
 		this.app = app;

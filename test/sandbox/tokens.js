@@ -20,7 +20,7 @@ class OAuthError extends Error {
 const invalidGrant = (d) => new OAuthError(400, 'invalid_grant', d);
 
 // One grant per authorization: its refresh token never changes, its access token is replaced on
-// every refresh and the previous one stops working at once (section 1.2.3).
+// every refresh and the previous one stops working at once (docs: "Refreshing Access Token after expiration").
 class TokenStore {
 	constructor(config) {
 		this.config = config;

@@ -22,7 +22,7 @@ function requireObject(body) {
 
 const isBlank = (v) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
-// Loop name, type and status (sections 5.3/5.4, addendum 17.1.3). `existing` for partial updates.
+// Loop name, type and status (docs: "Create a Loop", "Update a Loop", "Loop Transactions corresponding Statuses"). `existing` for partial updates.
 function loopFields(body, existing) {
 	const problems = new Problems();
 	const out = {};

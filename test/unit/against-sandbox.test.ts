@@ -13,8 +13,11 @@ let sandbox: Sandbox;
 let accessToken: string;
 let refreshToken: string;
 
-const admin = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: IDataObject) =>
-	await n8nHttpRequest({ method, url: `${sandbox.url}/_sandbox${path}`, body, json: true });
+const admin = async (
+	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+	path: string,
+	body?: IDataObject,
+) => await n8nHttpRequest({ method, url: `${sandbox.url}/_sandbox${path}`, body, json: true });
 
 const id = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
@@ -150,7 +153,12 @@ describe.each(READINGS)('the node against the Dotloop sandbox: $reading', ({ str
 
 	it('Contact Get Many with Return All takes the fewest requests', async () => {
 		const seq = await lastSeq();
-		const { output } = await run({ resource: 'contact', operation: 'getAll', returnAll: true, filters: {} });
+		const { output } = await run({
+			resource: 'contact',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {},
+		});
 		const requests = await apiRequestsSince(seq);
 
 		expect(output.length).toBeGreaterThan(100);
@@ -170,7 +178,12 @@ describe.each(READINGS)('the node against the Dotloop sandbox: $reading', ({ str
 	});
 
 	it('follows a merged loop and says where it went', async () => {
-		const { output } = await run({ resource: 'loop', operation: 'get', profileId: id(1001), loopId: id(50037) });
+		const { output } = await run({
+			resource: 'loop',
+			operation: 'get',
+			profileId: id(1001),
+			loopId: id(50037),
+		});
 		expect(json(output)).toEqual([
 			expect.objectContaining({ id: 50002, mergedFromLoopId: 50037, mergedIntoLoopId: 50002 }),
 		]);
@@ -178,14 +191,26 @@ describe.each(READINGS)('the node against the Dotloop sandbox: $reading', ({ str
 
 	it("surfaces Dotloop's 403 for loops on an OFFICE profile", async () => {
 		await expect(
-			run({ resource: 'loop', operation: 'getAll', profileId: id(1003), returnAll: false, limit: 5 }),
+			run({
+				resource: 'loop',
+				operation: 'getAll',
+				profileId: id(1003),
+				returnAll: false,
+				limit: 5,
+			}),
 		).rejects.toMatchObject({ httpCode: '403' });
 	});
 
 	it('uploads a PDF and downloads the same bytes', async () => {
 		const parents = { profileId: id(1001), loopId: id(50001), folderId: id(70003) };
 		const { output: uploaded } = await run(
-			{ resource: 'document', operation: 'upload', ...parents, binaryPropertyName: 'data', options: {} },
+			{
+				resource: 'document',
+				operation: 'upload',
+				...parents,
+				binaryPropertyName: 'data',
+				options: {},
+			},
 			{
 				items: [
 					{
@@ -211,7 +236,9 @@ describe.each(READINGS)('the node against the Dotloop sandbox: $reading', ({ str
 			binaryPropertyName: 'data',
 		});
 
-		expect(Buffer.from(downloaded[0].binary!.data.data, 'base64').equals(disclosuresPdf)).toBe(true);
+		expect(Buffer.from(downloaded[0].binary!.data.data, 'base64').equals(disclosuresPdf)).toBe(
+			true,
+		);
 		expect(downloaded[0].binary!.data.fileName).toBe('disclosures.pdf');
 	});
 
@@ -228,7 +255,11 @@ describe.each(READINGS)('the node against the Dotloop sandbox: $reading', ({ str
 			additionalFields: { Phone: '(555) 555-4444' },
 		});
 		const participantId = created[0].json.id as number;
-		expect(created[0].json).toMatchObject({ fullName: 'Sean Seller', role: 'SELLER', Phone: '(555) 555-4444' });
+		expect(created[0].json).toMatchObject({
+			fullName: 'Sean Seller',
+			role: 'SELLER',
+			Phone: '(555) 555-4444',
+		});
 
 		const { output: updated } = await run({
 			resource: 'participant',
@@ -263,7 +294,12 @@ describe.each(READINGS)('the node against the Dotloop sandbox: $reading', ({ str
 				{ resource: 'loop', operation: 'get', profileId: id(1001) },
 				{
 					items: loops.map(() => ({ json: {} })),
-					params: (i: number) => ({ resource: 'loop', operation: 'get', profileId: id(1001), loopId: id(loops[i]) }),
+					params: (i: number) => ({
+						resource: 'loop',
+						operation: 'get',
+						profileId: id(1001),
+						loopId: id(loops[i]),
+					}),
 				},
 			);
 			expect(output.map((item) => item.json.id)).toEqual(loops);

@@ -9,8 +9,7 @@ function operationsTable(): string {
 		.map(([value, resource]) => {
 			const selector = resource.description.find(
 				(property) =>
-					property.name === 'operation' &&
-					property.displayOptions?.show?.resource?.includes(value),
+					property.name === 'operation' && property.displayOptions?.show?.resource?.includes(value),
 			);
 			const operations = (selector?.options as INodePropertyOptions[]).map((option) => option.name);
 			return { name: resource.name, operations };

@@ -1,4 +1,4 @@
-/** Dotloop's fixed values, from the addendum (section 17) of the Public API v2 documentation. */
+/** Dotloop's fixed values, from the "Addendum" of the Public API v2 documentation (https://dotloop.github.io/public-api/). */
 
 export const TRANSACTION_STATUSES = {
 	PURCHASE_OFFER: ['PRE_OFFER', 'UNDER_CONTRACT', 'SOLD', 'ARCHIVED'],
@@ -119,7 +119,7 @@ export const LOOP_SORT_CATEGORIES = [
 	'review_submission_date',
 ] as const;
 
-/** Loop detail sections and their fields (section 6.1). */
+/** Loop detail sections and their fields (docs: "Get Loop Details"). */
 export const LOOP_DETAIL_FIELDS: Record<string, string[]> = {
 	'Property Address': [
 		'Country',

@@ -49,7 +49,9 @@ export function dotloopErrorDetails(body: unknown): string[] {
 			// `/data/attributes/name` → `name`: named only when Dotloop's text does not already say it.
 			const field = source?.split('/').filter(Boolean).pop();
 			const text = item.detail ?? (item.code !== undefined ? `error code ${item.code}` : 'error');
-			return field && !text.toLowerCase().includes(field.toLowerCase()) ? `${text} (${field})` : text;
+			return field && !text.toLowerCase().includes(field.toLowerCase())
+				? `${text} (${field})`
+				: text;
 		});
 	}
 	const object = body as IDataObject | undefined;

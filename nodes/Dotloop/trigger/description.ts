@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { toOptions, WEBHOOK_EVENTS, type WebhookTargetType } from '../descriptions/constants';
 import { profileLocator } from '../descriptions/locators';
 
-/** Dotloop's limit for a subscription's external ID (section 15.3). */
+/** Dotloop's limit for a subscription's external ID (docs: "Create a Subscription"). */
 export const MAX_EXTERNAL_ID_LENGTH = 128;
 /**
  * Deliveries signed longer ago than this are refused. Dotloop retries a failed delivery after 30 s,

@@ -27,7 +27,7 @@ export interface WantedSubscription {
 	externalId?: string;
 }
 
-/** Dotloop only posts to HTTPS, at most 512 characters (section 15.3). */
+/** Dotloop only posts to HTTPS, at most 512 characters (docs: "Create a Subscription"). */
 const MAX_URL_LENGTH = 512;
 /** 32 random bytes as hex: 64 characters, well within Dotloop's 128. */
 const SIGNING_KEY_BYTES = 32;

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SUBSCRIPTION_NOTICES } from '../descriptions/constants';
 
 /**
- * A webhook delivery as Dotloop posts it (section 14.3.1) and the item the trigger makes of it.
+ * A webhook delivery as Dotloop posts it (docs: "Event Request") and the item the trigger makes of it.
  * Pure functions: no n8n context.
  */
 

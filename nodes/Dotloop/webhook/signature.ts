@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'crypto';
 
 /**
  * Dotloop signs each delivery with a hex HMAC-SHA1, keyed by the subscription's signing key, over
- * `<X-DOTLOOP-TIMESTAMP>.<raw body>` (section 14.3.6). Pure functions: no n8n context, no clock of
+ * `<X-DOTLOOP-TIMESTAMP>.<raw body>` (docs: "Verifying Webhook Events"). Pure functions: no n8n context, no clock of
  * their own, so they can be tested with vectors and benchmarked.
  */
 

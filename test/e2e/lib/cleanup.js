@@ -190,4 +190,15 @@ function install() {
 	for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => handleSignal(sig));
 }
 
-module.exports = { track, untrack, stopPid, trackDir, removeDir, onExit, onSignal, killAllSync, sweepPidDir, pidAlive };
+module.exports = {
+	track,
+	untrack,
+	stopPid,
+	trackDir,
+	removeDir,
+	onExit,
+	onSignal,
+	killAllSync,
+	sweepPidDir,
+	pidAlive,
+};

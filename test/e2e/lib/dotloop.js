@@ -39,12 +39,21 @@ async function createDotloopCredential(n8n, sandbox, overrides = {}) {
 async function connectedDotloopCredential(n8n, sandbox, overrides = {}) {
 	const credential = await createDotloopCredential(n8n, sandbox, overrides);
 	const flow = await connectOAuth2(n8n, credential.id, { decision: 'approve' });
-	if (!flow.ok) throw new Error(`OAuth consent flow did not succeed: ${flow.pageText || flow.callbackUrl}`);
+	if (!flow.ok)
+		throw new Error(`OAuth consent flow did not succeed: ${flow.pageText || flow.callbackUrl}`);
 	return { credential, flow };
 }
 
 /** A node of the Dotloop action node for workflow JSON (position/ids filled in). */
-function dotloopNode({ name = 'Dotloop', parameters = {}, credentialId, credentialName = 'Dotloop', typeVersion = 1, position = [300, 0], id } = {}) {
+function dotloopNode({
+	name = 'Dotloop',
+	parameters = {},
+	credentialId,
+	credentialName = 'Dotloop',
+	typeVersion = 1,
+	position = [300, 0],
+	id,
+} = {}) {
 	return {
 		id: id || `dotloop-${Math.random().toString(36).slice(2, 10)}`,
 		name,
@@ -52,7 +61,9 @@ function dotloopNode({ name = 'Dotloop', parameters = {}, credentialId, credenti
 		typeVersion,
 		position,
 		parameters,
-		...(credentialId ? { credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: credentialName } } } : {}),
+		...(credentialId
+			? { credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: credentialName } } }
+			: {}),
 	};
 }
 

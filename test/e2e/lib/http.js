@@ -15,7 +15,8 @@ class CookieJar {
 	}
 
 	store(url, response) {
-		const list = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
+		const list =
+			typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
 		if (!list.length) return;
 		const host = this._host(url);
 		if (!this.byHost.has(host)) this.byHost.set(host, new Map());

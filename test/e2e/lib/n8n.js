@@ -47,7 +47,12 @@ function tail(file, lines = 60) {
 function baseEnv() {
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
-		if (/^(npm_|N8N_|JEST_|WEBHOOK_URL$|CREDENTIALS_|DB_|EXECUTIONS_|QUEUE_|OFFLOAD_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$)/i.test(k)) continue;
+		if (
+			/^(npm_|N8N_|JEST_|WEBHOOK_URL$|CREDENTIALS_|DB_|EXECUTIONS_|QUEUE_|OFFLOAD_|GENERIC_TIMEZONE$|NODE_OPTIONS$|NODE_ENV$)/i.test(
+				k,
+			)
+		)
+			continue;
 		env[k] = v;
 	}
 	return env;
@@ -134,7 +139,9 @@ class N8n {
 				/* not listening yet */
 			}
 			if (Date.now() - t0 > timeoutMs) {
-				throw new Error(`n8n ${this.version} not ready after ${timeoutMs} ms; log ${this.logFile}:\n${tail(this.logFile)}`);
+				throw new Error(
+					`n8n ${this.version} not ready after ${timeoutMs} ms; log ${this.logFile}:\n${tail(this.logFile)}`,
+				);
 			}
 			await sleep(150);
 		}
@@ -178,9 +185,17 @@ class N8n {
 
 	/** Internal API (/rest) with the owner's cookie. Returns the parsed body's .data (or the body). */
 	async rest(method, urlPath, json, { expect = [200, 201], raw = false, headers } = {}) {
-		const res = await request(`${this.baseUrl}/rest${urlPath}`, { method, json, jar: this.jar, expect, headers });
+		const res = await request(`${this.baseUrl}/rest${urlPath}`, {
+			method,
+			json,
+			jar: this.jar,
+			expect,
+			headers,
+		});
 		if (raw) return res;
-		return res.body && Object.prototype.hasOwnProperty.call(res.body, 'data') ? res.body.data : res.body;
+		return res.body && Object.prototype.hasOwnProperty.call(res.body, 'data')
+			? res.body.data
+			: res.body;
 	}
 
 	/** Public API (/api/v1) with the API key. Returns the parsed body. */
@@ -209,7 +224,8 @@ class N8n {
 	async login({ email = this.owner.email, password = this.owner.password } = {}) {
 		this.jar = new CookieJar();
 		await this.rest('POST', '/login', { emailOrLdapLoginId: email, password });
-		if (!this.jar.get(this.baseUrl, 'n8n-auth')) throw new Error('login did not set the n8n-auth cookie');
+		if (!this.jar.get(this.baseUrl, 'n8n-auth'))
+			throw new Error('login did not set the n8n-auth cookie');
 	}
 
 	/** Create an API key with every scope the instance offers; sets this.apiKey. */
@@ -224,7 +240,8 @@ class N8n {
 		if (Array.isArray(scopes)) body.scopes = scopes;
 		const data = await this.rest('POST', '/api-keys', body);
 		this.apiKey = data.rawApiKey || data.apiKey;
-		if (!this.apiKey) throw new Error(`no key in POST /rest/api-keys answer: ${JSON.stringify(data)}`);
+		if (!this.apiKey)
+			throw new Error(`no key in POST /rest/api-keys answer: ${JSON.stringify(data)}`);
 		return this.apiKey;
 	}
 
@@ -250,7 +267,10 @@ class N8n {
 	 * Returns [{ id, name, type, data: {...} }, ...].
 	 */
 	async exportCredentials() {
-		const outFile = path.join(this.tmpRoot, `export-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+		const outFile = path.join(
+			this.tmpRoot,
+			`export-${Date.now()}-${Math.random().toString(36).slice(2)}.json`,
+		);
 		try {
 			await this.cli(['export:credentials', '--all', '--decrypted', `--output=${outFile}`]);
 		} catch (err) {
@@ -280,14 +300,19 @@ class N8n {
 		const script = path.join(__dirname, 'read-credential.js');
 		const key = this.env.N8N_ENCRYPTION_KEY;
 		return new Promise((resolve, reject) => {
-			execFile(this.nodeBin, [script, dbPath, String(id), key], { timeout: 15_000 }, (err, stdout, stderr) => {
-				if (err) return reject(new Error(`read-credential: ${stderr || err.message}`));
-				try {
-					resolve(JSON.parse(stdout));
-				} catch (e) {
-					reject(e);
-				}
-			});
+			execFile(
+				this.nodeBin,
+				[script, dbPath, String(id), key],
+				{ timeout: 15_000 },
+				(err, stdout, stderr) => {
+					if (err) return reject(new Error(`read-credential: ${stderr || err.message}`));
+					try {
+						resolve(JSON.parse(stdout));
+					} catch (e) {
+						reject(e);
+					}
+				},
+			);
 		});
 	}
 
@@ -301,7 +326,12 @@ class N8n {
 		return new Promise((resolve, reject) => {
 			// The CLI must not bind the instance's ports; give it throwaway ones.
 			const env = { ...this.env, N8N_PORT: '0', N8N_RUNNERS_BROKER_PORT: '0' };
-			const child = spawn(this.nodeBin, [this.n8nBin, ...args], { cwd: this.userFolder, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(this.nodeBin, [this.n8nBin, ...args], {
+				cwd: this.userFolder,
+				env,
+				detached: true,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			cleanup.track(child, `n8n ${args[0]} (${this.version})`);
 			const out = [];
 			const err = [];
@@ -341,7 +371,12 @@ class N8n {
 
 	/** PUT /api/v1/workflows/:id (name, nodes, connections, settings); on an active 2.x workflow this saves a draft. */
 	async updateWorkflow(id, { name, nodes, connections = {}, settings = {} }) {
-		return await this.api('PUT', `/workflows/${id}`, { name, nodes, connections, settings: { executionOrder: 'v1', ...settings } });
+		return await this.api('PUT', `/workflows/${id}`, {
+			name,
+			nodes,
+			connections,
+			settings: { executionOrder: 'v1', ...settings },
+		});
 	}
 
 	/**
@@ -349,11 +384,23 @@ class N8n {
 	 * { workflow, execution }. Nodes are n8n node JSON ({ name, type, typeVersion, parameters, credentials }).
 	 */
 	async runNodes(nodes, { name = 'e2e run', timeoutMs } = {}) {
-		const trigger = { id: 'manual-trigger', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-		const chain = [trigger, ...nodes.map((n, i) => ({ id: n.id || `node-${i}`, position: [220 * (i + 1), 0], ...n }))];
+		const trigger = {
+			id: 'manual-trigger',
+			name: 'Manual Trigger',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const chain = [
+			trigger,
+			...nodes.map((n, i) => ({ id: n.id || `node-${i}`, position: [220 * (i + 1), 0], ...n })),
+		];
 		const connections = {};
 		for (let i = 0; i < chain.length - 1; i++) {
-			connections[chain[i].name] = { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] };
+			connections[chain[i].name] = {
+				main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]],
+			};
 		}
 		const workflow = await this.createWorkflow({ name, nodes: chain, connections });
 		const execution = await this.runWorkflow(workflow.id, trigger.name, { timeoutMs });
@@ -380,7 +427,8 @@ class N8n {
 			workflowData,
 			triggerToStartFrom: { name: triggerNodeName },
 		});
-		const executionId = started && (started.executionId || (started.data && started.data.executionId));
+		const executionId =
+			started && (started.executionId || (started.data && started.data.executionId));
 		if (!executionId) throw new Error(`manual run gave no executionId: ${JSON.stringify(started)}`);
 		if (!wait) return { executionId };
 		return await this.waitForExecution(executionId, { timeoutMs });
@@ -391,25 +439,36 @@ class N8n {
 		const deadline = Date.now() + timeoutMs;
 		let doneSince = null;
 		for (;;) {
-			const res = await this.api('GET', `/executions/${executionId}?includeData=true`, undefined, { expect: [200, 404], raw: true });
+			const res = await this.api('GET', `/executions/${executionId}?includeData=true`, undefined, {
+				expect: [200, 404],
+				raw: true,
+			});
 			if (res.status === 200) {
 				const ex = res.body;
-				const done = ex.finished || ['success', 'error', 'crashed', 'canceled'].includes(ex.status) || ex.stoppedAt;
+				const done =
+					ex.finished ||
+					['success', 'error', 'crashed', 'canceled'].includes(ex.status) ||
+					ex.stoppedAt;
 				// n8n 1.x stores the finished status and the execution data in two writes: in between, a
 				// "success" execution still carries the data saved at its start (no lastNodeExecuted, run data
 				// missing nodes). Only hand out an execution whose data is final: an error, or the last executed
 				// node with its run data.
 				const rd = ex.data && ex.data.resultData;
-				const complete = Boolean(rd && (rd.error || (rd.lastNodeExecuted && rd.runData && rd.runData[rd.lastNodeExecuted])));
+				const complete = Boolean(
+					rd &&
+						(rd.error || (rd.lastNodeExecuted && rd.runData && rd.runData[rd.lastNodeExecuted])),
+				);
 				if (done && doneSince === null) doneSince = Date.now();
 				// (a crashed or canceled run may never get final data: give it 10 s)
 				if (done && !complete && Date.now() - doneSince < 10_000 && Date.now() <= deadline) {
 					await sleep(intervalMs);
 					continue;
 				}
-				if (done && ex.status !== 'running' && ex.status !== 'new' && ex.status !== 'waiting') return ex;
+				if (done && ex.status !== 'running' && ex.status !== 'new' && ex.status !== 'waiting')
+					return ex;
 			}
-			if (Date.now() > deadline) throw new Error(`execution ${executionId} not finished after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(`execution ${executionId} not finished after ${timeoutMs} ms`);
 			await sleep(intervalMs);
 		}
 	}
@@ -427,18 +486,24 @@ class N8n {
 	async waitForExecutions(workflowId, { count = 1, timeoutMs = 30_000 } = {}) {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
-			const list = (await this.listExecutions({ workflowId })).filter((e) => e.finished || e.stoppedAt);
+			const list = (await this.listExecutions({ workflowId })).filter(
+				(e) => e.finished || e.stoppedAt,
+			);
 			if (list.length >= count) {
 				return await Promise.all(list.map((e) => this.waitForExecution(e.id)));
 			}
-			if (Date.now() > deadline) throw new Error(`workflow ${workflowId}: ${list.length}/${count} executions after ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`workflow ${workflowId}: ${list.length}/${count} executions after ${timeoutMs} ms`,
+				);
 			await sleep(250);
 		}
 	}
 
 	/** Output items (json) of a node in an execution: runData[node][run].data.main[output][i].json. */
 	nodeOutput(execution, nodeName, { run = 0, output = 0 } = {}) {
-		const runData = execution && execution.data && execution.data.resultData && execution.data.resultData.runData;
+		const runData =
+			execution && execution.data && execution.data.resultData && execution.data.resultData.runData;
 		const runs = runData && runData[nodeName];
 		if (!runs || !runs[run]) return undefined;
 		const main = runs[run].data && runs[run].data.main;
@@ -449,7 +514,13 @@ class N8n {
 	executionError(execution, nodeName) {
 		const rd = execution && execution.data && execution.data.resultData;
 		if (!rd) return undefined;
-		if (nodeName) return rd.runData && rd.runData[nodeName] && rd.runData[nodeName][0] && rd.runData[nodeName][0].error;
+		if (nodeName)
+			return (
+				rd.runData &&
+				rd.runData[nodeName] &&
+				rd.runData[nodeName][0] &&
+				rd.runData[nodeName][0].error
+			);
 		return rd.error;
 	}
 
@@ -460,7 +531,10 @@ class N8n {
 	 */
 	async activate(id, { timeoutMs = 60_000, throwOnError = true } = {}) {
 		const t0 = Date.now();
-		const res = await this.api('POST', `/workflows/${id}/activate`, undefined, { expect: [200, 400, 409], raw: true });
+		const res = await this.api('POST', `/workflows/${id}/activate`, undefined, {
+			expect: [200, 400, 409],
+			raw: true,
+		});
 		const fail = (error, status = 'failed', detail = undefined) => {
 			const out = { ok: false, status, error, seconds: (Date.now() - t0) / 1000, detail };
 			if (throwOnError) {
@@ -471,16 +545,19 @@ class N8n {
 			return out;
 		};
 		if (res.status !== 200) return fail((res.body && res.body.message) || res.text, 'rejected');
-		if (this.major < 2) return { ok: true, status: 'active', seconds: (Date.now() - t0) / 1000, workflow: res.body };
+		if (this.major < 2)
+			return { ok: true, status: 'active', seconds: (Date.now() - t0) / 1000, workflow: res.body };
 		for (;;) {
 			const st = await this.publicationStatus(id);
 			const status = st.status;
-			if (status === 'published') return { ok: true, status, seconds: (Date.now() - t0) / 1000, detail: st };
+			if (status === 'published')
+				return { ok: true, status, seconds: (Date.now() - t0) / 1000, detail: st };
 			if (status === 'failed' || status === 'partial') {
 				const messages = (st.triggers || []).map((t) => t.errorMessage).filter(Boolean);
 				return fail(messages.join('; ') || JSON.stringify(st), status, st);
 			}
-			if (Date.now() - t0 > timeoutMs) return fail(`still ${JSON.stringify(st)} after ${timeoutMs} ms`, 'timeout');
+			if (Date.now() - t0 > timeoutMs)
+				return fail(`still ${JSON.stringify(st)} after ${timeoutMs} ms`, 'timeout');
 			await sleep(100);
 		}
 	}
@@ -488,7 +565,9 @@ class N8n {
 	/** Publication status on 2.x: { status: in_progress|published|partial|failed|not_published, triggers: [...] }. */
 	async publicationStatus(id) {
 		if (this.major < 2) throw new Error('publication-status exists only on n8n 2.x');
-		return await this.rest('GET', `/workflows/${id}/publication-status`, undefined, { expect: [200] });
+		return await this.rest('GET', `/workflows/${id}/publication-status`, undefined, {
+			expect: [200],
+		});
 	}
 
 	/**
@@ -504,13 +583,15 @@ class N8n {
 			for (;;) {
 				const st = await this.publicationStatus(id);
 				if (st.status === 'not_published') break;
-				if (Date.now() > deadline) throw new Error(`workflow ${id} still ${st.status} after deactivate`);
+				if (Date.now() > deadline)
+					throw new Error(`workflow ${id} still ${st.status} after deactivate`);
 				await sleep(100);
 			}
 		}
 		if (webhook) {
 			while (await this.isWebhookRegistered(webhook)) {
-				if (Date.now() > deadline) throw new Error(`webhook ${this.webhookUrl(webhook)} still routed after deactivate`);
+				if (Date.now() > deadline)
+					throw new Error(`webhook ${this.webhookUrl(webhook)} still routed after deactivate`);
 				await sleep(100);
 			}
 		}
@@ -534,8 +615,22 @@ class N8n {
 	}
 
 	/** POST (or method) to a production webhook. body: string/Buffer sent as-is, or json. Returns the response. */
-	async postWebhook({ webhookId, path: p, method = 'POST', json, body, headers = {}, timeoutMs = 30_000 } = {}) {
-		return await request(this.webhookUrl({ webhookId, path: p }), { method, json, body, headers, timeoutMs });
+	async postWebhook({
+		webhookId,
+		path: p,
+		method = 'POST',
+		json,
+		body,
+		headers = {},
+		timeoutMs = 30_000,
+	} = {}) {
+		return await request(this.webhookUrl({ webhookId, path: p }), {
+			method,
+			json,
+			body,
+			headers,
+			timeoutMs,
+		});
 	}
 }
 
@@ -551,21 +646,36 @@ class N8n {
  * Resolves an N8n with baseUrl, port, userFolder, pid, startSeconds, logFile.
  */
 async function startN8n(opts) {
-	const { version, packageTarball, credentialsOverwrite, webhookUrl = 'https://hooks.example.test/', env: extraEnv = {} } = opts;
+	const {
+		version,
+		packageTarball,
+		credentialsOverwrite,
+		webhookUrl = 'https://hooks.example.test/',
+		env: extraEnv = {},
+	} = opts;
 	if (!version) throw new Error('startN8n: version is required');
 	const nodeBin = opts.nodeBin || paths.nodeBin();
 	const n8nBin = paths.n8nBin(version);
 	if (!paths.isComplete(paths.n8nDir(version)) || !fs.existsSync(n8nBin)) {
-		throw new Error(`n8n ${version} is not provisioned in ${paths.cacheDir()}: run npm run e2e:provision`);
+		throw new Error(
+			`n8n ${version} is not provisioned in ${paths.cacheDir()}: run npm run e2e:provision`,
+		);
 	}
-	if (!fs.existsSync(nodeBin)) throw new Error(`Node 24 missing at ${nodeBin}: run npm run e2e:provision`);
+	if (!fs.existsSync(nodeBin))
+		throw new Error(`Node 24 missing at ${nodeBin}: run npm run e2e:provision`);
 	const port = opts.port || (await freePort());
 	const brokerPort = opts.brokerPort || (await freePort());
-	const tmpRoot = cleanup.trackDir(fs.mkdtempSync(path.join(os.tmpdir(), `dotloop-e2e-n8n-${version}-`)));
+	const tmpRoot = cleanup.trackDir(
+		fs.mkdtempSync(path.join(os.tmpdir(), `dotloop-e2e-n8n-${version}-`)),
+	);
 	const userFolder = path.join(tmpRoot, 'user');
 	fs.mkdirSync(userFolder, { recursive: true });
 	// Logs outlive the user folder: in the run's work dir under run.js, else in <tmp>/dotloop-e2e-logs.
-	const logDir = opts.logDir || (process.env.E2E_RUN_DIR ? path.join(process.env.E2E_RUN_DIR, 'logs') : path.join(os.tmpdir(), 'dotloop-e2e-logs'));
+	const logDir =
+		opts.logDir ||
+		(process.env.E2E_RUN_DIR
+			? path.join(process.env.E2E_RUN_DIR, 'logs')
+			: path.join(os.tmpdir(), 'dotloop-e2e-logs'));
 	const logFile = path.join(logDir, `n8n-${version}-${port}.log`);
 	let installed = null;
 	if (packageTarball) installed = installIntoUserFolder(userFolder, packageTarball);
@@ -575,7 +685,9 @@ async function startN8n(opts) {
 		DB_TYPE: 'sqlite',
 		WEBHOOK_URL: webhookUrl,
 		N8N_EDITOR_BASE_URL: `${baseUrl}/`,
-		...(credentialsOverwrite ? { CREDENTIALS_OVERWRITE_DATA: JSON.stringify(credentialsOverwrite) } : {}),
+		...(credentialsOverwrite
+			? { CREDENTIALS_OVERWRITE_DATA: JSON.stringify(credentialsOverwrite) }
+			: {}),
 		...extraEnv,
 	};
 	const n8n = new N8n({

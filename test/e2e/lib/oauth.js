@@ -32,14 +32,20 @@ function attrs(tag) {
 	const inner = tag.replace(/^<\s*[a-zA-Z]+/, '').replace(/\/?>$/, '');
 	let m;
 	while ((m = re.exec(inner))) {
-		const value = m[2] !== undefined ? m[2] : m[3] !== undefined ? m[3] : m[4] !== undefined ? m[4] : '';
+		const value =
+			m[2] !== undefined ? m[2] : m[3] !== undefined ? m[3] : m[4] !== undefined ? m[4] : '';
 		out[m[1].toLowerCase()] = decodeEntities(value);
 	}
 	return out;
 }
 
 function stripTags(html) {
-	return decodeEntities(html.replace(/<script[\s\S]*?<\/script>/gi, ' ').replace(/<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' '))
+	return decodeEntities(
+		html
+			.replace(/<script[\s\S]*?<\/script>/gi, ' ')
+			.replace(/<style[\s\S]*?<\/style>/gi, ' ')
+			.replace(/<[^>]+>/g, ' '),
+	)
 		.replace(/\s+/g, ' ')
 		.trim();
 }
@@ -61,7 +67,8 @@ function parseForms(html) {
 		for (const tag of body.match(/<input\b[^>]*>/gi) || []) {
 			const t = attrs(tag);
 			const type = (t.type || 'text').toLowerCase();
-			if (type === 'submit' || type === 'image') buttons.push({ name: t.name, value: t.value || '', label: t.value || '' });
+			if (type === 'submit' || type === 'image')
+				buttons.push({ name: t.name, value: t.value || '', label: t.value || '' });
 			else if (['checkbox', 'radio'].includes(type)) {
 				if ('checked' in t && t.name) fields[t.name] = t.value || 'on';
 			} else if (t.name) fields[t.name] = t.value || '';
@@ -73,7 +80,13 @@ function parseForms(html) {
 			if ((t.type || 'submit').toLowerCase() !== 'submit') continue;
 			buttons.push({ name: t.name, value: t.value || '', label: stripTags(b[2]) });
 		}
-		forms.push({ action: a.action || '', method: (a.method || 'GET').toUpperCase(), fields, buttons, text: stripTags(m[0]) });
+		forms.push({
+			action: a.action || '',
+			method: (a.method || 'GET').toUpperCase(),
+			fields,
+			buttons,
+			text: stripTags(m[0]),
+		});
 	}
 	return forms;
 }
@@ -89,7 +102,9 @@ function chooseConsent(html, decision) {
 	if (!pattern) throw new Error(`decision must be approve or deny, not ${decision}`);
 	const forms = parseForms(html);
 	for (const form of forms) {
-		const button = form.buttons.find((btn) => pattern.test(`${btn.value} ${btn.label} ${btn.name || ''}`));
+		const button = form.buttons.find((btn) =>
+			pattern.test(`${btn.value} ${btn.label} ${btn.name || ''}`),
+		);
 		if (button) return { form, button };
 	}
 	// Separate forms with an unlabeled button: match on the form's text or a hidden "decision" field.
@@ -123,7 +138,10 @@ function isCallback(n8n, url) {
 async function connectOAuth2(n8n, credentialId, { decision = 'approve', maxSteps = 10 } = {}) {
 	const t0 = Date.now();
 	const jar = n8n.jar;
-	const authorizeUrl = await n8n.rest('GET', `/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`);
+	const authorizeUrl = await n8n.rest(
+		'GET',
+		`/oauth2-credential/auth?id=${encodeURIComponent(credentialId)}`,
+	);
 	if (typeof authorizeUrl !== 'string' || !/^https?:/.test(authorizeUrl)) {
 		throw new Error(`GET /rest/oauth2-credential/auth gave ${JSON.stringify(authorizeUrl)}`);
 	}
@@ -176,9 +194,14 @@ async function connectOAuth2(n8n, credentialId, { decision = 'approve', maxSteps
 				seconds: (Date.now() - t0) / 1000,
 			};
 		}
-		throw new Error(`OAuth flow stuck at ${res.url}: HTTP ${res.status} ${stripTags(res.text).slice(0, 300)}`);
+		throw new Error(
+			`OAuth flow stuck at ${res.url}: HTTP ${res.status} ${stripTags(res.text).slice(0, 300)}`,
+		);
 	}
-	if (!callbackUrl) throw new Error(`OAuth flow did not reach n8n's callback in ${maxSteps} steps: ${JSON.stringify(steps)}`);
+	if (!callbackUrl)
+		throw new Error(
+			`OAuth flow did not reach n8n's callback in ${maxSteps} steps: ${JSON.stringify(steps)}`,
+		);
 	const cb = await request(callbackUrl, { jar });
 	steps.push({ method: 'GET', url: callbackUrl, status: cb.status });
 	const pageText = stripTags(cb.text);

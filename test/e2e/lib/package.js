@@ -46,12 +46,16 @@ function pack(outDir, { log = () => {} } = {}) {
 	}
 	const info = JSON.parse(out.slice(out.indexOf('[')));
 	const tarball = path.join(outDir, info[0].filename);
-	log(`pack: ${path.basename(tarball)} (${info[0].entryCount} files, ${info[0].size} bytes) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+	log(
+		`pack: ${path.basename(tarball)} (${info[0].entryCount} files, ${info[0].size} bytes) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+	);
 	return tarball;
 }
 
 function readTarballPackageJson(tarball) {
-	const text = execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' });
+	const text = execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], {
+		encoding: 'utf8',
+	});
 	return JSON.parse(text);
 }
 
@@ -67,13 +71,23 @@ function installIntoUserFolder(userFolder, tarball) {
 	fs.mkdirSync(packageDir, { recursive: true });
 	execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const pkgPath = path.join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...kept } = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
+	const { devDependencies, peerDependencies, optionalDependencies, ...kept } = JSON.parse(
+		fs.readFileSync(pkgPath, 'utf8'),
+	);
 	fs.writeFileSync(pkgPath, JSON.stringify(kept, null, 2), 'utf8');
 	if (kept.dependencies && Object.keys(kept.dependencies).length) {
 		// What n8n runs next; a community package should have no dependencies, so this normally never runs.
 		execFileSync(
 			'npm',
-			['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'],
+			[
+				'install',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+			],
 			{ cwd: packageDir, stdio: 'pipe' },
 		);
 	}

@@ -49,7 +49,8 @@ async function waitForPort(port, timeoutMs = 30_000) {
 			sock.once('error', () => resolve(false));
 		});
 		if (ok) return;
-		if (Date.now() > deadline) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
+		if (Date.now() > deadline)
+			throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
 		await new Promise((r) => setTimeout(r, 100));
 	}
 }

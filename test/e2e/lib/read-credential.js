@@ -15,19 +15,28 @@ const [dbPath, id, key] = process.argv.slice(2);
 
 function decrypt(data, password) {
 	const input = Buffer.from(data, 'base64');
-	if (input.subarray(0, 8).toString('latin1') !== 'Salted__') throw new Error('not the classic format');
+	if (input.subarray(0, 8).toString('latin1') !== 'Salted__')
+		throw new Error('not the classic format');
 	const salt = input.subarray(8, 16);
 	const material = Buffer.concat([Buffer.from(password, 'binary'), salt]);
 	const hash1 = crypto.createHash('md5').update(material).digest();
-	const hash2 = crypto.createHash('md5').update(Buffer.concat([hash1, material])).digest();
-	const iv = crypto.createHash('md5').update(Buffer.concat([hash2, material])).digest();
+	const hash2 = crypto
+		.createHash('md5')
+		.update(Buffer.concat([hash1, material]))
+		.digest();
+	const iv = crypto
+		.createHash('md5')
+		.update(Buffer.concat([hash2, material]))
+		.digest();
 	const decipher = crypto.createDecipheriv('aes-256-cbc', Buffer.concat([hash1, hash2]), iv);
 	return Buffer.concat([decipher.update(input.subarray(16)), decipher.final()]).toString('utf8');
 }
 
 try {
 	const db = new DatabaseSync(dbPath);
-	const row = db.prepare('SELECT id, name, type, data FROM credentials_entity WHERE id = ?').get(id);
+	const row = db
+		.prepare('SELECT id, name, type, data FROM credentials_entity WHERE id = ?')
+		.get(id);
 	db.close();
 	if (!row) {
 		process.stderr.write(`credential ${id} not in ${dbPath}\n`);

@@ -12,7 +12,11 @@ class SandboxAdmin {
 	}
 
 	async call(method, path, json) {
-		const res = await request(`${this.url}/_sandbox${path}`, { method, json, expect: [200, 201, 204] });
+		const res = await request(`${this.url}/_sandbox${path}`, {
+			method,
+			json,
+			expect: [200, 201, 204],
+		});
 		return res.body;
 	}
 

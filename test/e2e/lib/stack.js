@@ -31,7 +31,9 @@ function packageTarball() {
 	if (process.env.E2E_PACKAGE_TARBALL) return process.env.E2E_PACKAGE_TARBALL;
 	if (!builtTarball) {
 		pkg.build({ log });
-		builtTarball = pkg.pack(path.join(pkg.REPO_DIR, '.e2e-work', 'pack', String(process.pid)), { log });
+		builtTarball = pkg.pack(path.join(pkg.REPO_DIR, '.e2e-work', 'pack', String(process.pid)), {
+			log,
+		});
 	}
 	return builtTarball;
 }
@@ -62,7 +64,10 @@ async function startStack(opts = {}) {
 	try {
 		if (opts.sandbox !== false) {
 			const t0 = Date.now();
-			sandbox = await startSandbox({ webhookOrigin: `http://127.0.0.1:${port}`, ...(opts.sandbox || {}) });
+			sandbox = await startSandbox({
+				webhookOrigin: `http://127.0.0.1:${port}`,
+				...(opts.sandbox || {}),
+			});
 			timings.sandbox = (Date.now() - t0) / 1000;
 		}
 		const tarball = opts.installPackage === false ? undefined : packageTarball();
@@ -77,7 +82,9 @@ async function startStack(opts = {}) {
 		timings.n8nStart = n8n.startSeconds;
 		const loadErrors = n8n.packageLoadErrors();
 		if (loadErrors.length && !opts.allowPackageLoadErrors) {
-			throw new Error(`n8n ${version} could not load the package (see ${n8n.logFile}):\n${loadErrors.join('\n')}`);
+			throw new Error(
+				`n8n ${version} could not load the package (see ${n8n.logFile}):\n${loadErrors.join('\n')}`,
+			);
 		}
 		if (opts.owner !== false) {
 			const t1 = Date.now();
@@ -86,12 +93,22 @@ async function startStack(opts = {}) {
 			await n8n.createApiKey();
 			timings.owner = (Date.now() - t1) / 1000;
 		}
-		log(`n8n ${version} ready on ${n8n.baseUrl} in ${timings.n8nStart.toFixed(1)} s${sandbox ? `, sandbox ${sandbox.url}` : ''} (log ${n8n.logFile})`);
+		log(
+			`n8n ${version} ready on ${n8n.baseUrl} in ${timings.n8nStart.toFixed(1)} s${sandbox ? `, sandbox ${sandbox.url}` : ''} (log ${n8n.logFile})`,
+		);
 	} catch (err) {
 		await stop();
 		throw err;
 	}
-	return { version, major: paths.n8nMajor(version), n8n, sandbox, admin: sandbox && sandbox.admin, timings, stop };
+	return {
+		version,
+		major: paths.n8nMajor(version),
+		n8n,
+		sandbox,
+		admin: sandbox && sandbox.admin,
+		timings,
+		stop,
+	};
 }
 
 module.exports = { startStack, targetVersion, packageTarball };

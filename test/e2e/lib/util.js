@@ -19,7 +19,9 @@ async function waitFor(fn, { timeoutMs = 30_000, intervalMs = 200, message = 'co
 			lastErr = err;
 		}
 		if (Date.now() > deadline) {
-			const detail = lastErr ? `last error: ${lastErr.message}` : `last value: ${JSON.stringify(last)}`;
+			const detail = lastErr
+				? `last error: ${lastErr.message}`
+				: `last value: ${JSON.stringify(last)}`;
 			throw new Error(`timed out after ${timeoutMs} ms waiting for ${message} (${detail})`);
 		}
 		await sleep(intervalMs);

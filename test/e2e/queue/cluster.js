@@ -33,7 +33,6 @@ const { startBalancer } = require('./balancer');
 const WEBHOOK_URL = 'https://hooks.example.test/';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-
 function tail(file, lines = 60) {
 	try {
 		return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
@@ -41,6 +40,10 @@ function tail(file, lines = 60) {
 		return '';
 	}
 }
+
+/** `:5432 (PID 123)` for a server we started, `host:5432 (given)` for one given by URL (services.js). */
+const serverLabel = (server) =>
+	server.given ? `${server.host}:${server.port} (given)` : `:${server.port} (PID ${server.pid})`;
 
 /** An n8n process of the cluster: `n8n start`, `n8n worker` or `n8n webhook`. */
 class QueueProcess extends h.N8n {
@@ -242,7 +245,7 @@ async function startCluster(opts = {}) {
 		Object.assign(cluster, { pg, redis, sandbox, admin: sandbox.admin });
 		timings.services = (Date.now() - t) / 1000;
 		log(
-			`postgres :${pg.port} (PID ${pg.pid}), redis :${redis.port} (PID ${redis.pid}), sandbox ${sandbox.url}, balancer ${cluster.balancer.url} in ${timings.services.toFixed(1)} s`,
+			`postgres ${serverLabel(pg)}, redis ${serverLabel(redis)}, sandbox ${sandbox.url}, balancer ${cluster.balancer.url} in ${timings.services.toFixed(1)} s`,
 		);
 
 		const common = {
@@ -254,6 +257,7 @@ async function startCluster(opts = {}) {
 				OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 				QUEUE_BULL_REDIS_HOST: redis.host,
 				QUEUE_BULL_REDIS_PORT: String(redis.port),
+				...(redis.password ? { QUEUE_BULL_REDIS_PASSWORD: redis.password } : {}),
 				DB_TYPE: 'postgresdb',
 				DB_POSTGRESDB_HOST: pg.host,
 				DB_POSTGRESDB_PORT: String(pg.port),

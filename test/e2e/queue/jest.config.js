@@ -1,5 +1,5 @@
 /**
- * The queue-mode suite (issue 9): one file, one n8n cluster for all of it. Run through run.js
+ * The queue-mode suite: one file, one n8n cluster for all of it. Run through run.js
  * (`npm run test:e2e:queue`), which builds, packs, provisions n8n and installs PostgreSQL/Redis first.
  * Direct use: npx jest -c test/e2e/queue/jest.config.js --runInBand   (builds + packs on first use)
  */

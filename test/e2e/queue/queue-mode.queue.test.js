@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 9: the packed package in n8n queue mode (n8n 2.41.1): PostgreSQL + Redis, main (manual runs
+ * The packed package in n8n queue mode (n8n 2.41.1): PostgreSQL + Redis, main (manual runs
  * offloaded to workers), two workers, one webhook processor, the Dotloop sandbox. See cluster.js.
  *
  *   1. operations run on workers (the workers' logs name each execution; the execution record carries

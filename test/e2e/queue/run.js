@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * npm run test:e2e:queue — the package in n8n queue mode (issue 9):
+ * npm run test:e2e:queue — the package in n8n queue mode:
  *   1. npm run build, npm pack                                   skip the build with E2E_SKIP_BUILD=1
  *   2. provision Node 24 + n8n (QUEUE_N8N_VERSION, default 2.41.1) into the e2e cache (shared with test:e2e)
- *   3. PostgreSQL and Redis from Debian's packages: apt-get install when their binaries are missing
+ *   3. PostgreSQL and Redis from Debian's packages: apt-get install when their binaries are missing, unless
+ *      E2E_POSTGRES_URL / E2E_REDIS_URL name servers to use instead (CI's service containers; services.js)
  *   4. jest -c test/e2e/queue/jest.config.js: PostgreSQL + Redis + main + 2 workers + webhook processor +
  *      sandbox + load balancer, the proofs, then everything stopped by PID
  *   5. the measured numbers, the time of each phase, and exactly "N passed, N failed"
  *
  * Extra arguments go to jest (e.g. `npm run test:e2e:queue -- -t burst`).
  * Env: QUEUE_N8N_VERSION, QUEUE_BURST (500), QUEUE_RACE_EXECUTIONS (20), QUEUE_BALANCER_MAX_CONNECTIONS (10),
- * E2E_SKIP_BUILD, E2E_PACKAGE_TARBALL (test this tarball), E2E_KEEP_TMP, DOTLOOP_E2E_CACHE, NODE24_VERSION.
+ * E2E_SKIP_BUILD, E2E_PACKAGE_TARBALL (test this tarball), E2E_KEEP_TMP, DOTLOOP_E2E_CACHE, NODE24_VERSION,
+ * E2E_POSTGRES_URL, E2E_REDIS_URL.
  * Work files (tarball, jest report, results, logs of every process): <repo>/.e2e-work/queue-<time>-<pid>/.
  * Work dir, jest, PID sweep, Ctrl-C / SIGTERM and the last line: ../lib/runner.js (shared with ../run.js).
  */

@@ -10,6 +10,10 @@
  *   const redis = await startRedis()    { host, port, pid, logFile, stop() }
  *
  * The database is a throwaway: fsync and synchronous commit are off.
+ *
+ * Given servers instead (CI's service containers): E2E_POSTGRES_URL=postgres://user:password@host:port/db
+ * and/or E2E_REDIS_URL=redis://[:password@]host:port. A server given by URL is not installed, started or
+ * stopped, only waited for; the database must be empty (n8n migrates it and the suite creates the owner).
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -21,6 +25,64 @@ const PG_USER = 'n8n';
 const PG_PASSWORD = 'n8n-queue-e2e-Passw0rd';
 const PG_DATABASE = 'n8n';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The PostgreSQL server E2E_POSTGRES_URL names, or null. */
+function givenPostgres() {
+	const raw = process.env.E2E_POSTGRES_URL;
+	if (!raw) return null;
+	const url = new URL(raw);
+	if (!/^postgres(ql)?:$/.test(url.protocol))
+		throw new Error(
+			`E2E_POSTGRES_URL must be postgres://user:password@host:port/database, got ${url.protocol}`,
+		);
+	return {
+		host: url.hostname,
+		port: Number(url.port || 5432),
+		user: decodeURIComponent(url.username),
+		password: decodeURIComponent(url.password),
+		database: decodeURIComponent(url.pathname.slice(1)) || PG_DATABASE,
+	};
+}
+
+/** The Redis server E2E_REDIS_URL names, or null. */
+function givenRedis() {
+	const raw = process.env.E2E_REDIS_URL;
+	if (!raw) return null;
+	const url = new URL(raw);
+	if (url.protocol !== 'redis:')
+		throw new Error(`E2E_REDIS_URL must be redis://[:password@]host:port, got ${url.protocol}`);
+	return {
+		host: url.hostname,
+		port: Number(url.port || 6379),
+		password: decodeURIComponent(url.password) || undefined,
+	};
+}
+
+/** Wait until a given server answers, at most timeoutMs. */
+async function waitForGiven(label, ready, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await ready())) {
+		if (Date.now() > deadline)
+			throw new Error(
+				`${label} not ready after ${timeoutMs / 1000} s (address, port or password wrong?)`,
+			);
+		await sleep(250);
+	}
+}
+
+function tcpOpen(host, port) {
+	const net = require('node:net');
+	return new Promise((resolve) => {
+		const sock = net.connect({ port, host });
+		const done = (ok) => {
+			sock.destroy();
+			resolve(ok);
+		};
+		sock.setTimeout(1000, () => done(false));
+		sock.once('error', () => done(false));
+		sock.once('connect', () => done(true));
+	});
+}
 
 function exists(file) {
 	try {
@@ -118,14 +180,21 @@ function aptInstall(packages, log) {
 	log(`installed ${packages.join(', ')} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
-/** Install PostgreSQL and Redis from Debian's packages when their binaries are missing. */
+/**
+ * Install PostgreSQL and Redis from Debian's packages when their binaries are missing (only those not
+ * given by URL). pgBin / redisBin say what the suite will use: a binary, or the given server.
+ */
 function ensureInstalled({ log = () => {} } = {}) {
+	const pgGiven = givenPostgres();
+	const redisGiven = givenRedis();
 	const missing = [];
-	if (!postgresBinDir()) missing.push('postgresql');
-	if (!redisServerBin()) missing.push('redis-server');
+	if (!pgGiven && !postgresBinDir()) missing.push('postgresql');
+	if (!redisGiven && !redisServerBin()) missing.push('redis-server');
 	if (missing.length) aptInstall(missing, log);
-	const pgBin = postgresBinDir();
-	const redisBin = redisServerBin();
+	const pgBin = pgGiven ? `E2E_POSTGRES_URL (${pgGiven.host}:${pgGiven.port})` : postgresBinDir();
+	const redisBin = redisGiven
+		? `E2E_REDIS_URL (${redisGiven.host}:${redisGiven.port})`
+		: redisServerBin();
 	if (!pgBin)
 		throw new Error(
 			'PostgreSQL binaries not found under /usr/lib/postgresql/*/bin after installing postgresql',
@@ -172,6 +241,8 @@ function tail(file, lines = 40) {
  * `postgres -D <dir> -k <dir> -h 127.0.0.1 -p <port>` in the foreground and create the n8n database.
  */
 async function startPostgres({ binDir = postgresBinDir(), port } = {}) {
+	const given = givenPostgres();
+	if (given) return usePostgres(given);
 	if (!binDir) throw new Error('PostgreSQL is not installed (run ensureInstalled first)');
 	const t0 = Date.now();
 	port = port || (await h.freePort());
@@ -330,8 +401,74 @@ async function startPostgres({ binDir = postgresBinDir(), port } = {}) {
 	return pg;
 }
 
+/** The PostgreSQL server E2E_POSTGRES_URL names, once it accepts connections; never stopped by us. */
+async function usePostgres(given) {
+	const t0 = Date.now();
+	await waitForGiven(
+		`PostgreSQL at ${given.host}:${given.port}`,
+		() => tcpOpen(given.host, given.port),
+		60_000,
+	);
+	return {
+		...given,
+		given: true,
+		pid: null,
+		startSeconds: (Date.now() - t0) / 1000,
+		/** Run SQL with the psql on PATH; returns stdout (tuples only, unaligned, '|' separated). */
+		query(sql) {
+			const res = spawnSync(
+				'psql',
+				[
+					'-X',
+					'-A',
+					'-t',
+					'-v',
+					'ON_ERROR_STOP=1',
+					'-h',
+					given.host,
+					'-p',
+					String(given.port),
+					'-U',
+					given.user,
+					'-d',
+					given.database,
+					'-c',
+					sql,
+				],
+				{
+					env: { ...process.env, PGPASSWORD: given.password },
+					encoding: 'utf8',
+					maxBuffer: 256 << 20,
+				},
+			);
+			if (res.status !== 0) throw new Error(`psql failed: ${res.stderr || res.error}`);
+			return res.stdout;
+		},
+		async stop() {},
+	};
+}
+
+/** The Redis server E2E_REDIS_URL names, once it answers PING; never stopped by us. */
+async function useRedis(given) {
+	const t0 = Date.now();
+	await waitForGiven(
+		`Redis at ${given.host}:${given.port}`,
+		() => redisPing(given.port, given.host, given.password),
+		30_000,
+	);
+	return {
+		...given,
+		given: true,
+		pid: null,
+		startSeconds: (Date.now() - t0) / 1000,
+		async stop() {},
+	};
+}
+
 /** redis-server in the foreground, loopback only, no persistence. */
 async function startRedis({ bin = redisServerBin(), port } = {}) {
+	const given = givenRedis();
+	if (given) return useRedis(given);
 	if (!bin) throw new Error('redis-server is not installed (run ensureInstalled first)');
 	const t0 = Date.now();
 	port = port || (await h.freePort());
@@ -380,11 +517,11 @@ async function startRedis({ bin = redisServerBin(), port } = {}) {
 	};
 }
 
-/** PING over RESP with a raw socket (no client library needed). */
-function redisPing(port) {
+/** PING (after AUTH when a password is given) over RESP with a raw socket (no client library needed). */
+function redisPing(port, host = '127.0.0.1', password) {
 	const net = require('node:net');
 	return new Promise((resolve) => {
-		const sock = net.connect({ port, host: '127.0.0.1' });
+		const sock = net.connect({ port, host });
 		let buf = '';
 		const done = (ok) => {
 			sock.destroy();
@@ -392,10 +529,12 @@ function redisPing(port) {
 		};
 		sock.setTimeout(1000, () => done(false));
 		sock.once('error', () => done(false));
-		sock.once('connect', () => sock.write('PING\r\n'));
+		// Inline commands: a password with spaces or quotes would need RESP arrays; CI's has neither.
+		sock.once('connect', () => sock.write(`${password ? `AUTH ${password}\r\n` : ''}PING\r\n`));
 		sock.on('data', (d) => {
 			buf += d.toString();
-			if (buf.includes('\r\n')) done(buf.startsWith('+PONG'));
+			const replies = buf.split('\r\n').slice(0, -1);
+			if (replies.length >= (password ? 2 : 1)) done(replies[replies.length - 1] === '+PONG');
 		});
 	});
 }

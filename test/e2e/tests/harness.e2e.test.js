@@ -5,7 +5,14 @@
  * receives a POST, and stops receiving after deactivation. If this file fails, suspect the harness or the
  * provisioned n8n rather than the Dotloop package.
  */
-const { startStack, request, PACKAGE_NAME, NODE_TYPE, TRIGGER_TYPE, CREDENTIAL_TYPE } = require('../lib');
+const {
+	startStack,
+	request,
+	PACKAGE_NAME,
+	NODE_TYPE,
+	TRIGGER_TYPE,
+	CREDENTIAL_TYPE,
+} = require('../lib');
 
 let stack;
 let n8n;
@@ -26,10 +33,14 @@ test('the packed package is installed as the Community Nodes installer leaves it
 	const nodesDir = path.join(n8n.userFolder, '.n8n', 'nodes');
 	const ledger = JSON.parse(fs.readFileSync(path.join(nodesDir, 'package.json'), 'utf8'));
 	expect(ledger.dependencies[PACKAGE_NAME]).toBe(n8n.installedPackage.version);
-	const manifest = JSON.parse(fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'));
+	const manifest = JSON.parse(
+		fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'),
+	);
 	expect(manifest.devDependencies).toBeUndefined();
 	expect(manifest.peerDependencies).toBeUndefined();
-	expect(fs.existsSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'node_modules'))).toBe(false);
+	expect(fs.existsSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'node_modules'))).toBe(
+		false,
+	);
 });
 
 test('n8n loads the package: node and credential types under their community names', async () => {
@@ -37,7 +48,10 @@ test('n8n loads the package: node and credential types under their community nam
 	const nodes = await request(`${n8n.baseUrl}/types/nodes.json`, { jar: n8n.jar, expect: 200 });
 	const names = JSON.parse(nodes.text).map((t) => t.name);
 	expect(names).toEqual(expect.arrayContaining([NODE_TYPE, TRIGGER_TYPE]));
-	const creds = await request(`${n8n.baseUrl}/types/credentials.json`, { jar: n8n.jar, expect: 200 });
+	const creds = await request(`${n8n.baseUrl}/types/credentials.json`, {
+		jar: n8n.jar,
+		expect: 200,
+	});
 	expect(JSON.parse(creds.text).map((t) => t.name)).toContain(CREDENTIAL_TYPE);
 });
 
@@ -45,14 +59,25 @@ test('manual run of a core workflow returns node output', async () => {
 	const wf = await n8n.createWorkflow({
 		name: 'harness: manual',
 		nodes: [
-			{ id: 'm1', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'm1',
+				name: 'Manual Trigger',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
 			{
 				id: 's1',
 				name: 'Set',
 				type: 'n8n-nodes-base.set',
 				typeVersion: 3.4,
 				position: [200, 0],
-				parameters: { assignments: { assignments: [{ id: 'a1', name: 'hello', value: 'world', type: 'string' }] } },
+				parameters: {
+					assignments: {
+						assignments: [{ id: 'a1', name: 'hello', value: 'world', type: 'string' }],
+					},
+				},
 			},
 		],
 		connections: { 'Manual Trigger': { main: [[{ node: 'Set', type: 'main', index: 0 }]] } },
@@ -97,7 +122,16 @@ test('a core webhook workflow activates, receives a POST, and is gone after deac
 test('activation failures are reported (a workflow without a trigger cannot be activated)', async () => {
 	const wf = await n8n.createWorkflow({
 		name: 'harness: no trigger',
-		nodes: [{ id: 'n1', name: 'No Op', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} }],
+		nodes: [
+			{
+				id: 'n1',
+				name: 'No Op',
+				type: 'n8n-nodes-base.noOp',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+		],
 	});
 	const result = await n8n.activate(wf.id, { throwOnError: false });
 	expect(result.ok).toBe(false);

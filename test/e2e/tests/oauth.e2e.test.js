@@ -1,11 +1,17 @@
 'use strict';
 /**
- * Issue 6: the Dotloop credential is connected through the real OAuth2 authorization-code flow in a real n8n
+ * The Dotloop credential is connected through the real OAuth2 authorization-code flow in a real n8n
  * (the version under test), against the local sandbox: n8n builds the authorize URL from the credential's
  * pinned authUrl (redirected by CREDENTIALS_OVERWRITE_DATA), the consent page is approved or denied by
  * POSTing its form, n8n's callback exchanges the code with HTTP Basic client auth and stores the token.
  */
-const { startStack, connectOAuth2, createDotloopCredential, CALLBACK_PATH, request } = require('../lib');
+const {
+	startStack,
+	connectOAuth2,
+	createDotloopCredential,
+	CALLBACK_PATH,
+	request,
+} = require('../lib');
 
 let stack;
 let n8n;
@@ -55,7 +61,10 @@ test('approve: n8n stores a working token obtained with Basic client auth and a 
 	expect(tokenRequest.headers.authorization).toBeTruthy();
 	expect(tokenRequest.headers.authorization).toMatch(/^(Basic |\[redacted\])/);
 	expect(tokenRequest.headers['content-type']).toMatch(/application\/x-www-form-urlencoded/);
-	expect(tokenRequest.body).toMatchObject({ grant_type: 'authorization_code', redirect_uri: `${n8n.baseUrl}${CALLBACK_PATH}` });
+	expect(tokenRequest.body).toMatchObject({
+		grant_type: 'authorization_code',
+		redirect_uri: `${n8n.baseUrl}${CALLBACK_PATH}`,
+	});
 	expect(tokenRequest.body.code).toBeTruthy();
 	expect(tokenRequest.body.client_secret).toBeUndefined(); // not in the body: Basic auth only
 
@@ -98,7 +107,9 @@ test('deny: the credential stays unconnected and no token is requested', async (
 
 test('auto-approve: the sandbox skips the consent page and the credential connects', async () => {
 	await admin.config({ autoApprove: true });
-	const credential = await createDotloopCredential(n8n, sandbox, { name: 'Dotloop (auto-approve)' });
+	const credential = await createDotloopCredential(n8n, sandbox, {
+		name: 'Dotloop (auto-approve)',
+	});
 
 	const flow = await connectOAuth2(n8n, credential.id);
 

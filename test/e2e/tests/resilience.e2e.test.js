@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 6, points 3, 4 and 6, in a real n8n against the sandbox:
+ * Token refresh, rate limits and faults, and Dotloop's errors, in a real n8n against the sandbox:
  *   - token refresh: the sandbox expires the access token while a workflow runs (during a Wait node); the
  *     next request (a multipart upload) gets 401, n8n refreshes once, the request is sent again and the
  *     workflow succeeds; n8n stores the refreshed token (decrypted from its database) and it is the one
@@ -190,9 +190,7 @@ test("errors: a 422 validation error surfaces with Dotloop's message and the fie
 	);
 	expect(execution.status).toBe('error');
 	const error = n8n.executionError(execution);
-	expect(error.message).toBe(
-		'templateId is required: this profile requires a loop template',
-	);
+	expect(error.message).toBe('templateId is required: this profile requires a loop template');
 	expect(String(error.httpCode)).toBe('422');
 	expect(error.description).toMatch(/rejected its values/);
 	expect(error.node.name).toBe('Loop without template');

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 6, point 5: the Dotloop Trigger in a real n8n that reports an HTTPS WEBHOOK_URL
+ * The Dotloop Trigger in a real n8n that reports an HTTPS WEBHOOK_URL
  * (https://hooks.example.test/, served locally; the sandbox delivers to this n8n through its webhookOrigin).
  *   - activation creates exactly one subscription, for that HTTPS URL, with a signing key;
  *   - an action in the sandbox (a loop created, a participant added "in the Dotloop app") delivers a signed

@@ -141,7 +141,7 @@ function loopItParticipants(body, accountEmail) {
 	return out;
 }
 
-// Section 2: one request creates the loop, fills the property address, adds participants to the loop
+// "Loop-It" (docs): one request creates the loop, fills the property address, adds participants to the loop
 // and to the contacts directory.
 function loopIt(app, { profile, userId, body }) {
 	const user = app.store.users.get(userId);

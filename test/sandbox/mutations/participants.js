@@ -3,7 +3,7 @@
 const { participantFields } = require('../validate');
 const { actorName, touch, profileEvent } = require('./common');
 
-// Participant changes raise LOOP_PARTICIPANT_* and LOOP_UPDATED (section 14.3.3).
+// Participant changes raise LOOP_PARTICIPANT_* and LOOP_UPDATED (docs: "Multiple Event Types").
 function emit(app, type, loop, participantId) {
 	profileEvent(app, type, loop, { participantId });
 	profileEvent(app, 'LOOP_UPDATED', loop);

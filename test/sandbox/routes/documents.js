@@ -20,7 +20,7 @@ function acceptQ(accept, type) {
 	return q;
 }
 
-// Same URL for metadata and bytes: Accept: application/pdf gets the file (section 8.2).
+// Same URL for metadata and bytes: Accept: application/pdf gets the file (docs: "Get a Document").
 function wantsPdf(accept) {
 	const pdf = Math.max(
 		acceptQ(accept, 'application/pdf'),

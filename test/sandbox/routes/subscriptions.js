@@ -65,7 +65,7 @@ module.exports = [
 		method: 'POST',
 		path: '/subscription',
 		scope: SCOPE,
-		// Section 15.3.3 answers 200, not 201.
+		// "Create a Subscription" (docs) answers 200, not 201.
 		handler: (ctx) =>
 			ok(
 				subscriptionView(

@@ -19,7 +19,7 @@ function getTask(ctx) {
 	return ok(taskView(task));
 }
 
-// Activities are batch paged but never report a total (section 11).
+// Activities are batch paged but never report a total (docs: "Loop Activities").
 function listActivities(ctx) {
 	const { loop } = loopFor(ctx);
 	const batch = parseBatch(ctx.query);

@@ -42,7 +42,7 @@ describe('Loop Detail', () => {
 		expect(output).toEqual([{ json: details, pairedItem: { item: 0 } }]);
 	});
 
-	it('offers every field of section 6.1, grouped by section, in the structured editor', () => {
+	it('offers every field of "Get Loop Details", grouped by section, in the structured editor', () => {
 		const properties = new Dotloop().description.properties.filter(
 			(p) => p.displayOptions?.show?.resource?.[0] === 'loopDetail' && p.type === 'collection',
 		);

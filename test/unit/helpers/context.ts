@@ -56,7 +56,9 @@ function locatorRegex(name: string, mode: string): string | undefined {
 const httpRequest = n8nHttpRequest;
 
 function pick(source: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], source);
+	return path
+		.split('.')
+		.reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], source);
 }
 
 export const testNode: INode = {
@@ -132,7 +134,9 @@ export function createExecuteContext(options: ContextOptions) {
 				if (regex) {
 					const match = new RegExp(regex).exec(String(locator.value));
 					if (!match) {
-						throw new NodeOperationError(node, `ERROR: ${name} value is not a valid URL`, { itemIndex });
+						throw new NodeOperationError(node, `ERROR: ${name} value is not a valid URL`, {
+							itemIndex,
+						});
 					}
 					return match[1];
 				}
@@ -177,7 +181,11 @@ export function createExecuteContext(options: ContextOptions) {
 			assertBinaryData(itemIndex: number, property: string): IBinaryData {
 				const binary = items[itemIndex]?.binary?.[property];
 				if (!binary) {
-					throw new NodeOperationError(node, `This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${itemIndex}]`, { itemIndex });
+					throw new NodeOperationError(
+						node,
+						`This operation expects the node's input data to contain a binary file '${property}', but none was found [item ${itemIndex}]`,
+						{ itemIndex },
+					);
 				}
 				return binary;
 			},

@@ -2,7 +2,13 @@
 // Node-side plumbing for the TypeScript tests. n8n's lint forbids importing Node built-ins and
 // non-runtime packages from any .ts file (tests included), so the tests reach them through here.
 const http = require('http');
-const { httpRequest } = require('@n8n/backend-network/testing');
+// n8n-core's own copy of its request layer (a dependency of n8n-core, not of this package), so the
+// tests send requests exactly as the n8n-core version in devDependencies does.
+const { httpRequest } = require(
+	require.resolve('@n8n/backend-network/testing', {
+		paths: [require('path').dirname(require.resolve('n8n-core/package.json'))],
+	}),
+);
 
 /** n8n's own request layer (axios conversion, qs, FormData, streams, redirects), as nodes get it. */
 exports.n8nHttpRequest = (request) => httpRequest(request);
@@ -29,7 +35,10 @@ exports.startServer = (handler) =>
 	});
 
 exports.readRepoFile = (relativePath) =>
-	require('fs').readFileSync(require('path').join(__dirname, '..', '..', '..', relativePath), 'utf8');
+	require('fs').readFileSync(
+		require('path').join(__dirname, '..', '..', '..', relativePath),
+		'utf8',
+	);
 
 /** The local Dotloop sandbox (test/sandbox), started in this process. */
 exports.startSandbox = (options) => require('../../sandbox').startSandbox(options);

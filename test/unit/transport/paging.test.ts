@@ -132,7 +132,9 @@ describe('cursor paging', () => {
 			.get(`${BASE_PATH}/subscription`)
 			.reply(200, { data: records(1, 3), meta: { nextCursor: 'c2' } });
 
-		expect(ids(await getAllByCursor.call(ctx(), '/subscription', {}, { limit: 2 }))).toEqual([1, 2]);
+		expect(ids(await getAllByCursor.call(ctx(), '/subscription', {}, { limit: 2 }))).toEqual([
+			1, 2,
+		]);
 	});
 
 	it('guards against a cursor Dotloop repeats', async () => {

@@ -1,11 +1,7 @@
 import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 
-import {
-	dotloopApiRequest,
-	dotloopRequest,
-	retryPolicy,
-} from '../../../nodes/Dotloop/transport';
+import { dotloopApiRequest, dotloopRequest, retryPolicy } from '../../../nodes/Dotloop/transport';
 import { createExecuteContext, TOKEN_URL } from '../helpers/context';
 import { startServer } from '../helpers/io';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
@@ -72,7 +68,9 @@ describe('transport: requests and errors', () => {
 			.reply(403, { errors: [{ code: '403', detail: 'Access denied' }] });
 
 		const { context: ctx } = context();
-		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/profile/9/loop' }));
+		const error = await failure(
+			dotloopRequest.call(ctx, { method: 'GET', path: '/profile/9/loop' }),
+		);
 
 		expect(error.message).toBe('Access denied');
 		expect(error.httpCode).toBe('403');
@@ -87,7 +85,11 @@ describe('transport: requests and errors', () => {
 
 		const { context: ctx } = context();
 		const error = await failure(
-			dotloopRequest.call(ctx, { method: 'GET', path: '/x', hints: { 403: 'Download not permitted' } }),
+			dotloopRequest.call(ctx, {
+				method: 'GET',
+				path: '/x',
+				hints: { 403: 'Download not permitted' },
+			}),
 		);
 
 		expect(error.message).toBe('Dotloop answered HTTP 403');
@@ -100,7 +102,9 @@ describe('transport: requests and errors', () => {
 		nock(new URL(TOKEN_URL).origin)
 			.post(new URL(TOKEN_URL).pathname, 'grant_type=refresh_token&refresh_token=refresh-1')
 			.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
-		api('access-2').get(`${BASE_PATH}/account`).reply(200, { data: { id: 100 } });
+		api('access-2')
+			.get(`${BASE_PATH}/account`)
+			.reply(200, { data: { id: 100 } });
 
 		const { context: ctx, oauth } = context();
 		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' });
@@ -144,10 +148,14 @@ describe('transport: requests and errors', () => {
 			.reply(200, { access_token: 'access-3' });
 		// access-2 was voided by the other execution's refresh before it could be used.
 		api('access-2').get(`${BASE_PATH}/account`).times(3).reply(401, { error: 'invalid_token' });
-		api('access-3').get(`${BASE_PATH}/account`).reply(200, { data: { id: 100 } });
+		api('access-3')
+			.get(`${BASE_PATH}/account`)
+			.reply(200, { data: { id: 100 } });
 
 		const { context: ctx } = context();
-		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({ id: 100 });
+		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
+			id: 100,
+		});
 	});
 });
 
@@ -155,11 +163,15 @@ describe('transport: rate limits', () => {
 	it('waits X-RateLimit-Reset milliseconds after a 429 and retries', async () => {
 		api()
 			.get(`${BASE_PATH}/account`)
-			.reply(429, { errors: [{ detail: 'Too many requests' }] }, {
-				'X-RateLimit-Limit': '100',
-				'X-RateLimit-Remaining': '0',
-				'X-RateLimit-Reset': '30',
-			})
+			.reply(
+				429,
+				{ errors: [{ detail: 'Too many requests' }] },
+				{
+					'X-RateLimit-Limit': '100',
+					'X-RateLimit-Remaining': '0',
+					'X-RateLimit-Reset': '30',
+				},
+			)
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 1 } }, { 'X-RateLimit-Remaining': '99' });
 
@@ -192,7 +204,10 @@ describe('transport: rate limits', () => {
 
 	it('gives up after the bounded number of 429 retries and names the limit', async () => {
 		retryPolicy.maxRateLimitRetries = 2;
-		api().get(`${BASE_PATH}/account`).times(3).reply(429, { errors: [{ detail: 'Rate limit exceeded' }] });
+		api()
+			.get(`${BASE_PATH}/account`)
+			.times(3)
+			.reply(429, { errors: [{ detail: 'Rate limit exceeded' }] });
 
 		const { context: ctx } = context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
@@ -235,7 +250,9 @@ describe('transport: transient failures', () => {
 			.reply(200, { data: { id: 1 } });
 
 		const { context: ctx } = context();
-		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({ id: 1 });
+		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
+			id: 1,
+		});
 	});
 
 	it('retries a network error (connection reset) on GET', async () => {
@@ -255,7 +272,9 @@ describe('transport: transient failures', () => {
 				params: {},
 				apiBaseUrl: `${server.url}/public/v2`,
 			});
-			expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({ id: 1 });
+			expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
+				id: 1,
+			});
 			expect(calls).toBe(2);
 		} finally {
 			await server.close();
@@ -276,7 +295,10 @@ describe('transport: transient failures', () => {
 	});
 
 	it('stops retrying a GET after the bounded attempts', async () => {
-		api().get(`${BASE_PATH}/account`).times(4).reply(500, { errors: [{ detail: 'Internal error' }] });
+		api()
+			.get(`${BASE_PATH}/account`)
+			.times(4)
+			.reply(500, { errors: [{ detail: 'Internal error' }] });
 
 		const { context: ctx } = context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
@@ -342,7 +364,9 @@ describe('transport: merged loops', () => {
 			.post(`${BASE_PATH}/profile/3/loop/777/folder`, { name: 'Offers' })
 			.times(2)
 			.reply(401, { error: 'invalid_token' });
-		nock(new URL(TOKEN_URL).origin).post(new URL(TOKEN_URL).pathname).reply(200, { access_token: 'access-2' });
+		nock(new URL(TOKEN_URL).origin)
+			.post(new URL(TOKEN_URL).pathname)
+			.reply(200, { access_token: 'access-2' });
 		api('access-2')
 			.post(`${BASE_PATH}/profile/3/loop/777/folder`, { name: 'Offers' })
 			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/888/folder` })
@@ -373,7 +397,9 @@ describe('transport: merged loops', () => {
 
 		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
 		const started = Date.now();
-		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({ id: 1 });
+		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
+			id: 1,
+		});
 		const waited = Date.now() - started;
 		expect(waited).toBeGreaterThanOrEqual(35);
 		expect(waited).toBeLessThan(4000);
@@ -442,7 +468,9 @@ describe('transport: merged loops', () => {
 			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/1` });
 
 		const { context: ctx } = context();
-		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/1' }));
+		const error = await failure(
+			dotloopRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/1' }),
+		);
 
 		expect(error.httpCode).toBe('301');
 	});

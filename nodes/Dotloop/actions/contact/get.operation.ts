@@ -6,11 +6,14 @@ import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 import { contactIdField } from './fields';
 
-export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, [
-	contactIdField,
-]);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['contact'], operation: ['get'] } },
+	[contactIdField],
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = readId.call(this, 'contactId', 'Contact ID', i);
-	return toItems(await dotloopApiRequest.call(this, { method: 'GET', path: `/contact/${contactId}` }));
+	return toItems(
+		await dotloopApiRequest.call(this, { method: 'GET', path: `/contact/${contactId}` }),
+	);
 }

@@ -1,5 +1,10 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { toWholeSecondUtc } from '../../descriptions/validation';
@@ -20,7 +25,8 @@ const properties: INodeProperties[] = [
 				name: 'updatedSince',
 				type: 'dateTime',
 				default: '',
-				description: 'Only contacts changed at or after this time (sent to Dotloop as whole-second UTC)',
+				description:
+					'Only contacts changed at or after this time (sent to Dotloop as whole-second UTC)',
 			},
 		],
 	},

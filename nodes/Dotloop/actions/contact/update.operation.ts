@@ -1,5 +1,10 @@
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
@@ -27,9 +32,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const contactId = readId.call(this, 'contactId', 'Contact ID', i);
 	const body = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), '"Update Fields" is empty: add at least one field to change', {
-			itemIndex: i,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'"Update Fields" is empty: add at least one field to change',
+			{
+				itemIndex: i,
+			},
+		);
 	}
 	return toItems(
 		await dotloopApiRequest.call(this, { method: 'PATCH', path: `/contact/${contactId}`, body }),

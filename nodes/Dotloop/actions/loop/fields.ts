@@ -15,14 +15,14 @@ import {
 	toDotloopId,
 } from '../../descriptions/validation';
 
-/** Dotloop's limit for a loop name (sections 2.1, 5.3, 5.4). */
+/** Dotloop's limit for a loop name (docs: "Loop-It", "Create a Loop", "Update a Loop"). */
 export const LOOP_NAME_MAX = 200;
 
 export function sortedOptions(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return [...options].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Every status, each saying which transaction types it fits (addendum 17.1.3). */
+/** Every status, each saying which transaction types it fits (docs: "Loop Transactions corresponding Statuses"). */
 const allStatusOptions = sortedOptions(
 	TRANSACTION_STATUS_VALUES.map((status) => ({
 		name: humanize(status),
@@ -56,7 +56,7 @@ export const transactionTypeField: INodeProperties = {
 
 /**
  * The Status parameter as one list per transaction type, each holding only the statuses Dotloop
- * allows for that type (addendum 17.1.3) and shown only for it. While the type is none of the fixed
+ * allows for that type (docs: "Loop Transactions corresponding Statuses") and shown only for it. While the type is none of the fixed
  * values (an expression, or not added yet to Update Fields) a list of every status is shown instead.
  * All of them store the same `status` value; execute() checks that it fits the type either way.
  */

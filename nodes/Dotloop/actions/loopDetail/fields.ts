@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { LOOP_DETAIL_FIELDS } from '../../descriptions/constants';
 
-/** Fields section 6.1 documents as date strings, e.g. 01/31/2017. */
+/** Fields "Get Loop Details" (docs) documents as date strings, e.g. 01/31/2017. */
 const DATE_FIELDS: Record<string, string[]> = {
 	'Contract Dates': ['Contract Agreement Date', 'Closing Date'],
 	'Offer Dates': ['Inspection Date', 'Offer Date', 'Offer Expiration Date', 'Occupancy Date'],
@@ -47,7 +47,7 @@ export const DETAIL_SECTIONS: DetailSection[] = Object.entries(LOOP_DETAIL_FIELD
 const byName = (a: { displayName: string }, b: { displayName: string }) =>
 	a.displayName.localeCompare(b.displayName);
 
-/** One collection per section of section 6.1, whose options are that section's fields. */
+/** One collection per section of "Get Loop Details" (docs), whose options are that section's fields. */
 export const sectionCollections: INodeProperties[] = DETAIL_SECTIONS.map(
 	({ section, parameter, fields }) => ({
 		displayName: section,

@@ -38,7 +38,7 @@ export const customRoleField: INodeProperties = {
 };
 
 /**
- * The optional participant fields of section 9.3 and the role-specific fields of section 17.1.1.
+ * The optional participant fields of "Add a Loop Participant" and the role-specific fields of "Built-in Contact/Loop Participant Roles" (docs).
  * Each display name is Dotloop's own key, spaces and slashes included, and is sent exactly so.
  */
 export const participantFields: INodeProperties[] = [

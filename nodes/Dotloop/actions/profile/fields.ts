@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** The profile fields of sections 4.3/4.4 (fax appears in Dotloop's examples and answers). */
+/** The profile fields of "Create a Profile" and "Update a Profile" (docs; fax appears in Dotloop's examples and answers). */
 export const profileFields: INodeProperties[] = [
 	{
 		displayName: 'Address',

@@ -16,7 +16,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** GET /subscription/:subscription_id/event/:event_id (section 16.2) */
+/** GET /subscription/:subscription_id/event/:event_id (docs: "Get an Event") */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
 	const eventId = readUuid.call(this, 'eventId', 'Event ID', i);

@@ -41,7 +41,7 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * GET /subscription/:subscription_id/event[?delivery_status=…&next_cursor=…] (section 16.1).
+ * GET /subscription/:subscription_id/event[?delivery_status=…&next_cursor=…] (docs: "List all Events").
  * Dotloop keeps events for 90 days.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

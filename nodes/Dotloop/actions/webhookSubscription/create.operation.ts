@@ -66,7 +66,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** POST /subscription (section 15.3) */
+/** POST /subscription (docs: "Create a Subscription") */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const targetType = this.getNodeParameter('targetType', i) as string;
 	const eventsParameter = targetType === 'USER' ? 'userEventTypes' : 'profileEventTypes';

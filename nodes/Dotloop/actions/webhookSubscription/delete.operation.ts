@@ -12,7 +12,7 @@ export const description = updateDisplayOptions(
 	[subscriptionLocator],
 );
 
-/** DELETE /subscription/:subscription_id (section 15.5); Dotloop then posts a SUBSCRIPTION_REMOVED event. */
+/** DELETE /subscription/:subscription_id (docs: "Delete a Subscription"); Dotloop then posts a SUBSCRIPTION_REMOVED event. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
 	await dotloopRequest.call(this, {

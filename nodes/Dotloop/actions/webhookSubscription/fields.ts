@@ -9,11 +9,11 @@ import type {
 import { toOptions, WEBHOOK_EVENTS, type WebhookTargetType } from '../../descriptions/constants';
 import { assertHttpsUrl, assertMaxLength, assertOneOf } from '../../descriptions/validation';
 
-/** Limits of section 15.3: URL at most 512 characters, signing key and external ID at most 128. */
+/** Limits of "Create a Subscription" (docs): URL at most 512 characters, signing key and external ID at most 128. */
 export const MAX_URL_LENGTH = 512;
 export const MAX_KEY_LENGTH = 128;
 
-/** Dotloop shows a subscription only to the API client that created it (section 15). */
+/** Dotloop shows a subscription only to the API client that created it (docs: "Webhook Subscriptions"). */
 export const SUBSCRIPTION_HINTS = {
 	404: 'The subscription does not exist, or another Dotloop API client created it: subscriptions are visible only to the client that created them.',
 };
@@ -23,7 +23,7 @@ export const TARGET_TYPES = Object.keys(WEBHOOK_EVENTS) as WebhookTargetType[];
 const sortedOptions = (values: readonly string[]) =>
 	toOptions(values).sort((a, b) => a.name.localeCompare(b.name));
 
-/** The event types of one target type (addendum 17.1.4), as a multi-select. */
+/** The event types of one target type (docs: "Webhooks Event Targets and Corresponding Event Types"), as a multi-select. */
 export function eventTypesField(
 	targetType: WebhookTargetType,
 	overrides: Partial<INodeProperties> = {},

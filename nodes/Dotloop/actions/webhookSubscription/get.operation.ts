@@ -11,7 +11,7 @@ export const description = updateDisplayOptions(
 	[subscriptionLocator],
 );
 
-/** GET /subscription/:subscription_id (section 15.2) */
+/** GET /subscription/:subscription_id (docs: "Get a Subscription") */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
 	return toSubscriptionItems(

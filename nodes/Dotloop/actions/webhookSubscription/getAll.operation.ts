@@ -35,7 +35,7 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** GET /subscription[?enabled=true&next_cursor=…] (section 15.1) */
+/** GET /subscription[?enabled=true&next_cursor=…] (docs: "List all Subscriptions") */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const limit = readPageLimit.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

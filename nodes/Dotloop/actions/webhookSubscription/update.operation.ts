@@ -63,7 +63,7 @@ function chosen(value: unknown): boolean {
 }
 
 /**
- * PATCH /subscription/:subscription_id (section 15.4). The target cannot change, so the event types
+ * PATCH /subscription/:subscription_id (docs: "Update a Subscription"). The target cannot change, so the event types
  * come from the list of the subscription's target: Profile Event Types or User Event Types.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
