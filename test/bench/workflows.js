@@ -303,7 +303,8 @@ function pollingBaseline(ctx, { seconds }) {
 
 /** Poll Times entries, one per second value: n8n refuses a wildcard in a poll's seconds field. */
 function everySeconds(seconds) {
-	if (seconds >= 60) return { item: [{ mode: 'everyX', value: Math.round(seconds / 60), unit: 'minutes' }] };
+	if (seconds >= 60)
+		return { item: [{ mode: 'everyX', value: Math.round(seconds / 60), unit: 'minutes' }] };
 	return {
 		item: Array.from({ length: Math.floor(60 / seconds) }, (_, i) => ({
 			mode: 'custom',

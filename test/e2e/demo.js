@@ -223,8 +223,12 @@ async function check({ examples }) {
 		);
 	const records = n8n.nodeOutput(run, 'CRM record') || [];
 	if (records.length === 0)
-		throw new Error(`"${sync.workflow.name}" found no contact changed in the last 25 hours on its first run`);
-	step(`check: the credential works ("${sync.workflow.name}" ran: ${records.length} changed contacts)`);
+		throw new Error(
+			`"${sync.workflow.name}" found no contact changed in the last 25 hours on its first run`,
+		);
+	step(
+		`check: the credential works ("${sync.workflow.name}" ran: ${records.length} changed contacts)`,
+	);
 
 	const subscriptions = (await sandbox.admin.state()).subscriptions;
 	const triggers = examples.filter((e) => e.active && nodeOfType(e.workflow, 'dotloopTrigger'));

@@ -24,19 +24,38 @@ describe('sandbox support for polling clients', () => {
 		const at = '2030-01-02T03:04:05Z';
 		const loop = await simulate({ action: 'createLoop', name: 'Timed loop', at });
 		expect(loop).toEqual(expect.objectContaining({ created: at, updated: at }));
-		const updated = await simulate({ action: 'updateLoop', loopId: loop.id, status: 'SOLD', at: '2030-01-02T03:04:06Z' });
+		const updated = await simulate({
+			action: 'updateLoop',
+			loopId: loop.id,
+			status: 'SOLD',
+			at: '2030-01-02T03:04:06Z',
+		});
 		expect(updated).toEqual(
 			expect.objectContaining({ status: 'SOLD', created: at, updated: '2030-01-02T03:04:06Z' }),
 		);
 		const contact = await simulate({ action: 'createContact', firstName: 'Tim', at });
 		expect(contact.updated).toBe(at);
-		const changed = await simulate({ action: 'updateContact', contactId: contact.id, lastName: 'Ed', at: '2030-01-02T03:04:07+00:00' });
-		expect(changed).toEqual(expect.objectContaining({ lastName: 'Ed', updated: '2030-01-02T03:04:07Z' }));
+		const changed = await simulate({
+			action: 'updateContact',
+			contactId: contact.id,
+			lastName: 'Ed',
+			at: '2030-01-02T03:04:07+00:00',
+		});
+		expect(changed).toEqual(
+			expect.objectContaining({ lastName: 'Ed', updated: '2030-01-02T03:04:07Z' }),
+		);
 
-		const res = await admin(sb, 'POST', '/simulate', { action: 'updateLoop', loopId: loop.id, at: '2030-01-02T03:04:06.500Z' });
+		const res = await admin(sb, 'POST', '/simulate', {
+			action: 'updateLoop',
+			loopId: loop.id,
+			at: '2030-01-02T03:04:06.500Z',
+		});
 		expect(res.status).toBe(400);
 		expect(res.body.errors[0]).toEqual(
-			expect.objectContaining({ detail: 'at must be a whole-second ISO 8601 timestamp', source: { pointer: '/at' } }),
+			expect.objectContaining({
+				detail: 'at must be a whole-second ISO 8601 timestamp',
+				source: { pointer: '/at' },
+			}),
 		);
 	});
 
@@ -74,8 +93,13 @@ describe('sandbox support for polling clients', () => {
 		const events = (await api('GET', `/subscription/${sub.id}/event`)).body.data;
 		expect(events).toHaveLength(1);
 		const failed = await admin(sb, 'POST', `/events/${events[0].id}/fail`);
-		expect(failed.body).toEqual({ id: events[0].id, subscriptionId: sub.id, deliveryStatus: 'FAILED' });
-		const listed = (await api('GET', `/subscription/${sub.id}/event?delivery_status=FAILED`)).body.data;
+		expect(failed.body).toEqual({
+			id: events[0].id,
+			subscriptionId: sub.id,
+			deliveryStatus: 'FAILED',
+		});
+		const listed = (await api('GET', `/subscription/${sub.id}/event?delivery_status=FAILED`)).body
+			.data;
 		expect(listed.map((e) => [e.id, e.deliveryStatus])).toEqual([[events[0].id, 'FAILED']]);
 
 		const disabled = await admin(sb, 'POST', `/subscriptions/${sub.id}/disable`);
@@ -84,7 +108,12 @@ describe('sandbox support for polling clients', () => {
 		const goodbye = (await api('GET', `/subscription/${sub.id}/event`)).body.data[0];
 		expect(goodbye.eventType).toBe('SUBSCRIPTION_DISABLED');
 
-		expect((await admin(sb, 'POST', '/events/00000000-0000-0000-0000-000000000000/fail')).status).toBe(404);
-		expect((await admin(sb, 'POST', '/subscriptions/00000000-0000-0000-0000-000000000000/disable')).status).toBe(404);
+		expect(
+			(await admin(sb, 'POST', '/events/00000000-0000-0000-0000-000000000000/fail')).status,
+		).toBe(404);
+		expect(
+			(await admin(sb, 'POST', '/subscriptions/00000000-0000-0000-0000-000000000000/disable'))
+				.status,
+		).toBe(404);
 	});
 });

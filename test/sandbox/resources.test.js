@@ -245,8 +245,18 @@ describe('sandbox resources', () => {
 
 	test('paths are matched as documented unless strictPaths is off', async () => {
 		const undocumented = [
-			['POST', '/profile/1001/loop/50002/folder', { body: { name: 'x' } }, '/profile/:profileId/loop/:loopId/folder/'],
-			['GET', '/profile/1001/loop/50001/tasklist', {}, '/profile/:profileId/loop/:loopId/tasklist/'],
+			[
+				'POST',
+				'/profile/1001/loop/50002/folder',
+				{ body: { name: 'x' } },
+				'/profile/:profileId/loop/:loopId/folder/',
+			],
+			[
+				'GET',
+				'/profile/1001/loop/50001/tasklist',
+				{},
+				'/profile/:profileId/loop/:loopId/tasklist/',
+			],
 			['GET', '/profile/1001/loop/50001/folder/', {}, '/profile/:profileId/loop/:loopId/folder'],
 			['GET', '/profile/', {}, '/profile'],
 		];
@@ -262,7 +272,10 @@ describe('sandbox resources', () => {
 		await admin(sb, 'PATCH', '/config', { strictPaths: false });
 		try {
 			for (const [method, path, options] of undocumented) {
-				expect([path, (await api(method, path, options)).status]).toEqual([path, method === 'POST' ? 201 : 200]);
+				expect([path, (await api(method, path, options)).status]).toEqual([
+					path,
+					method === 'POST' ? 201 : 200,
+				]);
 			}
 			expect((await api('GET', '/profile/1001/loop/50001/tasklist/')).status).toBe(200);
 		} finally {
@@ -481,11 +494,7 @@ describe('sandbox resources', () => {
 				'/profile/1001/loop/50003/folder?include_documents=true',
 				'/public/v2/profile/1001/loop/50004/folder?include_documents=true',
 			],
-			[
-				'GET',
-				'/profile/1001/loop/50003/tasklist/',
-				'/public/v2/profile/1001/loop/50004/tasklist/',
-			],
+			['GET', '/profile/1001/loop/50003/tasklist/', '/public/v2/profile/1001/loop/50004/tasklist/'],
 		];
 		for (const [method, path, location] of cases) {
 			const res = await api(method, path, method === 'PATCH' ? { body: {} } : {});

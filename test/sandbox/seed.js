@@ -125,7 +125,8 @@ function seedContacts(store, r, now) {
 		const place = D.CITIES[i % D.CITIES.length];
 		const jitter = r.int(0, 20);
 		// The newest three changed within the last day, so a "changed in the last 25 hours" sync finds them.
-		const age = i >= 127 ? (130 - i) * 6 * HOUR + jitter * 60e3 : (130 - i) * 5 * DAY + jitter * HOUR;
+		const age =
+			i >= 127 ? (130 - i) * 6 * HOUR + jitter * 60e3 : (130 - i) * 5 * DAY + jitter * HOUR;
 		const updated = second(now - age);
 		store.put('contact', store.contacts, {
 			id,
@@ -428,7 +429,11 @@ function newLoopRecord(id, profileId, fields) {
 	};
 }
 
-function seedLoop(store, r, { id, profileId, transactionType, status, index, rich, templateId, now }) {
+function seedLoop(
+	store,
+	r,
+	{ id, profileId, transactionType, status, index, rich, templateId, now },
+) {
 	const addr =
 		id === 50001
 			? {

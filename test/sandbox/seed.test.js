@@ -38,21 +38,31 @@ describe('seed dates', () => {
 		const moved = (record) => {
 			const out = { ...record };
 			for (const key of ['created', 'updated']) {
-				if (out[key]) out[key] = new Date(Date.parse(out[key]) + shift).toISOString().replace('.000Z', 'Z');
+				if (out[key])
+					out[key] = new Date(Date.parse(out[key]) + shift).toISOString().replace('.000Z', 'Z');
 			}
 			return out;
 		};
-		for (const path of ['/contact/400001', '/profile/1001/loop/50001', '/profile/1001/loop/50005']) {
+		for (const path of [
+			'/contact/400001',
+			'/profile/1001/loop/50001',
+			'/profile/1001/loop/50005',
+		]) {
 			const before = (await (await client(fixed))('GET', path)).body.data;
 			const after = (await (await client(anchored))('GET', path)).body.data;
 			expect(after).toEqual(moved(before));
 		}
-		const newest = (await (await client(anchored))('GET', '/profile/1001/loop?sort=updated:desc&batch_size=1')).body
-			.data[0];
+		const newest = (
+			await (
+				await client(anchored)
+			)('GET', '/profile/1001/loop?sort=updated:desc&batch_size=1')
+		).body.data[0];
 		expect(Date.parse(newest.updated)).toBeLessThanOrEqual(anchor - HOUR);
 	});
 
 	test('refuses a seedNow that is no timestamp', async () => {
-		await expect(start({ seedNow: 'today' })).rejects.toThrow('seedNow must be null or a millisecond timestamp');
+		await expect(start({ seedNow: 'today' })).rejects.toThrow(
+			'seedNow must be null or a millisecond timestamp',
+		);
 	});
 });

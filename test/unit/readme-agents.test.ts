@@ -26,12 +26,15 @@ describe('README, AI agents', () => {
 	const readme = readRepoFile('README.md');
 	const section = /## AI agents\n([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
 
-	it('points to Dotloop\'s API Terms of Use before an agent is connected', () => {
+	it("points to Dotloop's API Terms of Use before an agent is connected", () => {
 		expect(section).toContain('[API Terms of Use](https://www.dotloop.com/api-license-agreement)');
 	});
 
 	it('lists exactly the operations that change data', () => {
-		const listed = section.split('\n').filter((line) => line.startsWith('- ')).sort();
+		const listed = section
+			.split('\n')
+			.filter((line) => line.startsWith('- '))
+			.sort();
 		// On failure, put these lines in the README's list.
 		expect(listed).toEqual(writingOperations());
 	});

@@ -9,7 +9,10 @@ export function toItems(records: IDataObject | IDataObject[]): INodeExecutionDat
  * Loop records with the profile they belong to: Loop-It answers with profileId (section 2.3) but the
  * loop endpoints (section 5) do not, so every loop item carries it whichever operation made it.
  */
-export function withProfileId(records: IDataObject | IDataObject[], profileId: number): IDataObject[] {
+export function withProfileId(
+	records: IDataObject | IDataObject[],
+	profileId: number,
+): IDataObject[] {
 	return (Array.isArray(records) ? records : [records]).map((record) =>
 		record.profileId === undefined ? { ...record, profileId } : record,
 	);

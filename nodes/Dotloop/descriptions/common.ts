@@ -27,9 +27,13 @@ export function readPageLimit(this: IExecuteFunctions, itemIndex: number): numbe
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
 	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(this.getNode(), `"Limit" must be a whole number of at least 1, not "${clip(limit)}"`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Limit" must be a whole number of at least 1, not "${clip(limit)}"`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return limit;
 }

@@ -54,7 +54,10 @@ export function readId(
 	}
 	if (failure !== undefined) {
 		// n8n's own message for a By URL value that is no link does not say what a link looks like.
-		const locator = this.getNodeParameter(name, itemIndex, '') as { mode?: unknown; value?: unknown };
+		const locator = this.getNodeParameter(name, itemIndex, '') as {
+			mode?: unknown;
+			value?: unknown;
+		};
 		if (locator?.mode !== 'url') throw failure;
 		const text = String(locator.value ?? '').trim();
 		fail(
@@ -73,9 +76,15 @@ export function readUuid(
 	label: string,
 	itemIndex: number,
 ): string {
-	const text = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	const text = String(
+		this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 	if (!UUID.test(text)) {
-		fail(this, `"${label}" must be a Dotloop UUID such as 4370bfdb-af96-430c-9871-90badf4d5608, not "${clip(text)}"`, itemIndex);
+		fail(
+			this,
+			`"${label}" must be a Dotloop UUID such as 4370bfdb-af96-430c-9871-90badf4d5608, not "${clip(text)}"`,
+			itemIndex,
+		);
 	}
 	return text;
 }
@@ -88,7 +97,11 @@ export function assertMaxLength(
 	itemIndex: number,
 ) {
 	if (value !== undefined && value.length > max) {
-		fail(ctx, `"${label}" may be at most ${max} characters long; it has ${value.length}`, itemIndex);
+		fail(
+			ctx,
+			`"${label}" may be at most ${max} characters long; it has ${value.length}`,
+			itemIndex,
+		);
 	}
 }
 
@@ -117,7 +130,11 @@ export function assertHttpsUrl(
 		url = undefined;
 	}
 	if (url?.protocol !== 'https:') {
-		fail(ctx, `"${label}" must be an https:// URL (Dotloop only posts to HTTPS), not "${clip(value)}"`, itemIndex);
+		fail(
+			ctx,
+			`"${label}" must be an https:// URL (Dotloop only posts to HTTPS), not "${clip(value)}"`,
+			itemIndex,
+		);
 	}
 	assertMaxLength(ctx, value, label, max, itemIndex);
 }
@@ -128,7 +145,9 @@ export function assertStatusFitsType(
 	status: string,
 	itemIndex: number,
 ) {
-	const allowed = TRANSACTION_STATUSES[transactionType as TransactionType] as readonly string[] | undefined;
+	const allowed = TRANSACTION_STATUSES[transactionType as TransactionType] as
+		| readonly string[]
+		| undefined;
 	if (!allowed) {
 		fail(
 			ctx,

@@ -276,13 +276,22 @@ export async function searchSubscriptions(
 		return { results: data.map(subscriptionItem), paginationToken: meta?.nextCursor || undefined };
 	}
 	const scan = await scanCursor.call(this, '/subscription', {}, (subscription) =>
-		matches(filter, subscription.url, subscription.externalId, subscription.id, subscription.targetId),
+		matches(
+			filter,
+			subscription.url,
+			subscription.externalId,
+			subscription.id,
+			subscription.targetId,
+		),
 	);
 	return withFound(
 		undefined,
 		scan,
 		subscriptionItem,
-		capNotice(`the first ${SEARCH_MAX_PAGES} pages of subscriptions`, 'use By ID to reach any other'),
+		capNotice(
+			`the first ${SEARCH_MAX_PAGES} pages of subscriptions`,
+			'use By ID to reach any other',
+		),
 	);
 }
 
@@ -309,12 +318,21 @@ export async function searchWebhookEvents(
 		return { results: data.map(eventItem), paginationToken: meta?.nextCursor || undefined };
 	}
 	const scan = await scanCursor.call(this, path, {}, (event) =>
-		matches(filter, event.eventType, event.id, event.deliveryStatus, (event.eventData as IDataObject)?.id),
+		matches(
+			filter,
+			event.eventType,
+			event.id,
+			event.deliveryStatus,
+			(event.eventData as IDataObject)?.id,
+		),
 	);
 	return withFound(
 		undefined,
 		scan,
 		eventItem,
-		capNotice(`the newest ${SEARCH_MAX_PAGES} pages of events`, 'use By ID to reach an older event'),
+		capNotice(
+			`the newest ${SEARCH_MAX_PAGES} pages of events`,
+			'use By ID to reach an older event',
+		),
 	);
 }

@@ -21,7 +21,11 @@ export async function list(
 	path: string,
 	qs?: IDataObject,
 ): Promise<ListBody> {
-	const { body } = (await dotloopRequest.call(this, { method: 'GET', path, qs })) as DotloopResponse<ListBody>;
+	const { body } = (await dotloopRequest.call(this, {
+		method: 'GET',
+		path,
+		qs,
+	})) as DotloopResponse<ListBody>;
 	return body ?? {};
 }
 
@@ -65,7 +69,11 @@ export function requireParent(this: ILoadOptionsFunctions, name: string, label: 
 	return id;
 }
 
-export function requireParentUuid(this: ILoadOptionsFunctions, name: string, label: string): string {
+export function requireParentUuid(
+	this: ILoadOptionsFunctions,
+	name: string,
+	label: string,
+): string {
 	const id = parentValue.call(this, name);
 	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
 		throw new NodeOperationError(this.getNode(), `Choose a ${label} first`);
@@ -93,7 +101,11 @@ export function typedId(filter: string | undefined): string | undefined {
 export function matches(filter: string | undefined, ...texts: unknown[]): boolean {
 	const needle = searchText(filter).toLowerCase();
 	if (!needle) return true;
-	return texts.some((text) => String(text ?? '').toLowerCase().includes(needle));
+	return texts.some((text) =>
+		String(text ?? '')
+			.toLowerCase()
+			.includes(needle),
+	);
 }
 
 /** The last entry of a search that stopped at the cap: says how far it looked and what to do. */

@@ -46,7 +46,10 @@ function highestId(records: IDataObject[], start: number): number {
 }
 
 /** Changed contacts since the window, split into new ones (ID above every known ID) and updates. */
-export async function pollContacts(this: IPollFunctions, state: ContactState): Promise<ContactPoll> {
+export async function pollContacts(
+	this: IPollFunctions,
+	state: ContactState,
+): Promise<ContactPoll> {
 	const read = await readConsistently.call(this, {
 		filter: `updated_min=${windowStart(state.window)}`,
 	});
@@ -71,9 +74,14 @@ export async function startContacts(
 	this: IPollFunctions,
 ): Promise<{ state: ContactState; all: IDataObject[]; requests: number }> {
 	const read = await readConsistently.call(this, {});
-	const { changes, next } = advanceWindow({ at: isoSeconds(0), seen: {} }, read.records, 'updated', {
-		checked: read.checked,
-	});
+	const { changes, next } = advanceWindow(
+		{ at: isoSeconds(0), seen: {} },
+		read.records,
+		'updated',
+		{
+			checked: read.checked,
+		},
+	);
 	return {
 		state: { window: next, maxId: highestId(read.records, 0) },
 		all: changes,

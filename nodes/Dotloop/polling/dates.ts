@@ -21,7 +21,7 @@ export function detailDate(value: unknown): string | undefined {
 	const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(String(value ?? '').trim());
 	if (!m) return undefined;
 	const day = DateTime.fromObject({ year: +m[3], month: +m[1], day: +m[2] }, { zone: 'utc' });
-	return day.isValid ? day.toISODate() ?? undefined : undefined;
+	return day.isValid ? (day.toISODate() ?? undefined) : undefined;
 }
 
 export interface ApproachingDate {

@@ -36,7 +36,11 @@ export const pollingTriggerProperties: INodeProperties[] = [
 		default: 'loopUpdated',
 		options: [
 			{ name: 'Contact Created', value: 'contactCreated', description: 'A contact was added' },
-			{ name: 'Contact Updated', value: 'contactUpdated', description: 'An existing contact changed' },
+			{
+				name: 'Contact Updated',
+				value: 'contactUpdated',
+				description: 'An existing contact changed',
+			},
 			{
 				name: 'Failed Webhook Delivery',
 				value: 'failedWebhookDeliveries',
@@ -73,7 +77,8 @@ export const pollingTriggerProperties: INodeProperties[] = [
 			{
 				name: 'Every Profile Holding Loops',
 				value: 'allProfiles',
-				description: "Every INDIVIDUAL profile of the connected user (one request per profile and poll)",
+				description:
+					'Every INDIVIDUAL profile of the connected user (one request per profile and poll)',
 			},
 		],
 		displayOptions: { show: { event: LOOP_EVENTS } },
@@ -89,7 +94,8 @@ export const pollingTriggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		default: [],
 		options: toOptions(TRANSACTION_STATUS_VALUES).sort((a, b) => a.name.localeCompare(b.name)),
-		description: 'Only loops that changed to one of these statuses; none chosen means every status change',
+		description:
+			'Only loops that changed to one of these statuses; none chosen means every status change',
 		displayOptions: { show: { event: ['loopStatusChanged'] } },
 	},
 	{

@@ -29,7 +29,10 @@ export async function readBatches(
 	this: IPollFunctions,
 	path: string,
 	qs: IDataObject,
-	{ maxPages = MAX_PAGES, stopWhen }: { maxPages?: number; stopWhen?: (batch: IDataObject[]) => boolean } = {},
+	{
+		maxPages = MAX_PAGES,
+		stopWhen,
+	}: { maxPages?: number; stopWhen?: (batch: IDataObject[]) => boolean } = {},
 ): Promise<BatchedRead> {
 	const records: IDataObject[] = [];
 	let requests = 0;
@@ -59,7 +62,10 @@ export async function readCursorPages(
 	this: IPollFunctions,
 	path: string,
 	qs: IDataObject,
-	{ stopWhen, maxPages = MAX_PAGES }: { stopWhen?: (page: IDataObject[]) => boolean; maxPages?: number } = {},
+	{
+		stopWhen,
+		maxPages = MAX_PAGES,
+	}: { stopWhen?: (page: IDataObject[]) => boolean; maxPages?: number } = {},
 ): Promise<BatchedRead> {
 	const records: IDataObject[] = [];
 	const seen = new Set<string>();

@@ -15,7 +15,11 @@ export type LoopFeedKey = 'updated' | 'created';
 
 /** Loops that are not archived: the only ones whose status the status feed keeps (section 17.1.3). */
 export const OPEN_STATUSES = [
-	...new Set(Object.values(TRANSACTION_STATUSES).flat().filter((s) => s !== 'ARCHIVED')),
+	...new Set(
+		Object.values(TRANSACTION_STATUSES)
+			.flat()
+			.filter((s) => s !== 'ARCHIVED'),
+	),
 ];
 
 export const loopsPath = (profileId: string) => `/profile/${profileId}/loop`;
@@ -53,9 +57,16 @@ export async function pollLoopFeed(
 	const fingerprintOf = key === 'created' ? createdOnce : undefined;
 	if (window) {
 		const filter = `${key}_min=${windowStart(window)}`;
-		const read = await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails, filter));
+		const read = await readBatches.call(
+			this,
+			loopsPath(profileId),
+			listQuery(key, includeDetails, filter),
+		);
 		const checked = read.checked;
-		return { ...advanceWindow(window, read.records, key, { fingerprintOf, checked }), requests: read.requests };
+		return {
+			...advanceWindow(window, read.records, key, { fingerprintOf, checked }),
+			requests: read.requests,
+		};
 	}
 	const start: ChangeWindow = { at: isoSeconds(0), seen: {} };
 	let read: BatchedRead;
@@ -69,10 +80,20 @@ export async function pollLoopFeed(
 		const oldest = read.records[read.records.length - 1];
 		const full = read.records.length >= 100;
 		// The whole first batch lies inside the window: read the window itself so it is complete.
-		if (full && oldest && (toSeconds(String(oldest[key])) ?? 0) >= (toSeconds(first.next.at) ?? 0) - LOOKBACK_SECONDS) {
-			const rest = await pollLoopFeed.call(this, profileId, key, { at: first.next.at, seen: {} }, {
-				includeDetails,
-			});
+		if (
+			full &&
+			oldest &&
+			(toSeconds(String(oldest[key])) ?? 0) >= (toSeconds(first.next.at) ?? 0) - LOOKBACK_SECONDS
+		) {
+			const rest = await pollLoopFeed.call(
+				this,
+				profileId,
+				key,
+				{ at: first.next.at, seen: {} },
+				{
+					includeDetails,
+				},
+			);
 			return { changes: [], next: rest.next, requests: read.requests + rest.requests };
 		}
 	}
@@ -116,7 +137,8 @@ export function statusChanges(
 		const status = String(loop.status);
 		const createdLater = (toSeconds(String(loop.created ?? '')) ?? 0) > seeded;
 		const previous = next[id] ?? (createdLater ? undefined : 'ARCHIVED');
-		if (previous !== undefined && previous !== status) changes.push({ loop, previousStatus: previous });
+		if (previous !== undefined && previous !== status)
+			changes.push({ loop, previousStatus: previous });
 		if (status === 'ARCHIVED') delete next[id];
 		else next[id] = status;
 	}

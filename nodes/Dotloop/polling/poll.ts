@@ -13,7 +13,13 @@ import {
 } from './dates';
 import { LOOP_EVENTS, MAX_WITHIN_DAYS, POLL_EVENTS, type PollEvent } from './description';
 import { concerning, readBatches, readCursorPages } from './fetch';
-import { loopsPath, pollLoopFeed, readOpenStatuses, statusChanges, type LoopFeedKey } from './loops';
+import {
+	loopsPath,
+	pollLoopFeed,
+	readOpenStatuses,
+	statusChanges,
+	type LoopFeedKey,
+} from './loops';
 import {
 	failedEventItem,
 	listSubscriptions,
@@ -62,7 +68,10 @@ interface Params {
 function readParams(this: IPollFunctions): Params {
 	const event = this.getNodeParameter('event') as PollEvent;
 	if (!POLL_EVENTS.includes(event)) {
-		throw new NodeOperationError(this.getNode(), `Event "${event}" is not one of ${POLL_EVENTS.join(', ')}`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`Event "${event}" is not one of ${POLL_EVENTS.join(', ')}`,
+		);
 	}
 	const isLoop = LOOP_EVENTS.includes(event);
 	const watch = (isLoop ? this.getNodeParameter('watch', 'profile') : 'profile') as Params['watch'];
@@ -118,7 +127,10 @@ async function watchedProfiles(
 ): Promise<{ ids: string[]; listedAt: number }> {
 	if (p.watch === 'profile') return { ids: [p.profileId as string], listedAt: 0 };
 	if (previous && Date.now() - previous.listedAt < PROFILE_LIST_TTL_MS) return previous;
-	const { body } = (await dotloopRequest.call(this, { method: 'GET', path: '/profile' })) as DotloopResponse<{
+	const { body } = (await dotloopRequest.call(this, {
+		method: 'GET',
+		path: '/profile',
+	})) as DotloopResponse<{
 		data?: IDataObject[];
 	}>;
 	// Loops exist only on INDIVIDUAL profiles: the others answer 403 to a loop list.
@@ -133,7 +145,11 @@ const withProfile = (loop: IDataObject, profileId: string): IDataObject => ({
 	profileId: Number(profileId),
 });
 
-function statusItem(loop: IDataObject, profileId: string, previousStatus: string | null): IDataObject {
+function statusItem(
+	loop: IDataObject,
+	profileId: string,
+	previousStatus: string | null,
+): IDataObject {
 	return { ...withProfile(loop, profileId), previousStatus, newStatus: loop.status };
 }
 
@@ -151,7 +167,8 @@ function today(this: IPollFunctions): string {
 	return DateTime.now().setZone(this.getTimezone()).toISODate() as string;
 }
 
-const feedKeyOf = (event: PollEvent): LoopFeedKey => (event === 'loopCreated' ? 'created' : 'updated');
+const feedKeyOf = (event: PollEvent): LoopFeedKey =>
+	event === 'loopCreated' ? 'created' : 'updated';
 
 /** Loop Created / Updated / Status Changed for one profile. */
 async function pollLoops(
@@ -172,13 +189,18 @@ async function pollLoops(
 			p.event === 'loopUpdated' && !everything
 				? feed.changes.filter((loop) => loop.created !== loop.updated)
 				: feed.changes;
-		return { items: changes.map((loop) => withProfile(loop, profileId)), state: { window: feed.next } };
+		return {
+			items: changes.map((loop) => withProfile(loop, profileId)),
+			state: { window: feed.next },
+		};
 	}
 	if (!previous?.statuses) {
 		const { statuses } = await readOpenStatuses.call(this, profileId);
 		const items = everything
 			? feed.changes
-					.filter((loop) => p.newStatuses.length === 0 || p.newStatuses.includes(String(loop.status)))
+					.filter(
+						(loop) => p.newStatuses.length === 0 || p.newStatuses.includes(String(loop.status)),
+					)
 					.map((loop) => statusItem(loop, profileId, null))
 			: [];
 		return { items, state: { window: feed.next, statuses, seededAt: feed.next.at } };
@@ -187,22 +209,33 @@ async function pollLoops(
 	const items = result.changes
 		.filter(({ loop }) => p.newStatuses.length === 0 || p.newStatuses.includes(String(loop.status)))
 		.map(({ loop, previousStatus }) => statusItem(loop, profileId, previousStatus));
-	return { items, state: { window: feed.next, statuses: result.statuses, seededAt: previous.seededAt } };
+	return {
+		items,
+		state: { window: feed.next, statuses: result.statuses, seededAt: previous.seededAt },
+	};
 }
 
-async function sampleLoops(this: IPollFunctions, p: Params, profiles: string[]): Promise<IDataObject[]> {
+async function sampleLoops(
+	this: IPollFunctions,
+	p: Params,
+	profiles: string[],
+): Promise<IDataObject[]> {
 	const key = feedKeyOf(p.event);
 	const items: IDataObject[] = [];
 	for (const profileId of profiles) {
 		const qs: IDataObject = { sort: `${key}:desc` };
 		if (p.newStatuses.length) qs.filter = `transaction_status=${p.newStatuses.join('|')}`;
 		if (p.includeDetails) qs.include_details = true;
-		const read = await concerning(this, `Profile ${profileId}`, async () =>
-			await readBatches.call(this, loopsPath(profileId), qs, { maxPages: 1 }),
+		const read = await concerning(
+			this,
+			`Profile ${profileId}`,
+			async () => await readBatches.call(this, loopsPath(profileId), qs, { maxPages: 1 }),
 		);
 		for (const loop of read.records) {
 			items.push(
-				p.event === 'loopStatusChanged' ? statusItem(loop, profileId, null) : withProfile(loop, profileId),
+				p.event === 'loopStatusChanged'
+					? statusItem(loop, profileId, null)
+					: withProfile(loop, profileId),
 			);
 		}
 	}
@@ -219,10 +252,13 @@ async function approachingDates(
 	const found: Array<ApproachingDate & { profileId: string }> = [];
 	const day = today.call(this);
 	for (const profileId of profiles) {
-		const { loops } = await concerning(this, `Profile ${profileId}`, async () =>
-			await readOpenLoopsWithDetails.call(this, profileId),
+		const { loops } = await concerning(
+			this,
+			`Profile ${profileId}`,
+			async () => await readOpenLoopsWithDetails.call(this, profileId),
 		);
-		for (const entry of datesWithin(loops, p.dateField, day, p.withinDays)) found.push({ ...entry, profileId });
+		for (const entry of datesWithin(loops, p.dateField, day, p.withinDays))
+			found.push({ ...entry, profileId });
 	}
 	return found;
 }
@@ -232,8 +268,16 @@ async function failedSample(this: IPollFunctions): Promise<IDataObject[]> {
 	const items: IDataObject[] = [];
 	for (const subscription of subscriptions) {
 		const id = String(subscription.id);
-		const read = await concerning(this, `Subscription ${id}`, async () =>
-			await readCursorPages.call(this, `/subscription/${id}/event`, { delivery_status: 'FAILED' }, { maxPages: 1 }),
+		const read = await concerning(
+			this,
+			`Subscription ${id}`,
+			async () =>
+				await readCursorPages.call(
+					this,
+					`/subscription/${id}/event`,
+					{ delivery_status: 'FAILED' },
+					{ maxPages: 1 },
+				),
 		);
 		items.push(...read.records.map((event) => failedEventItem(event, subscription)));
 	}
@@ -252,7 +296,10 @@ async function sample(this: IPollFunctions, p: Params): Promise<IDataObject[]> {
 		return await sampleLoops.call(this, p, ids);
 	}
 	if (p.event === 'contactCreated' || p.event === 'contactUpdated') {
-		const recent = await recentContacts.call(this, p.event === 'contactCreated' ? 100 : SAMPLE_SIZE);
+		const recent = await recentContacts.call(
+			this,
+			p.event === 'contactCreated' ? 100 : SAMPLE_SIZE,
+		);
 		return p.event === 'contactCreated'
 			? recent.sort((a, b) => Number(b.id) - Number(a.id)).slice(0, SAMPLE_SIZE)
 			: recent;
@@ -286,8 +333,11 @@ async function pollOnce(
 		}
 		state.loops = {};
 		for (const profileId of profiles.ids) {
-			const result = await concerning(this, `Profile ${profileId}`, async () =>
-				await pollLoops.call(this, p, profileId, previous?.loops?.[profileId], firstPoll),
+			const result = await concerning(
+				this,
+				`Profile ${profileId}`,
+				async () =>
+					await pollLoops.call(this, p, profileId, previous?.loops?.[profileId], firstPoll),
 			);
 			state.loops[profileId] = result.state;
 			items.push(...result.items);
@@ -302,23 +352,29 @@ async function pollOnce(
 			if (p.emitExisting) items.push(...start.all);
 			return { items, state };
 		}
-		const result = await concerning(this, 'Contacts', async () =>
-			await pollContacts.call(this, previous.contacts as ContactState),
+		const result = await concerning(
+			this,
+			'Contacts',
+			async () => await pollContacts.call(this, previous.contacts as ContactState),
 		);
 		state.contacts = result.next;
 		items.push(...(p.event === 'contactCreated' ? result.created : result.updated));
 		return { items, state };
 	}
 
-	const { subscriptions } = await concerning(this, 'Subscriptions', async () =>
-		await listSubscriptions.call(this),
+	const { subscriptions } = await concerning(
+		this,
+		'Subscriptions',
+		async () => await listSubscriptions.call(this),
 	);
 	if (p.event === 'failedWebhookDeliveries') {
 		state.failed = {};
 		for (const subscription of subscriptions) {
 			const id = String(subscription.id);
-			const result = await concerning(this, `Subscription ${id}`, async () =>
-				await pollFailedEvents.call(this, id, previous?.failed?.[id]),
+			const result = await concerning(
+				this,
+				`Subscription ${id}`,
+				async () => await pollFailedEvents.call(this, id, previous?.failed?.[id]),
 			);
 			state.failed[id] = result.next;
 			// A subscription that appears after the first poll is new: its failures are all news.
@@ -373,7 +429,9 @@ export async function pollDotloop(this: IPollFunctions): Promise<INodeExecutionD
 	}
 	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
 	if (pollsInFlight.has(key)) {
-		this.logger.debug('Dotloop Polling Trigger: the previous poll is still running; this one is skipped');
+		this.logger.debug(
+			'Dotloop Polling Trigger: the previous poll is still running; this one is skipped',
+		);
 		return null;
 	}
 	pollsInFlight.add(key);

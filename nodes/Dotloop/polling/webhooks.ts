@@ -43,7 +43,9 @@ export async function pollFailedEvents(
 				page.some((event) => (toSeconds(String(event.createdOn ?? '')) ?? 0) < from),
 		},
 	);
-	const failed = read.records.filter((event) => event.deliveryStatus === undefined || event.deliveryStatus === 'FAILED');
+	const failed = read.records.filter(
+		(event) => event.deliveryStatus === undefined || event.deliveryStatus === 'FAILED',
+	);
 	const result = advanceWindow(start, failed, 'createdOn', {
 		lookbackSeconds: FAILED_LOOKBACK_SECONDS,
 		fingerprintOf: eventOnce,

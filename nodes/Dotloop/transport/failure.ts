@@ -41,7 +41,8 @@ function findResponse(error: IDataObject | undefined, depth = 0): ResponseLike |
 	return findResponse(error.cause as IDataObject | undefined, depth + 1);
 }
 
-const SYSTEM_PATTERN = /^E[A-Z_]+$|^ERR_[A-Z_]+$|^[A-Z_]+_ERR$|^(?:CERT|DEPTH|SELF_SIGNED|UNABLE_TO)_[A-Z_]+$/;
+const SYSTEM_PATTERN =
+	/^E[A-Z_]+$|^ERR_[A-Z_]+$|^[A-Z_]+_ERR$|^(?:CERT|DEPTH|SELF_SIGNED|UNABLE_TO)_[A-Z_]+$/;
 
 /** A connection-level error code; EAUTH is n8n's OAuth2 client refusing a token refresh, not a connection. */
 function isSystemCode(code: string): boolean {

@@ -1,5 +1,10 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
-import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	JsonObject,
+} from 'n8n-workflow';
 
 import { DOTLOOP_API_BASE_URL } from '../../../credentials/DotloopOAuth2Api.credentials';
 import { CREDENTIAL_NAME, type DotloopContext } from './context';
@@ -116,7 +121,12 @@ function insideApi(base: string, target: URL): boolean {
 	return target.origin === api.origin && `${target.pathname}/`.startsWith(`${api.pathname}/`);
 }
 
-function redirectRefused(this: DotloopContext, base: string, target: URL, status: number): NodeApiError {
+function redirectRefused(
+	this: DotloopContext,
+	base: string,
+	target: URL,
+	status: number,
+): NodeApiError {
 	const where = clip(`${target.origin}${target.pathname}`, 120);
 	return new NodeApiError(
 		this.getNode(),
@@ -223,21 +233,32 @@ export async function dotloopRequest<T = IDataObject>(
 		const result = (await send.call(this, options)) as RawResponse<T> | HttpFailure;
 		const failure: HttpFailure = isFailure(result)
 			? result
-			: { status: result.statusCode, headers: result.headers ?? {}, data: result.body, network: false };
+			: {
+					status: result.statusCode,
+					headers: result.headers ?? {},
+					data: result.body,
+					network: false,
+				};
 		observeRateLimit(key, failure.headers);
 		if (!isFailure(result) && result.statusCode < 300) {
 			tokenAccepted(key);
 			return { body: result.body, headers: result.headers, statusCode: result.statusCode, merge };
 		}
 
-		if ((failure.status === 301 || failure.status === 308) && redirects < retryPolicy.maxRedirects) {
+		if (
+			(failure.status === 301 || failure.status === 308) &&
+			redirects < retryPolicy.maxRedirects
+		) {
 			const location = failure.headers.location ?? failure.headers.Location;
 			const to = typeof location === 'string' ? redirectTarget(base, location) : undefined;
 			if (to && !insideApi(base, to)) throw redirectRefused.call(this, base, to, failure.status);
 			let target = to?.toString();
 			const from = splitAtLoopId(url);
 			if (!target && from && url.startsWith(base) && !request.resolvingMerge) {
-				const toLoopId = await mergedLoopId.call(this, `${from.head}${from.loopId}`.slice(base.length));
+				const toLoopId = await mergedLoopId.call(
+					this,
+					`${from.head}${from.loopId}`.slice(base.length),
+				);
 				if (toLoopId !== undefined) target = `${from.head}${toLoopId}${from.tail}`;
 			}
 			if (target) {

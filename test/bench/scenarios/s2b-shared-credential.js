@@ -40,7 +40,11 @@ async function waitUntilIdle(n8n, workflowId, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	let quiet = 0;
 	while (Date.now() < deadline && quiet < 2) {
-		const qs = new URLSearchParams({ workflowId: String(workflowId), status: 'running', limit: '1' });
+		const qs = new URLSearchParams({
+			workflowId: String(workflowId),
+			status: 'running',
+			limit: '1',
+		});
 		const running = (await n8n.api('GET', `/executions?${qs}`)).data.length > 0;
 		quiet = running ? 0 : quiet + 1;
 		await sleep(500);
@@ -106,7 +110,9 @@ async function measure(bench, { key, build, executions, perExecution }) {
 			continue;
 		}
 		// The Dotloop node outputs the loop; HTTP Request the answer, { data: loop }.
-		const loops = (bench.n8n.nodeOutput(execution, 'Get Loop') || []).map((item) => item.data || item);
+		const loops = (bench.n8n.nodeOutput(execution, 'Get Loop') || []).map(
+			(item) => item.data || item,
+		);
 		const ids = new Set(loops.map((loop) => loop.id));
 		itemsOut += ids.size;
 	}

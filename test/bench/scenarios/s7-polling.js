@@ -48,7 +48,9 @@ async function quiet(bench, polls, interval) {
 	const monitor = new ProcessMonitor(bench.n8n.pid).start();
 	await sleep(polls * interval * 1000);
 	const proc = monitor.stop();
-	const api = (await bench.admin.requests({ since: seq })).filter((e) => e.path.startsWith('/public/v2'));
+	const api = (await bench.admin.requests({ since: seq })).filter((e) =>
+		e.path.startsWith('/public/v2'),
+	);
 	return {
 		requestsPerPoll: api.length / polls,
 		cpuMsPerPoll: proc.cpuMs / polls,
@@ -74,7 +76,8 @@ async function measure(bench, key, { changes, interval, quietPolls, loopIds }) {
 	const def = workflows.polling[key](bench.ctx, { seconds: interval });
 	const wf = await bench.create(def);
 	const activation = await bench.n8n.activate(wf.id);
-	if (!activation.ok) throw new Error(`${key}: activation failed: ${activation.error || activation.status}`);
+	if (!activation.ok)
+		throw new Error(`${key}: activation failed: ${activation.error || activation.status}`);
 	await sleep(2 * interval * 1000);
 	const before = await quiet(bench, quietPolls, interval);
 
@@ -97,7 +100,9 @@ async function measure(bench, key, { changes, interval, quietPolls, loopIds }) {
 	).length;
 	await sleep(interval * 1000);
 	const after = await quiet(bench, quietPolls, interval);
-	items = (await emitted(bench, wf.id, OUTPUT[key], cache)).slice(already).filter((i) => String(i.name).startsWith(tag));
+	items = (await emitted(bench, wf.id, OUTPUT[key], cache))
+		.slice(already)
+		.filter((i) => String(i.name).startsWith(tag));
 	await bench.n8n.deactivate(wf.id);
 
 	const distinct = new Set(items.map((i) => i.id)).size;
@@ -137,15 +142,19 @@ async function run(bench, { changes, interval, quietPolls, variants: only = ['do
 		.slice(0, changes);
 	const variants = {};
 	for (const key of ['dotloop', 'http']) {
-		if (only.includes(key)) variants[key] = await measure(bench, key, { changes, interval, quietPolls, loopIds });
+		if (only.includes(key))
+			variants[key] = await measure(bench, key, { changes, interval, quietPolls, loopIds });
 	}
 	const failures = [];
 	const d = variants.dotloop;
 	if (d && (d.itemsLost || d.duplicates))
-		failures.push(`the Polling Trigger lost ${d.itemsLost} and duplicated ${d.duplicates} of ${changes} changes`);
+		failures.push(
+			`the Polling Trigger lost ${d.itemsLost} and duplicated ${d.duplicates} of ${changes} changes`,
+		);
 	const extras = {};
 	for (const [key, v] of Object.entries(variants)) {
-		extras[key] = `quiet ${v.quietRequestsPerPoll.toFixed(2)} req and ${v.quietCpuMsPerPoll.toFixed(0)} ms CPU per poll; catch-up ${v.catchUpRequests} requests (⌈N/100⌉ = ${v.catchUpFloor}); quiet after ${v.quietAfterRequestsPerPoll.toFixed(2)} req per poll; ${v.duplicates} duplicates`;
+		extras[key] =
+			`quiet ${v.quietRequestsPerPoll.toFixed(2)} req and ${v.quietCpuMsPerPoll.toFixed(0)} ms CPU per poll; catch-up ${v.catchUpRequests} requests (⌈N/100⌉ = ${v.catchUpFloor}); quiet after ${v.quietAfterRequestsPerPoll.toFixed(2)} req per poll; ${v.duplicates} duplicates`;
 	}
 	return [
 		{
@@ -161,7 +170,11 @@ async function run(bench, { changes, interval, quietPolls, variants: only = ['do
 				{ key: 'quietRequestsPerPoll', label: 'requests per quiet poll', better: 'lower' },
 				{ key: 'quietCpuMsPerPoll', label: 'n8n CPU per quiet poll', better: 'lower' },
 				{ key: 'catchUpRequests', label: `requests to catch up ${changes}`, better: 'lower' },
-				{ key: 'quietAfterRequestsPerPoll', label: 'requests per quiet poll after the changes', better: 'lower' },
+				{
+					key: 'quietAfterRequestsPerPoll',
+					label: 'requests per quiet poll after the changes',
+					better: 'lower',
+				},
 			],
 			failures,
 		},

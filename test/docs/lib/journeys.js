@@ -35,8 +35,15 @@ async function listLabels(page, name, { search } = {}) {
 		.first()
 		.waitFor({ timeout: 60_000 })
 		.catch(async () => {
-			const text = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ');
-			throw new Error(`${name}: the list shows no item${search ? ` for "${search}"` : ''} (page: ${text.slice(0, 300)})`);
+			const text = (
+				await page
+					.locator('body')
+					.innerText()
+					.catch(() => '')
+			).replace(/\s+/g, ' ');
+			throw new Error(
+				`${name}: the list shows no item${search ? ` for "${search}"` : ''} (page: ${text.slice(0, 300)})`,
+			);
 		});
 	// The list settles once the request for this search text has answered.
 	await ed.sleep(1500);
@@ -45,7 +52,10 @@ async function listLabels(page, name, { search } = {}) {
 
 /** Choose the item whose label contains `label` in the open list. */
 async function chooseItem(page, label) {
-	await page.locator(`${T('rlc-item')} >> visible=true`, { hasText: label }).first().click();
+	await page
+		.locator(`${T('rlc-item')} >> visible=true`, { hasText: label })
+		.first()
+		.click();
 	await ed.sleep(500);
 }
 
@@ -56,35 +66,51 @@ async function closeList(page) {
 
 /** The value a locator shows in its input. */
 async function shownValue(page, name) {
-	return await locator(page, name).locator(`${T('rlc-input')} input, input${T('rlc-input')}`).first().inputValue();
+	return await locator(page, name)
+		.locator(`${T('rlc-input')} input, input${T('rlc-input')}`)
+		.first()
+		.inputValue();
 }
 
 async function chooseMode(page, name, mode) {
 	await locator(page, name).locator(T('rlc-mode-selector')).click();
-	await page.locator('.el-select-dropdown__item >> visible=true', { hasText: new RegExp(`^${mode}$`) }).click();
+	await page
+		.locator('.el-select-dropdown__item >> visible=true', { hasText: new RegExp(`^${mode}$`) })
+		.click();
 	await ed.sleep(200);
 }
 
 /** The parameter issues n8n shows for a locator (its validation messages), as text. */
 async function issues(page, name) {
-	const container = locator(page, name).locator('xpath=ancestor::*[@data-test-id="parameter-item"][1]');
+	const container = locator(page, name).locator(
+		'xpath=ancestor::*[@data-test-id="parameter-item"][1]',
+	);
 	const text = await container.innerText().catch(() => '');
 	return text.replace(/\s+/g, ' ');
 }
 
 /** Click "Execute step" in the open node panel and wait until the output panel shows items. */
 async function executeStep(page) {
-	await page.locator(`${T('ndv')} ${T('node-execute-button')}`).first().click();
+	await page
+		.locator(`${T('ndv')} ${T('node-execute-button')}`)
+		.first()
+		.click();
 	await page
 		.locator(T('output-panel'))
 		.getByText(/^\d+ items?$/)
 		.waitFor({ timeout: 60_000 })
 		.catch(async () => {
-			const text = (await page.locator(T('output-panel')).innerText().catch(() => '')).replace(/\s+/g, ' ');
+			const text = (
+				await page
+					.locator(T('output-panel'))
+					.innerText()
+					.catch(() => '')
+			).replace(/\s+/g, ' ');
 			throw new Error(`the step produced no items; the output panel says: ${text.slice(0, 400)}`);
 		});
 	const errors = (await ed.toasts(page)).filter((t) => t.error);
-	if (errors.length) throw new Error(`the editor shows an error: ${errors.map((t) => t.text).join(' | ')}`);
+	if (errors.length)
+		throw new Error(`the editor shows an error: ${errors.map((t) => t.text).join(' | ')}`);
 }
 
 module.exports = {

@@ -84,7 +84,13 @@ async function request(url, opts = {}) {
 		if (cookie) h.cookie = cookie;
 	}
 	const send = () =>
-		fetch(url, { method, headers: h, body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+		fetch(url, {
+			method,
+			headers: h,
+			body,
+			redirect: 'manual',
+			signal: AbortSignal.timeout(timeoutMs),
+		});
 	// A kept-alive socket n8n closed just as it was reused ("other side closed", seen on loaded
 	// machines): the request never reached n8n, so sending it once more is safe. A GET is sent once
 	// more after any network failure.

@@ -11,12 +11,20 @@
  *   6. Loop Create's profile list says which profiles need a template for new loops
  * Skipped on n8n 1.x; skipped with a notice when Chromium is missing and cannot be installed.
  */
-const { startStack, connectedDotloopCredential, dotloopNode, TRIGGER_TYPE, DEFAULT_OWNER } = require('../lib');
+const {
+	startStack,
+	connectedDotloopCredential,
+	dotloopNode,
+	TRIGGER_TYPE,
+	DEFAULT_OWNER,
+} = require('../lib');
 const { CHROMIUM, ensureChromium, launchChromium } = require('../../docs/lib/chromium');
 const ed = require('../../docs/lib/editor');
 const j = require('../../docs/lib/journeys');
 
-const major = Number(String(process.env.E2E_N8N_VERSION || require('../lib').n8nVersions()[0]).split('.')[0]);
+const major = Number(
+	String(process.env.E2E_N8N_VERSION || require('../lib').n8nVersions()[0]).split('.')[0],
+);
 const WEBHOOK_BASE = 'https://hooks.example.test/';
 const MAIN = 1001;
 const LUXURY = 1002;
@@ -45,7 +53,9 @@ suite('the editor, as a new user meets it', () => {
 		});
 		({ n8n, admin } = stack);
 		baseUrl = n8n.baseUrl;
-		({ credential } = await connectedDotloopCredential(n8n, stack.sandbox, { name: 'Dotloop account' }));
+		({ credential } = await connectedDotloopCredential(n8n, stack.sandbox, {
+			name: 'Dotloop account',
+		}));
 		// 120 loops newer than every seeded one: the seeded loops are past the first batch of 100.
 		await admin.seedLoops(MAIN, 120);
 		state = await admin.state();
@@ -61,7 +71,9 @@ suite('the editor, as a new user meets it', () => {
 
 	afterAll(async () => {
 		if (page && !page.isClosed() && process.env.E2E_RUN_DIR) {
-			await page.screenshot({ path: `${process.env.E2E_RUN_DIR}/editor-last-page.png` }).catch(() => {});
+			await page
+				.screenshot({ path: `${process.env.E2E_RUN_DIR}/editor-last-page.png` })
+				.catch(() => {});
 		}
 		if (browser) await browser.close().catch(() => {});
 		if (stack) await stack.stop();
@@ -69,7 +81,11 @@ suite('the editor, as a new user meets it', () => {
 
 	/** A workflow with a manual trigger and one Dotloop node with these parameters, opened in its panel. */
 	async function openDotloop(parameters, name = 'journey') {
-		const node = dotloopNode({ parameters, credentialId: credential.id, credentialName: credential.name });
+		const node = dotloopNode({
+			parameters,
+			credentialId: credential.id,
+			credentialName: credential.name,
+		});
 		const wf = await n8n.createWorkflow({
 			name,
 			nodes: [
@@ -116,7 +132,11 @@ suite('the editor, as a new user meets it', () => {
 		await j.listLabels(page, 'profileId');
 		await j.chooseItem(page, 'Brian Erwin - Luxury');
 		const luxury = await j.listLabels(page, 'loopId', { search: '' });
-		expect(luxury.sort()).toEqual(loopsOf(LUXURY).map((l) => l.name).sort());
+		expect(luxury.sort()).toEqual(
+			loopsOf(LUXURY)
+				.map((l) => l.name)
+				.sort(),
+		);
 		await j.closeList(page);
 	});
 
@@ -130,20 +150,32 @@ suite('the editor, as a new user meets it', () => {
 			parameters: { targetType: 'PROFILE', profileId: rl(MAIN), profileEvents: ['LOOP_CREATED'] },
 			credentials: { dotloopOAuth2Api: { id: credential.id, name: credential.name } },
 		};
-		const wf = await n8n.createWorkflow({ name: 'test the trigger', nodes: [trigger], connections: {} });
+		const wf = await n8n.createWorkflow({
+			name: 'test the trigger',
+			nodes: [trigger],
+			connections: {},
+		});
 		await j.openNode(page, baseUrl, wf.id, trigger.id);
 		const before = (await admin.state()).subscriptions.length;
 
-		await page.locator(`${ed.T('ndv')} ${ed.T('trigger-execute-button')}`).first().click();
+		await page
+			.locator(`${ed.T('ndv')} ${ed.T('trigger-execute-button')}`)
+			.first()
+			.click();
 		await page.locator(`${ed.T('ndv')} ${ed.T('trigger-listening')}`).waitFor({ timeout: 60_000 });
 		const errors = (await ed.toasts(page)).filter((t) => t.error);
 		expect(errors).toEqual([]);
 		const subscriptions = (await admin.state()).subscriptions;
 		expect(subscriptions).toHaveLength(before + 1);
-		expect(subscriptions[subscriptions.length - 1].url).toMatch(/^https:\/\/hooks\.example\.test\/webhook-test\//);
+		expect(subscriptions[subscriptions.length - 1].url).toMatch(
+			/^https:\/\/hooks\.example\.test\/webhook-test\//,
+		);
 
 		const loop = await admin.simulate({ action: 'createLoop', name: 'Journey 2: 1 Test St' });
-		await page.locator(ed.T('output-panel')).getByText(/^\d+ items?$/).waitFor({ timeout: 60_000 });
+		await page
+			.locator(ed.T('output-panel'))
+			.getByText(/^\d+ items?$/)
+			.waitFor({ timeout: 60_000 });
 		await page.locator(`${ed.T('output-panel')} ${ed.T('radio-button-json')}`).click();
 		await page.locator(ed.T('output-panel')).getByText(String(loop.id)).first().waitFor();
 	});
@@ -151,14 +183,26 @@ suite('the editor, as a new user meets it', () => {
 	test('3. Document, Participant and Contact are lists with readable labels', async () => {
 		const loop = state.loops.find((l) => l.id === 50001);
 		const folder = loop.folders.find((f) => f.documents.length > 0);
-		await openDotloop({ resource: 'document', operation: 'get', profileId: rl(MAIN), loopId: rl(loop.id) });
+		await openDotloop({
+			resource: 'document',
+			operation: 'get',
+			profileId: rl(MAIN),
+			loopId: rl(loop.id),
+		});
 		await j.listLabels(page, 'folderId');
 		await j.chooseItem(page, folder.name);
 		const docLabels = await j.listLabels(page, 'documentId');
-		expect(docLabels.sort()).toEqual(folder.documents.map((d) => `${d.name} (in ${folder.name})`).sort());
+		expect(docLabels.sort()).toEqual(
+			folder.documents.map((d) => `${d.name} (in ${folder.name})`).sort(),
+		);
 		await j.closeList(page);
 
-		await openDotloop({ resource: 'participant', operation: 'get', profileId: rl(MAIN), loopId: rl(loop.id) });
+		await openDotloop({
+			resource: 'participant',
+			operation: 'get',
+			profileId: rl(MAIN),
+			loopId: rl(loop.id),
+		});
 		const people = await j.listLabels(page, 'participantId');
 		expect(people.sort()).toEqual(loop.participants.map((p) => `${p.fullName} (${p.role})`).sort());
 		await j.closeList(page);
@@ -180,7 +224,9 @@ suite('the editor, as a new user meets it', () => {
 		expect(await j.issues(page, 'loopId')).not.toContain('Not a Dotloop loop link');
 		await j.executeStep(page);
 		const [execution] = await n8n.waitForExecutions(workflowId, { count: 1 });
-		expect(n8n.nodeOutput(execution, 'Dotloop')).toEqual([expect.objectContaining({ id: loop.id, profileId: MAIN })]);
+		expect(n8n.nodeOutput(execution, 'Dotloop')).toEqual([
+			expect.objectContaining({ id: loop.id, profileId: MAIN }),
+		]);
 	});
 
 	test('5. Loop Get Many items carry profileId', async () => {

@@ -299,7 +299,10 @@ test('loop-sold-archive-documents: a loop that becomes Sold starts one run that 
 	);
 	// The example polls every 5 minutes; here every 5 seconds (n8n refuses sub-minute wildcards).
 	trigger.parameters.pollTimes = {
-		item: Array.from({ length: 12 }, (_, i) => ({ mode: 'custom', cronExpression: `${i * 5} * * * * *` })),
+		item: Array.from({ length: 12 }, (_, i) => ({
+			mode: 'custom',
+			cronExpression: `${i * 5} * * * * *`,
+		})),
 	};
 	await n8n.updateWorkflow(ex.id, stored);
 	expect((await n8n.activate(ex.id)).ok).toBe(true);
@@ -310,15 +313,20 @@ test('loop-sold-archive-documents: a loop that becomes Sold starts one run that 
 		const execution = await nthExecution(ex, 1);
 		expect(execution.status).toBe('success');
 		expect(n8n.nodeOutput(execution, 'Loop became Sold')).toEqual([
-			expect.objectContaining({ id: 50001, previousStatus: 'UNDER_CONTRACT', newStatus: 'SOLD', profileId: 1001 }),
+			expect.objectContaining({
+				id: 50001,
+				previousStatus: 'UNDER_CONTRACT',
+				newStatus: 'SOLD',
+				profileId: 1001,
+			}),
 		]);
 		const loop = (await admin.state()).loops.find((l) => l.id === 50001);
 		const documents = loop.folders.flatMap((folder) => folder.documents);
 		expect(documents.length).toBeGreaterThan(1);
 		const runs = execution.data.resultData.runData.Download[0].data.main[0];
-		expect(runs.map((item) => [item.binary.data.fileName, item.binary.data.mimeType]).sort()).toEqual(
-			documents.map((d) => [d.name, 'application/pdf']).sort(),
-		);
+		expect(
+			runs.map((item) => [item.binary.data.fileName, item.binary.data.mimeType]).sort(),
+		).toEqual(documents.map((d) => [d.name, 'application/pdf']).sort());
 		await sleep(6_000);
 		expect(await executions(ex)).toHaveLength(1);
 	} finally {

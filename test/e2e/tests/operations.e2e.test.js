@@ -415,7 +415,10 @@ test('folders and documents: list, get, create, rename; a binary PDF uploaded fr
 	expect(out('Get many documents')).toEqual(
 		(await direct(`${base}/70001/document`)).map((d) => ({ ...d, name: d.filename })),
 	);
-	expect(out('Get many documents')[0]).toMatchObject({ name: 'Purchase Agreement.pdf', filename: 'Purchase Agreement.pdf' });
+	expect(out('Get many documents')[0]).toMatchObject({
+		name: 'Purchase Agreement.pdf',
+		filename: 'Purchase Agreement.pdf',
+	});
 	expect(out('Get document')).toEqual([await direct(`${base}/70001/document/80001`)]);
 });
 
@@ -558,7 +561,12 @@ test('contacts: create, get, update, get many (Return All over two batches), del
 			firstName: 'Erin',
 			lastName: 'Example',
 			email: 'erin.example@e2e.test',
-			additionalFields: { city: 'Austin', office: '+1 512 555 0100', company: 'Example Realty', role: 'Lender' },
+			additionalFields: {
+				city: 'Austin',
+				office: '+1 512 555 0100',
+				company: 'Example Realty',
+				role: 'Lender',
+			},
 		}),
 		op('Get contact', 'contact', 'get', { contactId: ref('Create contact') }),
 		op('Update contact', 'contact', 'update', {

@@ -24,11 +24,17 @@ let changedIds;
 
 /** Every 5 seconds: one Poll Times entry per second value (each a plain number, so n8n accepts it). */
 const everyFiveSeconds = {
-	item: Array.from({ length: 12 }, (_, i) => ({ mode: 'custom', cronExpression: `${i * 5} * * * * *` })),
+	item: Array.from({ length: 12 }, (_, i) => ({
+		mode: 'custom',
+		cronExpression: `${i * 5} * * * * *`,
+	})),
 };
 
 async function allExecutions() {
-	const body = await n8n.api('GET', `/executions?workflowId=${workflow.id}&limit=250&includeData=false`);
+	const body = await n8n.api(
+		'GET',
+		`/executions?workflowId=${workflow.id}&limit=250&includeData=false`,
+	);
 	return body.data;
 }
 
@@ -82,7 +88,10 @@ test('activation polls once, records where things stand and starts nothing', asy
 	const seq = await admin.lastSeq();
 	const activation = await n8n.activate(workflow.id);
 	expect(activation.ok).toBe(true);
-	await waitFor(async () => (await admin.requests({ since: seq, path: '/public/v2/profile/1001/loop' })).length > 0);
+	await waitFor(
+		async () =>
+			(await admin.requests({ since: seq, path: '/public/v2/profile/1001/loop' })).length > 0,
+	);
 	const [first] = await admin.requests({ since: seq, path: '/public/v2/profile/1001/loop' });
 	expect(first.method).toBe('GET');
 	expect(first.query).toEqual({ sort: 'updated:desc', batch_size: '100', batch_number: '1' });
@@ -92,9 +101,11 @@ test('activation polls once, records where things stand and starts nothing', asy
 test(`${CHANGES} changes in bursts of ${BURST} in one second: one execution item per change, none missed, none twice`, async () => {
 	for (let start = 0; start < CHANGES; start += BURST) {
 		await Promise.all(
-			changedIds.slice(start, start + BURST).map((loopId) =>
-				admin.simulate({ action: 'updateLoop', loopId, name: `E2E polling change ${loopId}` }),
-			),
+			changedIds
+				.slice(start, start + BURST)
+				.map((loopId) =>
+					admin.simulate({ action: 'updateLoop', loopId, name: `E2E polling change ${loopId}` }),
+				),
 		);
 		await sleep(1_700);
 	}
@@ -113,7 +124,11 @@ test(`${CHANGES} changes in bursts of ${BURST} in one second: one execution item
 	expect(ids).toEqual([...changedIds].sort((a, b) => a - b));
 	for (const item of items) {
 		expect(item).toEqual(
-			expect.objectContaining({ name: `E2E polling change ${item.id}`, profileId: 1001, status: expect.any(String) }),
+			expect.objectContaining({
+				name: `E2E polling change ${item.id}`,
+				profileId: 1001,
+				status: expect.any(String),
+			}),
 		);
 	}
 	const newest = (await admin.state()).loops
@@ -121,13 +136,20 @@ test(`${CHANGES} changes in bursts of ${BURST} in one second: one execution item
 		.map((loop) => loop.updated)
 		.sort()
 		.pop();
-	const quiet = (await admin.requests({ since: quietFrom })).filter((r) => r.path.startsWith('/public/v2'));
+	const quiet = (await admin.requests({ since: quietFrom })).filter((r) =>
+		r.path.startsWith('/public/v2'),
+	);
 	expect(quiet.length).toBeGreaterThanOrEqual(3);
 	for (const request of quiet) {
 		expect([request.method, request.path, request.query]).toEqual([
 			'GET',
 			'/public/v2/profile/1001/loop',
-			{ sort: 'updated:desc', filter: expect.stringMatching(/^updated_min=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), batch_size: '100', batch_number: '1' },
+			{
+				sort: 'updated:desc',
+				filter: expect.stringMatching(/^updated_min=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+				batch_size: '100',
+				batch_number: '1',
+			},
 		]);
 		expect(request.query.filter.slice('updated_min='.length) > newest).toBe(true);
 	}

@@ -231,8 +231,11 @@ test("errors with Continue On Fail: the 422 item becomes an error item with Dotl
 });
 
 test("reconnect: a revoked grant reaches the user as n8n's own error, with and without Continue On Fail", async () => {
-	const { credential: revoked } = await connectedDotloopCredential(n8n, sandbox, { name: 'Dotloop revoked' });
-	const { refresh_token: refreshToken } = (await n8n.exportCredential(revoked.id)).data.oauthTokenData;
+	const { credential: revoked } = await connectedDotloopCredential(n8n, sandbox, {
+		name: 'Dotloop revoked',
+	});
+	const { refresh_token: refreshToken } = (await n8n.exportCredential(revoked.id)).data
+		.oauthTokenData;
 	await request(`${sandbox.url}/oauth/token/revoke?token=${encodeURIComponent(refreshToken)}`, {
 		method: 'POST',
 		expect: 200,
@@ -338,7 +341,10 @@ test('token refresh: the token expires mid-workflow, n8n refreshes it once, the 
 test('token refresh before a large upload: getting the folder takes the 401 and the refresh, the file travels once', async () => {
 	const refreshesBefore = (await admin.state()).refreshCount;
 	// 2 MB: a real PDF, then incompressible padding (past the size from which the body waits for a fresh token).
-	const pdf = Buffer.concat([makeBinaryPdf('Large upload'), require('node:crypto').randomBytes(2_000_000)]);
+	const pdf = Buffer.concat([
+		makeBinaryPdf('Large upload'),
+		require('node:crypto').randomBytes(2_000_000),
+	]);
 	const folderId = (await admin.state()).loops.find((l) => l.id === 50003).folders[0].id;
 	const trigger = wf.manualTrigger();
 	const { nodes: placed, connections } = wf.line([
@@ -356,7 +362,11 @@ test('token refresh before a large upload: getting the folder takes the 401 and 
 			binaryPropertyName: 'data',
 		}),
 	]);
-	const workflow = await n8n.createWorkflow({ name: 'resilience: large upload', nodes: placed, connections });
+	const workflow = await n8n.createWorkflow({
+		name: 'resilience: large upload',
+		nodes: placed,
+		connections,
+	});
 	await admin.expireTokens();
 	const since = await admin.lastSeq();
 	const execution = await n8n.runWorkflow(workflow.id, trigger.name, { timeoutMs: 180_000 });

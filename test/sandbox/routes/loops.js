@@ -23,7 +23,10 @@ function listLoops(ctx) {
 	const sort = parseSort(ctx.query);
 	const details = booleanParam(ctx.query, 'include_details');
 	const bound = ctx.app.config.minFilterBound;
-	const loops = sortLoops(applyLoopFilter(ctx.app.store.loopsOfProfile(profile.id), filter, bound), sort);
+	const loops = sortLoops(
+		applyLoopFilter(ctx.app.store.loopsOfProfile(profile.id), filter, bound),
+		sort,
+	);
 	return list(
 		page(loops, batch).map((l) => loopView(ctx.app.store, l, { details })),
 		loops.length,

@@ -87,7 +87,8 @@ describe('Contact', () => {
 		const optionsOf = (name: string, operation: string) =>
 			(
 				new Dotloop().description.properties.find(
-					(p: INodeProperties) => p.name === name && p.displayOptions?.show?.operation?.includes(operation),
+					(p: INodeProperties) =>
+						p.name === name && p.displayOptions?.show?.operation?.includes(operation),
 				)?.options as INodeProperties[]
 			)
 				.filter((option) => ['company', 'role'].includes(option.name))

@@ -94,7 +94,12 @@ function uploadParams(options = {}) {
 
 describe('Document', () => {
 	it('Get Many lists the documents of the folder, each with `name` as Get gives it and `filename` kept', async () => {
-		const listed = { id: 561621, filename: 'disclosures.pdf', created: '2017-05-17T01:18:37Z', updated: '2017-05-17T01:18:37Z' };
+		const listed = {
+			id: 561621,
+			filename: 'disclosures.pdf',
+			created: '2017-05-17T01:18:37Z',
+			updated: '2017-05-17T01:18:37Z',
+		};
 		const second = { ...listed, id: 561622, filename: 'offer.pdf' };
 		api()
 			.get(`${FOLDER}/document`)
@@ -119,7 +124,9 @@ describe('Document', () => {
 			params: { resource: 'document', operation: 'getAll', ...parents, returnAll: true },
 		});
 
-		expect(output).toEqual([{ json: { id: 1, name: 'a.pdf', filename: 'a.pdf' }, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{ json: { id: 1, name: 'a.pdf', filename: 'a.pdf' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('Get Many with a limit keeps only that many of the single-response list', async () => {
@@ -420,7 +427,11 @@ describe('Document', () => {
 			expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
 			expect(bodies).toHaveLength(1);
 			const [{ contentType, contentLength, raw }] = bodies;
-			const expected = expectedBody(boundaryOf(contentType), 'Offre %22caf\u00e9%22%0D%0A.pdf', file);
+			const expected = expectedBody(
+				boundaryOf(contentType),
+				'Offre %22caf\u00e9%22%0D%0A.pdf',
+				file,
+			);
 			expect(raw.equals(expected)).toBe(true);
 			expect(contentLength).toBe(String(expected.length));
 			expect(binaryReads).toEqual({ streamsOpened: 1, buffers: 0 });
@@ -457,7 +468,9 @@ describe('Document', () => {
 			expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
 			expect(bodies).toHaveLength(3);
 			for (const { contentType, raw } of bodies) {
-				expect(raw.equals(expectedBody(boundaryOf(contentType), 'disclosures.pdf', file))).toBe(true);
+				expect(raw.equals(expectedBody(boundaryOf(contentType), 'disclosures.pdf', file))).toBe(
+					true,
+				);
 			}
 			expect(binaryReads).toEqual({ streamsOpened: 3, buffers: 0 });
 		});
@@ -496,7 +509,12 @@ describe('Document', () => {
 			});
 
 			expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
-			expect(order).toEqual(['GET folder 401', 'GET folder 401', 'GET folder 200', 'POST document 201']);
+			expect(order).toEqual([
+				'GET folder 401',
+				'GET folder 401',
+				'GET folder 200',
+				'POST document 201',
+			]);
 			const [{ contentType, raw }] = bodies;
 			expect(raw.equals(expectedBody(boundaryOf(contentType), 'big.pdf', file))).toBe(true);
 			expect(binaryReads).toEqual({ streamsOpened: 1, buffers: 0 });
@@ -668,8 +686,18 @@ describe('Document', () => {
 			});
 
 			expect(output.map((item) => item.json)).toEqual([
-				{ id: 561621, name: 'Offre détaillée.pdf', fileName: 'Offre détaillée.pdf', mimeType: 'application/pdf' },
-				{ id: 561621, name: 'document-561621.pdf', fileName: 'document-561621.pdf', mimeType: 'application/pdf' },
+				{
+					id: 561621,
+					name: 'Offre détaillée.pdf',
+					fileName: 'Offre détaillée.pdf',
+					mimeType: 'application/pdf',
+				},
+				{
+					id: 561621,
+					name: 'document-561621.pdf',
+					fileName: 'document-561621.pdf',
+					mimeType: 'application/pdf',
+				},
 			]);
 			expect(output.map((item) => item.binary!.pdf.fileName)).toEqual([
 				'Offre détaillée.pdf',

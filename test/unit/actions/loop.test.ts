@@ -25,7 +25,8 @@ const loops = (from: number, count: number) =>
 	Array.from({ length: count }, (_, n) => ({ ...loop, id: from + n }));
 const items = (records: object[]) => records.map((json) => ({ json, pairedItem: { item: 0 } }));
 /** Every loop item carries its profile, whichever loop operation made it. */
-const inProfile = (records: object[], profileId = 4711) => records.map((r) => ({ ...r, profileId }));
+const inProfile = (records: object[], profileId = 4711) =>
+	records.map((r) => ({ ...r, profileId }));
 
 describe('Loop', () => {
 	describe('Get Many', () => {
@@ -319,8 +320,14 @@ describe('Loop', () => {
 				status: 'PRE_LISTING',
 				transactionType: 'LISTING_FOR_SALE',
 			};
-			api().post(LOOPS, { ...body, templateId: 1424 }).query({}).reply(201, { data: loop });
-			api().post(LOOPS, { ...body, templateId: 1425 }).query({}).reply(201, { data: loop });
+			api()
+				.post(LOOPS, { ...body, templateId: 1424 })
+				.query({})
+				.reply(201, { data: loop });
+			api()
+				.post(LOOPS, { ...body, templateId: 1425 })
+				.query({})
+				.reply(201, { data: loop });
 			const run = async (templateId: object) =>
 				await runDotloop({
 					params: { resource: 'loop', operation: 'create', profileId, ...body, templateId },
@@ -341,7 +348,9 @@ describe('Loop', () => {
 					p.displayOptions?.show?.operation?.includes('create'),
 			);
 			expect(template).toMatchObject({ type: 'resourceLocator', required: false });
-			expect(template?.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod])).toEqual([
+			expect(
+				template?.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod]),
+			).toEqual([
 				['list', 'searchLoopTemplates'],
 				['id', undefined],
 			]);
@@ -360,13 +369,17 @@ describe('Loop', () => {
 						templateId: byId('14x'),
 					},
 				}),
-			).rejects.toThrow('"Loop Template" must be a Dotloop ID (a positive whole number), not "14x"');
+			).rejects.toThrow(
+				'"Loop Template" must be a Dotloop ID (a positive whole number), not "14x"',
+			);
 		});
 
 		it('quotes an invalid value cut to a readable length', async () => {
 			const pasted = `https://example.com/${'x'.repeat(300)}`;
 			await expect(
-				runDotloop({ params: { resource: 'loop', operation: 'get', profileId, loopId: byId(pasted) } }),
+				runDotloop({
+					params: { resource: 'loop', operation: 'get', profileId, loopId: byId(pasted) },
+				}),
 			).rejects.toThrow(
 				`"Loop" must be a Dotloop ID (a positive whole number), not "${pasted.slice(0, 60)}… (320 characters)"`,
 			);
@@ -381,7 +394,9 @@ describe('Loop', () => {
 						status: 'S'.repeat(100),
 					},
 				}),
-			).rejects.toThrow(`"Status" ${'S'.repeat(60)}… (100 characters) does not fit transaction type LISTING_FOR_SALE`);
+			).rejects.toThrow(
+				`"Status" ${'S'.repeat(60)}… (100 characters) does not fit transaction type LISTING_FOR_SALE`,
+			);
 		});
 
 		it('refuses a status that does not fit the transaction type', async () => {

@@ -133,14 +133,21 @@ describe('Loop Detail', () => {
 			timezone: 'America/New_York',
 			params: {
 				...update,
-				contractDates: { closingDate: instant, contractAgreementDate: instant.setZone('Asia/Tokyo') },
+				contractDates: {
+					closingDate: instant,
+					contractAgreementDate: instant.setZone('Asia/Tokyo'),
+				},
 				listingInformation: { listingDate: new Date('2024-03-15T02:00:00Z') },
 				clearFields: [],
 			},
 		});
 		await runDotloop({
 			timezone: 'America/New_York',
-			params: { ...update, mode: 'json', detailsJson: { 'Contract Dates': { 'Closing Date': instant } } },
+			params: {
+				...update,
+				mode: 'json',
+				detailsJson: { 'Contract Dates': { 'Closing Date': instant } },
+			},
 		});
 	});
 
@@ -187,7 +194,11 @@ describe('Loop Detail', () => {
 	it('Update as JSON refuses a section Dotloop does not have, naming the known ones', async () => {
 		await expect(
 			runDotloop({
-				params: { ...update, mode: 'json', detailsJson: '{"Financial": {"Purchase/Sale Price": "1"}}' },
+				params: {
+					...update,
+					mode: 'json',
+					detailsJson: '{"Financial": {"Purchase/Sale Price": "1"}}',
+				},
 			}),
 		).rejects.toThrow(
 			`"Details (JSON)": "Financial" is not a loop detail section; use one of ${Object.keys(LOOP_DETAIL_FIELDS).join(', ')}`,
@@ -255,7 +266,11 @@ describe('Loop Detail', () => {
 		);
 		await expect(
 			runDotloop({
-				params: { ...update, mode: 'json', detailsJson: '{"Property": {"Bedrooms": {"count": 3}}}' },
+				params: {
+					...update,
+					mode: 'json',
+					detailsJson: '{"Property": {"Bedrooms": {"count": 3}}}',
+				},
 			}),
 		).rejects.toThrow(
 			'"Details (JSON)": "Property › Bedrooms" must be a text, number or true/false value, not {"count":3}',

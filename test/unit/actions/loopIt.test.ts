@@ -177,15 +177,22 @@ describe('Loop-It', () => {
 				p.displayOptions?.show?.operation?.includes('create'),
 		);
 		const loopItParticipant = (
-			properties.find((p: INodeProperties) => p.name === 'participants')?.options as INodePropertyCollection[]
+			properties.find((p: INodeProperties) => p.name === 'participants')
+				?.options as INodePropertyCollection[]
 		)[0].values;
 		const pick = (list: INodeProperties[], name: string) => list.find((p) => p.name === name);
 
-		expect(pick(loopItParticipant, 'role')?.options).toEqual(pick(participantCreate, 'role')?.options);
+		expect(pick(loopItParticipant, 'role')?.options).toEqual(
+			pick(participantCreate, 'role')?.options,
+		);
 		expect(pick(loopItParticipant, 'customRole')?.displayOptions).toEqual({
 			show: { role: ['customRole', 'custom'] },
 		});
-		expect({ ...pick(participantCreate, 'customRole')?.displayOptions?.show, resource: undefined, operation: undefined }).toEqual({
+		expect({
+			...pick(participantCreate, 'customRole')?.displayOptions?.show,
+			resource: undefined,
+			operation: undefined,
+		}).toEqual({
 			role: ['customRole', 'custom'],
 			resource: undefined,
 			operation: undefined,

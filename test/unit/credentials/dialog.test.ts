@@ -22,8 +22,12 @@ describe('the credential dialog', () => {
 	const field = (name: string) => form.find((property) => property.name === name)!;
 
 	it('says where the client ID and secret come from, linking the developer portal', () => {
-		expect(field('clientId').hint).toContain('<a href="https://info.dotloop.com/developers" target="_blank">');
-		expect(field('clientSecret').hint).toBe('The client secret Dotloop issued together with the client ID');
+		expect(field('clientId').hint).toContain(
+			'<a href="https://info.dotloop.com/developers" target="_blank">',
+		);
+		expect(field('clientSecret').hint).toBe(
+			'The client secret Dotloop issued together with the client ID',
+		);
 		expect(field('clientSecret').typeOptions).toEqual({ password: true });
 		expect(form.slice(0, 2).map((property) => property.name)).toEqual(['clientId', 'clientSecret']);
 	});

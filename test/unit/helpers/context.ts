@@ -200,7 +200,8 @@ export function createExecuteContext(options: ContextOptions) {
 				binaryReads.streamsOpened++;
 				// In 64 KiB chunks, as n8n's file system store reads.
 				const chunks: Buffer[] = [];
-				for (let at = 0; at < file.length; at += 65_536) chunks.push(file.subarray(at, at + 65_536));
+				for (let at = 0; at < file.length; at += 65_536)
+					chunks.push(file.subarray(at, at + 65_536));
 				return readableFrom(chunks);
 			},
 			async getBinaryMetadata(id: string) {

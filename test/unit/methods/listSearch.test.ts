@@ -59,7 +59,12 @@ describe('Loop picker', () => {
 			.reply(200, { meta: { total: 154 }, data: loops(101, 54) });
 
 		const first = await search('searchLoops', { profileId: rl('4711') });
-		const second = await search('searchLoops', { profileId: rl('4711') }, undefined, first.paginationToken);
+		const second = await search(
+			'searchLoops',
+			{ profileId: rl('4711') },
+			undefined,
+			first.paginationToken,
+		);
 
 		expect(first.results).toHaveLength(100);
 		expect(first.paginationToken).toBe('2');
@@ -85,7 +90,11 @@ describe('Loop picker', () => {
 	});
 
 	it('looks a typed number up as a loop ID, listed once and first', async () => {
-		const loop = { id: 34308, name: 'Atturo Garay', loopUrl: 'https://www.dotloop.com/m/loop?viewId=34308' };
+		const loop = {
+			id: 34308,
+			name: 'Atturo Garay',
+			loopUrl: 'https://www.dotloop.com/m/loop?viewId=34308',
+		};
 		api()
 			.get(`${BASE_PATH}/profile/4711/loop/34308`)
 			.reply(200, { data: loop })
@@ -123,7 +132,11 @@ describe('Loop picker', () => {
 				.reply(200, { meta: { total: 5000 }, data: loops(batch * 100, 100) });
 		}
 
-		const { results, paginationToken } = await search('searchLoops', { profileId: rl('4711') }, 'Loop 499');
+		const { results, paginationToken } = await search(
+			'searchLoops',
+			{ profileId: rl('4711') },
+			'Loop 499',
+		);
 
 		expect(paginationToken).toBeUndefined();
 		expect(results).toEqual([
@@ -135,7 +148,7 @@ describe('Loop picker', () => {
 		]);
 	});
 
-	it("lists the profile the form holds now, whichever mode it is in", async () => {
+	it('lists the profile the form holds now, whichever mode it is in', async () => {
 		api()
 			.get(`${BASE_PATH}/profile/4711/loop`)
 			.query(loopPage(1))
@@ -152,7 +165,9 @@ describe('Loop picker', () => {
 	});
 
 	it('asks for a profile before listing loops', async () => {
-		await expect(search('searchLoops', { profileId: rl('') })).rejects.toThrow('Choose a profile first');
+		await expect(search('searchLoops', { profileId: rl('') })).rejects.toThrow(
+			'Choose a profile first',
+		);
 	});
 });
 
@@ -208,7 +223,10 @@ describe('pickers under a loop', () => {
 			.get(`${LOOP}/folder/423424/document`)
 			.reply(200, { meta: { total: 1 }, data: [{ id: 561621, filename: 'disclosures.pdf' }] });
 
-		const { results } = await search('searchDocuments', { ...parents, folderId: rl('423424', 'id') });
+		const { results } = await search('searchDocuments', {
+			...parents,
+			folderId: rl('423424', 'id'),
+		});
 
 		expect(results).toEqual([{ name: 'disclosures.pdf (in folder 423424)', value: '561621' }]);
 	});
@@ -226,7 +244,12 @@ describe('pickers under a loop', () => {
 				meta: { total: 2 },
 				data: [
 					{ id: 2355, fullName: 'Brian Erwin', email: 'brianerwin@newkyhome.com', role: 'BUYER' },
-					{ id: 57567, fullName: 'Allen Agent', email: 'allen.agent@gmail.com', role: 'LISTING_AGENT' },
+					{
+						id: 57567,
+						fullName: 'Allen Agent',
+						email: 'allen.agent@gmail.com',
+						role: 'LISTING_AGENT',
+					},
 				],
 			});
 
@@ -266,7 +289,10 @@ describe('pickers under a loop', () => {
 });
 
 describe('Contact picker', () => {
-	const contactPage = (batchNumber: number) => ({ batch_size: '100', batch_number: String(batchNumber) });
+	const contactPage = (batchNumber: number) => ({
+		batch_size: '100',
+		batch_number: String(batchNumber),
+	});
 
 	it('lists contacts in batches of 100, labelled with name and email', async () => {
 		api()
@@ -290,7 +316,11 @@ describe('Contact picker', () => {
 	});
 
 	it('finds a contact by full name past the first batch, and by typed ID', async () => {
-		const many = Array.from({ length: 100 }, (_, k) => ({ id: k + 1, firstName: 'A', lastName: `B${k}` }));
+		const many = Array.from({ length: 100 }, (_, k) => ({
+			id: k + 1,
+			firstName: 'A',
+			lastName: `B${k}`,
+		}));
 		api()
 			.get(`${BASE_PATH}/contact/3603862`)
 			.reply(200, { data: { id: 3603862, firstName: 'Brian', lastName: 'Erwin' } })
@@ -299,21 +329,31 @@ describe('Contact picker', () => {
 			.reply(200, { meta: { total: 101 }, data: many })
 			.get(`${BASE_PATH}/contact`)
 			.query(contactPage(2))
-			.reply(200, { meta: { total: 101 }, data: [{ id: 9, firstName: 'Brian', lastName: 'Erwin' }] });
+			.reply(200, {
+				meta: { total: 101 },
+				data: [{ id: 9, firstName: 'Brian', lastName: 'Erwin' }],
+			});
 
 		const byId = await search('searchContacts', {}, '3603862');
 		expect(byId.results).toEqual([{ name: 'Brian Erwin', value: '3603862' }]);
 	});
 
 	it('finds a contact by "first last" past the first batch', async () => {
-		const many = Array.from({ length: 100 }, (_, k) => ({ id: k + 1, firstName: 'A', lastName: `B${k}` }));
+		const many = Array.from({ length: 100 }, (_, k) => ({
+			id: k + 1,
+			firstName: 'A',
+			lastName: `B${k}`,
+		}));
 		api()
 			.get(`${BASE_PATH}/contact`)
 			.query(contactPage(1))
 			.reply(200, { meta: { total: 101 }, data: many })
 			.get(`${BASE_PATH}/contact`)
 			.query(contactPage(2))
-			.reply(200, { meta: { total: 101 }, data: [{ id: 900, firstName: 'Brian', lastName: 'Erwin' }] });
+			.reply(200, {
+				meta: { total: 101 },
+				data: [{ id: 900, firstName: 'Brian', lastName: 'Erwin' }],
+			});
 
 		const { results } = await search('searchContacts', {}, 'brian erwin');
 		expect(results).toEqual([{ name: 'Brian Erwin', value: '900' }]);
@@ -333,7 +373,10 @@ describe('Webhook pickers', () => {
 	it('Event lists the chosen subscription page by page', async () => {
 		api()
 			.get(`${BASE_PATH}/subscription/${SUBSCRIPTION}/event`)
-			.reply(200, { meta: { nextCursor: 'c2' }, data: [event('5f6667e3-4b65-4025-9d64-f8d695b3ebb5', 'LOOP_UPDATED')] });
+			.reply(200, {
+				meta: { nextCursor: 'c2' },
+				data: [event('5f6667e3-4b65-4025-9d64-f8d695b3ebb5', 'LOOP_UPDATED')],
+			});
 
 		const { results, paginationToken } = await search('searchWebhookEvents', {
 			subscriptionId: rl(SUBSCRIPTION),
@@ -356,15 +399,30 @@ describe('Webhook pickers', () => {
 				.query(page === 1 ? {} : { next_cursor: `c${page}` })
 				.reply(200, {
 					meta: { nextCursor: `c${page + 1}` },
-					data: [event(`00000000-0000-4000-8000-00000000000${page}`, page === 4 ? 'LOOP_CREATED' : 'LOOP_UPDATED')],
+					data: [
+						event(
+							`00000000-0000-4000-8000-00000000000${page}`,
+							page === 4 ? 'LOOP_CREATED' : 'LOOP_UPDATED',
+						),
+					],
 				});
 		}
 
-		const { results } = await search('searchWebhookEvents', { subscriptionId: rl(SUBSCRIPTION) }, 'created');
+		const { results } = await search(
+			'searchWebhookEvents',
+			{ subscriptionId: rl(SUBSCRIPTION) },
+			'created',
+		);
 
 		expect(results).toEqual([
-			{ name: 'LOOP_CREATED 2023-11-01T20:20:08.186Z (SUCCESS)', value: '00000000-0000-4000-8000-000000000004' },
-			{ name: 'Searched only the newest 5 pages of events: use By ID to reach an older event', value: '' },
+			{
+				name: 'LOOP_CREATED 2023-11-01T20:20:08.186Z (SUCCESS)',
+				value: '00000000-0000-4000-8000-000000000004',
+			},
+			{
+				name: 'Searched only the newest 5 pages of events: use By ID to reach an older event',
+				value: '',
+			},
 		]);
 	});
 

@@ -40,7 +40,9 @@ describe('Loop By URL', () => {
 		'http://www.dotloop.com/m/loop?viewId=34308',
 	])('accepts what users paste from the address bar: %j', async (pasted) => {
 		expect(editorErrors(pasted)).toEqual([]);
-		api().get(`${BASE_PATH}/profile/4711/loop/34308`).reply(200, { data: { id: 34308 } });
+		api()
+			.get(`${BASE_PATH}/profile/4711/loop/34308`)
+			.reply(200, { data: { id: 34308 } });
 
 		const { output } = await getLoopByUrl(pasted);
 
@@ -61,7 +63,9 @@ describe('Loop By URL', () => {
 	it('a link from an expression that is no loop link fails before any request, saying what one looks like', async () => {
 		const run = getLoopByUrl('https://example.com/listing/12');
 
-		await expect(run).rejects.toThrow('"Loop" is not a Dotloop loop link: "https://example.com/listing/12"');
+		await expect(run).rejects.toThrow(
+			'"Loop" is not a Dotloop loop link: "https://example.com/listing/12"',
+		);
 		await expect(getLoopByUrl('https://example.com/listing/12')).rejects.toMatchObject({
 			description:
 				"Paste the loop's address from the browser; it looks like https://www.dotloop.com/m/loop?viewId=34308 (the number after viewId= is the loop ID). Or choose By ID.",
@@ -77,11 +81,28 @@ describe('pickers for records that were plain ID fields', () => {
 	};
 
 	it.each([
-		['document', 'get', { folderId: '423424', documentId: { __rl: true, mode: 'list', value: '561621' } }, `${LOOP}/folder/423424/document/561621`],
-		['participant', 'get', { participantId: { __rl: true, mode: 'id', value: ' 2355 ' } }, `${LOOP}/participant/2355`],
-		['task', 'get', { taskListId: '1234', taskId: { __rl: true, mode: 'list', value: '125736485' } }, `${LOOP}/tasklist/1234/task/125736485`],
+		[
+			'document',
+			'get',
+			{ folderId: '423424', documentId: { __rl: true, mode: 'list', value: '561621' } },
+			`${LOOP}/folder/423424/document/561621`,
+		],
+		[
+			'participant',
+			'get',
+			{ participantId: { __rl: true, mode: 'id', value: ' 2355 ' } },
+			`${LOOP}/participant/2355`,
+		],
+		[
+			'task',
+			'get',
+			{ taskListId: '1234', taskId: { __rl: true, mode: 'list', value: '125736485' } },
+			`${LOOP}/tasklist/1234/task/125736485`,
+		],
 	])('%s %s reads the record the picker chose', async (resource, operation, params, path) => {
-		api().get(path).reply(200, { data: { id: 1 } });
+		api()
+			.get(path)
+			.reply(200, { data: { id: 1 } });
 
 		const { output } = await runDotloop({ params: { resource, operation, ...parents, ...params } });
 
@@ -96,7 +117,9 @@ describe('pickers for records that were plain ID fields', () => {
 			.reply(200, { data: { id: 3603862 } });
 
 		for (const contactId of [{ __rl: true, mode: 'list', value: '3603862' }, '3603862']) {
-			const { output } = await runDotloop({ params: { resource: 'contact', operation: 'get', contactId } });
+			const { output } = await runDotloop({
+				params: { resource: 'contact', operation: 'get', contactId },
+			});
 			expect(output).toEqual([{ json: { id: 3603862 }, pairedItem: { item: 0 } }]);
 		}
 	});
@@ -104,7 +127,9 @@ describe('pickers for records that were plain ID fields', () => {
 	it('webhook event get reads an event chosen from the list', async () => {
 		const subscription = '4370bfdb-af96-430c-9871-90badf4d5608';
 		const event = '5f6667e3-4b65-4025-9d64-f8d695b3ebb5';
-		api().get(`${BASE_PATH}/subscription/${subscription}/event/${event}`).reply(200, { data: { id: event } });
+		api()
+			.get(`${BASE_PATH}/subscription/${subscription}/event/${event}`)
+			.reply(200, { data: { id: event } });
 
 		const { output } = await runDotloop({
 			params: {

@@ -9,7 +9,11 @@ import { pollingTrigger } from './context';
  * push another one past a batch boundary. A server that does exactly that on the first reading: the
  * poll must notice (a contact read twice) and read the list again instead of losing one.
  */
-const contact = (id: number, updated = '2030-01-01T00:00:00Z') => ({ id, firstName: `C${id}`, updated });
+const contact = (id: number, updated = '2030-01-01T00:00:00Z') => ({
+	id,
+	firstName: `C${id}`,
+	updated,
+});
 const all = Array.from({ length: 150 }, (_, i) => contact(1000 + i));
 
 let server: TestServer;
@@ -25,7 +29,11 @@ beforeAll(async () => {
 		// First reading: before batch 2, contact 1005 changed and moved to the end, so the list shifted
 		// up by one: batch 2 starts at what was position 101, and 1100 is never served.
 		if (moving && batch === 2) {
-			const shifted = [...all.slice(0, 5), ...all.slice(6), { ...all[5], updated: '2030-01-01T00:00:01Z' }];
+			const shifted = [
+				...all.slice(0, 5),
+				...all.slice(6),
+				{ ...all[5], updated: '2030-01-01T00:00:01Z' },
+			];
 			data = shifted.slice(100, 200);
 			moving = false;
 		}

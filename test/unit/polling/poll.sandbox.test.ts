@@ -15,9 +15,19 @@ let sandbox: Sandbox;
 let accessToken: string;
 let refreshToken: string;
 
-const admin = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: IDataObject) =>
-	(await n8nHttpRequest({ method, url: `${sandbox.url}/_sandbox${path}`, body, json: true })) as IDataObject;
-const simulate = async (body: IDataObject) => (await admin('POST', '/simulate', body)).data as IDataObject;
+const admin = async (
+	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+	path: string,
+	body?: IDataObject,
+) =>
+	(await n8nHttpRequest({
+		method,
+		url: `${sandbox.url}/_sandbox${path}`,
+		body,
+		json: true,
+	})) as IDataObject;
+const simulate = async (body: IDataObject) =>
+	(await admin('POST', '/simulate', body)).data as IDataObject;
 const api = async (method: 'GET' | 'POST' | 'PATCH', path: string, body?: IDataObject) =>
 	(await n8nHttpRequest({
 		method,
@@ -34,7 +44,12 @@ async function requestsSince(seq: number) {
 	const log = (await admin('GET', `/requests?since=${seq}`)).data as IDataObject[];
 	return log
 		.filter((entry) => String(entry.path).startsWith('/public/v2'))
-		.map((entry) => ({ method: entry.method, path: entry.path, query: entry.query, body: entry.body }));
+		.map((entry) => ({
+			method: entry.method,
+			path: entry.path,
+			query: entry.query,
+			body: entry.body,
+		}));
 }
 
 const profile = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
@@ -122,7 +137,12 @@ describe.each(['inclusive', 'exclusive'])('Loop Updated (updated_min read as %s)
 			[50004, 'Same second 50004', T0, 1001],
 		]);
 		await simulate({ action: 'updateLoop', loopId: 50005, name: 'Still the same second', at: T0 });
-		await simulate({ action: 'updateLoop', loopId: 50002, name: 'Changed again, same second', at: T0 });
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50002,
+			name: 'Changed again, same second',
+			at: T0,
+		});
 		expect((await t.run())?.map((l) => [l.id, l.name])).toEqual([
 			[50002, 'Changed again, same second'],
 			[50005, 'Still the same second'],
@@ -141,7 +161,12 @@ describe('Loop Updated', () => {
 		const generated = state.loops.filter((l) => Number(l.id) > 50037).map((l) => Number(l.id));
 		expect(generated).toHaveLength(250);
 		for (const [i, loopId] of generated.entries()) {
-			await simulate({ action: 'updateLoop', loopId, name: `Caught up ${loopId}`, at: second(T0, 60 + Math.floor(i / 7)) });
+			await simulate({
+				action: 'updateLoop',
+				loopId,
+				name: `Caught up ${loopId}`,
+				at: second(T0, 60 + Math.floor(i / 7)),
+			});
 		}
 		const seq = await lastSeq();
 		const out = (await t.run()) ?? [];
@@ -178,13 +203,27 @@ describe('Loop Updated', () => {
 	});
 
 	test('Include Loop Details asks for include_details and passes the details on', async () => {
-		const t = trigger({ event: 'loopUpdated', watch: 'profile', profileId: profile(1001), options: { includeDetails: true } });
+		const t = trigger({
+			event: 'loopUpdated',
+			watch: 'profile',
+			profileId: profile(1001),
+			options: { includeDetails: true },
+		});
 		await t.run();
-		await simulate({ action: 'updateLoop', loopId: 50001, name: 'With details', at: second(T0, 400) });
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50001,
+			name: 'With details',
+			at: second(T0, 400),
+		});
 		const seq = await lastSeq();
 		const [item] = (await t.run()) ?? [];
-		expect(item.details).toEqual(expect.objectContaining({ 'Property Address': expect.any(Object) }));
-		expect((await requestsSince(seq))[0].query).toEqual(expect.objectContaining({ include_details: 'true' }));
+		expect(item.details).toEqual(
+			expect.objectContaining({ 'Property Address': expect.any(Object) }),
+		);
+		expect((await requestsSince(seq))[0].query).toEqual(
+			expect.objectContaining({ include_details: 'true' }),
+		);
 	});
 
 	test('Every Profile Holding Loops watches each INDIVIDUAL profile, one request each when quiet', async () => {
@@ -196,14 +235,21 @@ describe('Loop Updated', () => {
 			'/public/v2/profile/1001/loop',
 			'/public/v2/profile/1002/loop',
 		]);
-		await simulate({ action: 'updateLoop', loopId: 50031, name: 'Luxury change', at: second(T0, 900) });
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50031,
+			name: 'Luxury change',
+			at: second(T0, 900),
+		});
 		expect((await t.run())?.map((l) => [l.id, l.profileId])).toEqual([[50031, 1002]]);
 	});
 
 	test('a bad profile ID fails before any request, naming the parameter', async () => {
 		const t = trigger({ event: 'loopUpdated', watch: 'profile', profileId: profile('abc') });
 		const seq = await lastSeq();
-		await expect(t.run()).rejects.toThrow('Profile: "abc" is not a profile ID; choose a profile from the list or enter its whole-number ID');
+		await expect(t.run()).rejects.toThrow(
+			'Profile: "abc" is not a profile ID; choose a profile from the list or enter its whole-number ID',
+		);
 		expect(await requestsSince(seq)).toEqual([]);
 	});
 
@@ -227,7 +273,10 @@ describe('Loop Created and Loop Status Changed', () => {
 		const seq = await lastSeq();
 		expect((await t.run())?.map((l) => l.name)).toEqual(['New A', 'New B']);
 		expect((await requestsSince(seq))[0].query).toEqual(
-			expect.objectContaining({ sort: 'created:desc', filter: expect.stringMatching(/^created_min=/) }),
+			expect.objectContaining({
+				sort: 'created:desc',
+				filter: expect.stringMatching(/^created_min=/),
+			}),
 		);
 		await simulate({ action: 'updateLoop', loopId: a.id, name: 'A renamed', at: second(T0, 11) });
 		expect(await t.run()).toBeNull();
@@ -242,10 +291,22 @@ describe('Loop Created and Loop Status Changed', () => {
 			newStatuses: ['SOLD'],
 		});
 		await t.run();
-		expect(Object.keys((t.staticData.dotloopPolling as IDataObject).loops as IDataObject)).toEqual(['1001']);
+		expect(Object.keys((t.staticData.dotloopPolling as IDataObject).loops as IDataObject)).toEqual([
+			'1001',
+		]);
 		await simulate({ action: 'updateLoop', loopId: 50001, status: 'SOLD', at: second(T0, 20) });
-		await simulate({ action: 'updateLoop', loopId: 50006, status: 'ACTIVE_LISTING', at: second(T0, 20) });
-		await simulate({ action: 'updateLoop', loopId: 50007, name: 'Only renamed', at: second(T0, 20) });
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50006,
+			status: 'ACTIVE_LISTING',
+			at: second(T0, 20),
+		});
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50007,
+			name: 'Only renamed',
+			at: second(T0, 20),
+		});
 		// An archived loop brought back: not in the kept statuses, so it was ARCHIVED.
 		await simulate({ action: 'updateLoop', loopId: 50005, status: 'SOLD', at: second(T0, 21) });
 		const out = (await t.run()) ?? [];
@@ -265,11 +326,27 @@ describe('Contacts', () => {
 		await created.run();
 		await updated.run();
 		// The first poll reads the whole list once (contacts cannot be sorted): 130 contacts, 2 batches each.
-		expect((await requestsSince(seq)).map((r) => (r.query as IDataObject).batch_number)).toEqual(['1', '2', '1', '2']);
-		const fresh = await simulate({ action: 'createContact', firstName: 'Fresh', at: second(T0, 30) });
-		await simulate({ action: 'updateContact', contactId: 400002, lastName: 'Agent-Changed', at: second(T0, 30) });
+		expect((await requestsSince(seq)).map((r) => (r.query as IDataObject).batch_number)).toEqual([
+			'1',
+			'2',
+			'1',
+			'2',
+		]);
+		const fresh = await simulate({
+			action: 'createContact',
+			firstName: 'Fresh',
+			at: second(T0, 30),
+		});
+		await simulate({
+			action: 'updateContact',
+			contactId: 400002,
+			lastName: 'Agent-Changed',
+			at: second(T0, 30),
+		});
 		expect((await created.run())?.map((c) => c.id)).toEqual([fresh.id]);
-		expect((await updated.run())?.map((c) => [c.id, c.lastName])).toEqual([[400002, 'Agent-Changed']]);
+		expect((await updated.run())?.map((c) => [c.id, c.lastName])).toEqual([
+			[400002, 'Agent-Changed'],
+		]);
 		seq = await lastSeq();
 		expect(await updated.run()).toBeNull();
 		expect(await requestsSince(seq)).toEqual([
@@ -285,19 +362,39 @@ describe('Contacts', () => {
 
 describe('Loop Date Approaching', () => {
 	test('each loop and date once, again when the date changes', async () => {
-		const t = trigger({ event: 'loopDateApproaching', watch: 'profile', profileId: profile(1001), dateField: 'Contract Dates|Closing Date', withinDays: 10 });
+		const t = trigger({
+			event: 'loopDateApproaching',
+			watch: 'profile',
+			profileId: profile(1001),
+			dateField: 'Contract Dates|Closing Date',
+			withinDays: 10,
+		});
 		await t.run();
 		const inDays = (days: number) => {
 			const d = new Date(Date.now() + days * 86400000);
 			return `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
 		};
 		const iso = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
-		await simulate({ action: 'updateLoop', loopId: 50001, details: { 'Contract Dates': { 'Closing Date': inDays(3) } } });
-		await simulate({ action: 'updateLoop', loopId: 50003, details: { 'Contract Dates': { 'Closing Date': inDays(40) } } });
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50001,
+			details: { 'Contract Dates': { 'Closing Date': inDays(3) } },
+		});
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50003,
+			details: { 'Contract Dates': { 'Closing Date': inDays(40) } },
+		});
 		const out = (await t.run()) ?? [];
-		expect(out.map((l) => [l.id, l.dateField, l.date, l.daysUntil])).toEqual([[50001, 'Closing Date', iso(3), 3]]);
+		expect(out.map((l) => [l.id, l.dateField, l.date, l.daysUntil])).toEqual([
+			[50001, 'Closing Date', iso(3), 3],
+		]);
 		expect(await t.run()).toBeNull();
-		await simulate({ action: 'updateLoop', loopId: 50001, details: { 'Contract Dates': { 'Closing Date': inDays(5) } } });
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50001,
+			details: { 'Contract Dates': { 'Closing Date': inDays(5) } },
+		});
 		expect((await t.run())?.map((l) => [l.id, l.date])).toEqual([[50001, iso(5)]]);
 		expect((t.staticData.dotloopPolling as IDataObject).dates).toEqual({ '1001:50001': iso(5) });
 	});
@@ -329,7 +426,8 @@ describe('Failed Webhook Deliveries and Subscription Disabled', () => {
 		const [event] = (await api('GET', `/subscription/${sub.id}/event`)).data as IDataObject[];
 		await admin('POST', `/events/${event.id}/fail`);
 		const out = (await t.run()) ?? [];
-		const record = ((await api('GET', `/subscription/${sub.id}/event/${event.id}`)).data) as IDataObject;
+		const record = (await api('GET', `/subscription/${sub.id}/event/${event.id}`))
+			.data as IDataObject;
 		const attempts = record.responseData as IDataObject[];
 		const sentMs = Date.parse(String(attempts[attempts.length - 1].requestSentAt));
 		const expected = toTriggerItem(

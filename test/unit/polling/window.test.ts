@@ -24,7 +24,9 @@ describe('change window (the polling cursor)', () => {
 	test('the next request starts the lookback before the newest change, in whole seconds', () => {
 		expect(LOOKBACK_SECONDS).toBe(30);
 		expect(windowStart({ at: '2030-01-01T00:00:10Z', seen: {} })).toBe('2029-12-31T23:59:40Z');
-		expect(windowStart({ at: '2030-01-01T00:00:10Z', seen: {} }, 3600)).toBe('2029-12-31T23:00:10Z');
+		expect(windowStart({ at: '2030-01-01T00:00:10Z', seen: {} }, 3600)).toBe(
+			'2029-12-31T23:00:10Z',
+		);
 	});
 
 	test('several records updated in the same second: those a later poll finds in that second are emitted, the rest not again', () => {
@@ -68,7 +70,11 @@ describe('change window (the polling cursor)', () => {
 	test('a record read twice while paging (it changed in between) is emitted once, in its newest version', () => {
 		const old = loop(1, '2030-01-01T00:00:03Z');
 		const moved = loop(1, '2030-01-01T00:00:08Z', { status: 'SOLD' });
-		const { changes, next } = advanceWindow({ at: '2030-01-01T00:00:00Z', seen: {} }, [moved, old], 'updated');
+		const { changes, next } = advanceWindow(
+			{ at: '2030-01-01T00:00:00Z', seen: {} },
+			[moved, old],
+			'updated',
+		);
 		expect(changes).toEqual([moved]);
 		expect(next.at).toBe('2030-01-01T00:00:08Z');
 	});
@@ -84,7 +90,11 @@ describe('change window (the polling cursor)', () => {
 
 	test('a change Dotloop stamps earlier than one already read (clock skew) is emitted while inside the lookback', () => {
 		const late = loop(7, '2030-01-01T00:00:50Z');
-		const first = advanceWindow({ at: '2030-01-01T00:00:00Z', seen: {} }, [loop(1, '2030-01-01T00:01:00Z')], 'updated');
+		const first = advanceWindow(
+			{ at: '2030-01-01T00:00:00Z', seen: {} },
+			[loop(1, '2030-01-01T00:01:00Z')],
+			'updated',
+		);
 		const second = advanceWindow(first.next, [late, loop(1, '2030-01-01T00:01:00Z')], 'updated');
 		expect(second.changes).toEqual([late]);
 	});
@@ -99,7 +109,10 @@ describe('change window (the polling cursor)', () => {
 		let emitted = 0;
 		for (let minute = 0; minute < 100; minute++) {
 			const batch = Array.from({ length: 50 }, (_, i) =>
-				loop(minute * 50 + i, new Date(Date.UTC(2030, 0, 1, 0, minute, i)).toISOString().replace('.000Z', 'Z')),
+				loop(
+					minute * 50 + i,
+					new Date(Date.UTC(2030, 0, 1, 0, minute, i)).toISOString().replace('.000Z', 'Z'),
+				),
 			);
 			const result = advanceWindow(window, batch, 'updated');
 			emitted += result.changes.length;
@@ -119,7 +132,11 @@ describe('change window (the polling cursor)', () => {
 		// A quiet poll 40 s later (Dotloop's Date header): nothing new, the window moves past the burst.
 		const quiet = advanceWindow(first.next, burst, 'updated', { checked: '2030-01-01T00:00:52Z' });
 		expect(quiet.changes).toEqual([]);
-		expect(quiet.next).toEqual({ at: '2030-01-01T00:00:10Z', checked: '2030-01-01T00:00:52Z', seen: {} });
+		expect(quiet.next).toEqual({
+			at: '2030-01-01T00:00:10Z',
+			checked: '2030-01-01T00:00:52Z',
+			seen: {},
+		});
 		expect(windowStart(quiet.next)).toBe('2030-01-01T00:00:22Z');
 		// A change stamped within the lookback of that poll's start is still caught.
 		const late = loop(7, '2030-01-01T00:00:40Z', { name: 'late' });
@@ -130,6 +147,8 @@ describe('change window (the polling cursor)', () => {
 		const created = loop(1, '2030-01-01T00:00:05Z');
 		const opts = { fingerprintOf: () => 'c' };
 		const first = advanceWindow(empty, [created], 'updated', opts);
-		expect(advanceWindow(first.next, [{ ...created, name: 'x' }], 'updated', opts).changes).toEqual([]);
+		expect(advanceWindow(first.next, [{ ...created, name: 'x' }], 'updated', opts).changes).toEqual(
+			[],
+		);
 	});
 });

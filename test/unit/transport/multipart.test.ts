@@ -44,7 +44,10 @@ describe('MultipartFileBody', () => {
 	it('fails the send when the file holds other than the announced number of bytes', async () => {
 		const part = { name: 'file', fileName: 'a.pdf', contentType: 'application/pdf' };
 		const longer = new MultipartFileBody({ ...part, source: source(Buffer.from('%PDF-1.4 x'), 4) });
-		const shorter = new MultipartFileBody({ ...part, source: source(Buffer.from('%PDF-1.4 x'), 40) });
+		const shorter = new MultipartFileBody({
+			...part,
+			source: source(Buffer.from('%PDF-1.4 x'), 40),
+		});
 
 		await expect(read(longer.stream())).rejects.toThrow(
 			'The file "a.pdf" changed while it was being sent: 4 bytes expected, 6 read',
@@ -55,7 +58,12 @@ describe('MultipartFileBody', () => {
 	});
 
 	it('draws a new random boundary for each body', () => {
-		const part = { name: 'file', fileName: 'a.pdf', contentType: 'application/pdf', source: source(Buffer.from('x')) };
+		const part = {
+			name: 'file',
+			fileName: 'a.pdf',
+			contentType: 'application/pdf',
+			source: source(Buffer.from('x')),
+		};
 		const first = new MultipartFileBody(part);
 		const second = new MultipartFileBody(part);
 		expect(first.boundary).toMatch(/^----DotloopFormBoundary[0-9a-f]{24}$/);

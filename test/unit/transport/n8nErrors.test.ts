@@ -19,9 +19,13 @@ const reconnect = (node: INode) =>
 		}) as unknown as JsonObject,
 	);
 /** A credential that was never connected: n8n 2.x (UserError) and 1.x (ApplicationError, cause dropped). */
-const notConnected = (node: INode) => new NodeApiError(node, new UserError('OAuth credentials not connected') as unknown as JsonObject);
+const notConnected = (node: INode) =>
+	new NodeApiError(node, new UserError('OAuth credentials not connected') as unknown as JsonObject);
 const notConnectedV1 = (node: INode) => {
-	const error = new NodeApiError(node, new ApplicationError('OAuth credentials not connected') as unknown as JsonObject);
+	const error = new NodeApiError(
+		node,
+		new ApplicationError('OAuth credentials not connected') as unknown as JsonObject,
+	);
 	Object.defineProperty(error, 'cause', { value: undefined });
 	return error;
 };
@@ -31,7 +35,9 @@ const notConnectedV1 = (node: INode) => {
  * wrapped in a NodeApiError whose cause is dropped and whose httpCode is that code (as seen in n8n 1.123).
  */
 const refreshRefusedV1 = (node: INode) => {
-	const authError = Object.assign(new Error('invalid_grant: Refresh token revoked'), { code: 'EAUTH' });
+	const authError = Object.assign(new Error('invalid_grant: Refresh token revoked'), {
+		code: 'EAUTH',
+	});
 	const error = new NodeApiError(node, authError as unknown as JsonObject);
 	Object.defineProperty(error, 'cause', { value: undefined });
 	error.httpCode = 'EAUTH';
@@ -49,7 +55,11 @@ describe("n8n's own errors reach the user as n8n words them", () => {
 	});
 
 	it('a credential to reconnect, with Continue On Fail', async () => {
-		const { output } = await runDotloop({ params: account, n8nFailure: reconnect, continueOnFail: true });
+		const { output } = await runDotloop({
+			params: account,
+			n8nFailure: reconnect,
+			continueOnFail: true,
+		});
 		expect(output).toEqual([
 			{
 				json: {
@@ -65,19 +75,31 @@ describe("n8n's own errors reach the user as n8n words them", () => {
 	it.each([
 		['n8n 2.x', notConnected],
 		['n8n 1.x', notConnectedV1],
-	])('a credential never connected (%s), with and without Continue On Fail', async (_version, n8nFailure) => {
-		const thrown = await runDotloop({ params: account, n8nFailure }).catch((error: Error) => error);
-		expect(thrown).toMatchObject({ message: 'OAuth credentials not connected' });
-		expect((thrown as NodeApiError).description ?? '').not.toContain('Dotloop');
+	])(
+		'a credential never connected (%s), with and without Continue On Fail',
+		async (_version, n8nFailure) => {
+			const thrown = await runDotloop({ params: account, n8nFailure }).catch(
+				(error: Error) => error,
+			);
+			expect(thrown).toMatchObject({ message: 'OAuth credentials not connected' });
+			expect((thrown as NodeApiError).description ?? '').not.toContain('Dotloop');
 
-		const { output } = await runDotloop({ params: account, n8nFailure, continueOnFail: true });
-		expect(output).toHaveLength(1);
-		expect(output[0].json).toMatchObject({ error: 'OAuth credentials not connected', httpCode: null });
-		expect(String(output[0].json.description ?? '')).not.toContain('Dotloop');
-	});
+			const { output } = await runDotloop({ params: account, n8nFailure, continueOnFail: true });
+			expect(output).toHaveLength(1);
+			expect(output[0].json).toMatchObject({
+				error: 'OAuth credentials not connected',
+				httpCode: null,
+			});
+			expect(String(output[0].json.description ?? '')).not.toContain('Dotloop');
+		},
+	);
 
 	it('a refresh the token endpoint refused (n8n 1.x), with Continue On Fail', async () => {
-		const { output } = await runDotloop({ params: account, n8nFailure: refreshRefusedV1, continueOnFail: true });
+		const { output } = await runDotloop({
+			params: account,
+			n8nFailure: refreshRefusedV1,
+			continueOnFail: true,
+		});
 		expect(output).toHaveLength(1);
 		expect(output[0].json.error).toBe('invalid_grant: Refresh token revoked');
 		expect(String(output[0].json.description ?? '')).not.toContain('Dotloop');

@@ -406,52 +406,85 @@ describe('transport: merged loops', () => {
 	});
 
 	it.each([
-		['another host', 'https://collector.example/public/v2/profile/3/loop/888', 'https://collector.example/public/v2/profile/3/loop/888'],
-		['another port', 'https://api.test.dotloop.local:8443/public/v2/profile/3/loop/888', 'https://api.test.dotloop.local:8443/public/v2/profile/3/loop/888'],
-		['http instead of https', 'http://api.test.dotloop.local/public/v2/profile/3/loop/888', 'http://api.test.dotloop.local/public/v2/profile/3/loop/888'],
-		['a path outside the API base', '/public/v2-evil/profile/3/loop/888?token=x', 'https://api.test.dotloop.local/public/v2-evil/profile/3/loop/888'],
+		[
+			'another host',
+			'https://collector.example/public/v2/profile/3/loop/888',
+			'https://collector.example/public/v2/profile/3/loop/888',
+		],
+		[
+			'another port',
+			'https://api.test.dotloop.local:8443/public/v2/profile/3/loop/888',
+			'https://api.test.dotloop.local:8443/public/v2/profile/3/loop/888',
+		],
+		[
+			'http instead of https',
+			'http://api.test.dotloop.local/public/v2/profile/3/loop/888',
+			'http://api.test.dotloop.local/public/v2/profile/3/loop/888',
+		],
+		[
+			'a path outside the API base',
+			'/public/v2-evil/profile/3/loop/888?token=x',
+			'https://api.test.dotloop.local/public/v2-evil/profile/3/loop/888',
+		],
 		['the origin root', '/', 'https://api.test.dotloop.local/'],
-	])('refuses a redirect to %s and sends the token nowhere else', async (_case, location, shown) => {
-		let elsewhere = 0;
-		const answer = (): [number, object] => [200, { data: { id: elsewhere++ } }];
-		nock('https://collector.example').get(/.*/).optionally().reply(answer);
-		nock('https://api.test.dotloop.local:8443').get(/.*/).optionally().reply(answer);
-		nock('http://api.test.dotloop.local').get(/.*/).optionally().reply(answer);
-		api().get(/^\/(?!public\/v2\/profile\/3\/loop\/777$)/).optionally().reply(answer);
-		api().get(`${BASE_PATH}/profile/3/loop/777`).reply(301, '', { Location: location });
+	])(
+		'refuses a redirect to %s and sends the token nowhere else',
+		async (_case, location, shown) => {
+			let elsewhere = 0;
+			const answer = (): [number, object] => [200, { data: { id: elsewhere++ } }];
+			nock('https://collector.example').get(/.*/).optionally().reply(answer);
+			nock('https://api.test.dotloop.local:8443').get(/.*/).optionally().reply(answer);
+			nock('http://api.test.dotloop.local').get(/.*/).optionally().reply(answer);
+			api()
+				.get(/^\/(?!public\/v2\/profile\/3\/loop\/777$)/)
+				.optionally()
+				.reply(answer);
+			api().get(`${BASE_PATH}/profile/3/loop/777`).reply(301, '', { Location: location });
 
-		const { context: ctx } = context();
-		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/777' }));
+			const { context: ctx } = context();
+			const error = await failure(
+				dotloopRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/777' }),
+			);
 
-		expect(elsewhere).toBe(0);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.message).toBe(
-			`Dotloop redirected (HTTP 301) to ${shown}, outside the API base URL https://api.test.dotloop.local/public/v2`,
-		);
-		expect(error.httpCode).toBe('301');
-		expect(error.description).toBe(
-			'The redirect was not followed, so the Dotloop token was not sent there. Check the API Base URL of the Dotloop credential.',
-		);
-		nock.cleanAll();
-	});
+			expect(elsewhere).toBe(0);
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.message).toBe(
+				`Dotloop redirected (HTTP 301) to ${shown}, outside the API base URL https://api.test.dotloop.local/public/v2`,
+			);
+			expect(error.httpCode).toBe('301');
+			expect(error.description).toBe(
+				'The redirect was not followed, so the Dotloop token was not sent there. Check the API Base URL of the Dotloop credential.',
+			);
+			nock.cleanAll();
+		},
+	);
 
 	it('asks a merged loop where it went without letting the HTTP client follow it elsewhere', async () => {
 		api('access-1')
 			.post(`${BASE_PATH}/profile/3/loop/777/folder`, { name: 'Offers' })
 			.times(2)
 			.reply(401, { error: 'invalid_token' });
-		nock(new URL(TOKEN_URL).origin).post(new URL(TOKEN_URL).pathname).reply(200, { access_token: 'access-2' });
+		nock(new URL(TOKEN_URL).origin)
+			.post(new URL(TOKEN_URL).pathname)
+			.reply(200, { access_token: 'access-2' });
 		api('access-2')
 			.post(`${BASE_PATH}/profile/3/loop/777/folder`, { name: 'Offers' })
 			.reply(301, '')
 			.get(`${BASE_PATH}/profile/3/loop/777`)
 			.reply(301, '', { Location: 'https://collector.example/loop/888' });
 		let elsewhere = 0;
-		nock('https://collector.example').get(/.*/).optionally().reply(() => [200, { data: { id: ++elsewhere } }]);
+		nock('https://collector.example')
+			.get(/.*/)
+			.optionally()
+			.reply(() => [200, { data: { id: ++elsewhere } }]);
 
 		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
 		const error = await failure(
-			dotloopRequest.call(ctx, { method: 'POST', path: '/profile/3/loop/777/folder', body: { name: 'Offers' } }),
+			dotloopRequest.call(ctx, {
+				method: 'POST',
+				path: '/profile/3/loop/777/folder',
+				body: { name: 'Offers' },
+			}),
 		);
 
 		expect(elsewhere).toBe(0);

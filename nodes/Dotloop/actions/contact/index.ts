@@ -18,14 +18,24 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['contact'] } },
 		options: [
-			{ name: 'Create', value: 'create', description: 'Create a contact', action: 'Create a contact' },
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Create a contact',
+				action: 'Create a contact',
+			},
 			{
 				name: 'Create or Update',
 				value: 'upsert',
 				description: 'Create a new record, or update the current one if it already exists (upsert)',
 				action: 'Create or update a contact by email',
 			},
-			{ name: 'Delete', value: 'delete', description: 'Delete a contact', action: 'Delete a contact' },
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a contact',
+				action: 'Delete a contact',
+			},
 			{
 				name: 'Find',
 				value: 'find',
@@ -40,7 +50,12 @@ export const description: INodeProperties[] = [
 				description: 'Get many contacts',
 				action: 'Get many contacts',
 			},
-			{ name: 'Update', value: 'update', description: 'Update a contact', action: 'Update a contact' },
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Update a contact',
+				action: 'Update a contact',
+			},
 		],
 		default: 'getAll',
 	},

@@ -145,8 +145,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	// A PDF by its MIME type, or by its signature when an upstream node only said octet-stream.
 	const declared = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
-	const isPdf =
-		declared === PDF || (await firstBytes(source, 5)).toString('latin1') === '%PDF-';
+	const isPdf = declared === PDF || (await firstBytes(source, 5)).toString('latin1') === '%PDF-';
 	if (!isPdf && options.allowNonPdf !== true) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -46,6 +46,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const body: IDataObject = { name, transactionType, status };
 	if (templateId !== undefined) body.templateId = templateId;
 	return toItems(
-		await dotloopApiRequest.call(this, { method: 'POST', path: `/profile/${profileId}/loop`, body }),
+		await dotloopApiRequest.call(this, {
+			method: 'POST',
+			path: `/profile/${profileId}/loop`,
+			body,
+		}),
 	);
 }

@@ -19,5 +19,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = loopPath.call(this, i);
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	return toItems(withProfileId(await dotloopApiRequest.call(this, { method: 'GET', path }), profileId));
+	return toItems(
+		withProfileId(await dotloopApiRequest.call(this, { method: 'GET', path }), profileId),
+	);
 }

@@ -80,6 +80,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (options.includeDetails === true) qs.include_details = true;
 
 	return toItems(
-		withProfileId(await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit }), profileId),
+		withProfileId(
+			await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit }),
+			profileId,
+		),
 	);
 }

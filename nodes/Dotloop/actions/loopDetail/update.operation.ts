@@ -64,7 +64,10 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '',
 		placeholder: JSON.stringify(
-			{ Financials: { 'Purchase/Sale Price': '342342' }, 'Contract Dates': { 'Closing Date': '03/15/2024' } },
+			{
+				Financials: { 'Purchase/Sale Price': '342342' },
+				'Contract Dates': { 'Closing Date': '03/15/2024' },
+			},
 			null,
 			2,
 		),
@@ -81,7 +84,6 @@ export const description = updateDisplayOptions(
 function invalid(this: IExecuteFunctions, message: string, i: number): NodeOperationError {
 	return new NodeOperationError(this.getNode(), message, { itemIndex: i });
 }
-
 
 function isEmpty(value: unknown): boolean {
 	return (
@@ -166,7 +168,8 @@ function fromJson(this: IExecuteFunctions, i: number): IDataObject {
 		const values: IDataObject = {};
 		for (const [field, value] of Object.entries(fields)) {
 			if (value === null || typeof value === 'string') values[field] = value;
-			else if (typeof value === 'number' || typeof value === 'boolean') values[field] = String(value);
+			else if (typeof value === 'number' || typeof value === 'boolean')
+				values[field] = String(value);
 			else if (isDateValue(value)) values[field] = toDotloopDate(value, this.getTimezone());
 			else {
 				throw invalid.call(

@@ -21,7 +21,6 @@ import {
 } from '../loop/fields';
 import { customRoleField, isCustomRole, roleOptions } from '../participant/fields';
 
-
 /**
  * 2. Loop-It: POST /loop-it?profile_id=… creates a loop in one request: property data, participants
  * added to the contacts directory, and an optional loop template (required when the profile says

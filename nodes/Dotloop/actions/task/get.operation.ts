@@ -1,18 +1,18 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { loopLocator, profileLocator, taskListLocator, taskLocator } from '../../descriptions/locators';
+import {
+	loopLocator,
+	profileLocator,
+	taskListLocator,
+	taskLocator,
+} from '../../descriptions/locators';
 import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
-	profileLocator,
-	loopLocator,
-	taskListLocator,
-	taskLocator,
-];
+const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator, taskLocator];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['task'], operation: ['get'] } },

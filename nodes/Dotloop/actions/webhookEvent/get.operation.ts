@@ -6,10 +6,7 @@ import { readUuid } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
-	subscriptionLocator,
-	webhookEventLocator,
-];
+const properties: INodeProperties[] = [subscriptionLocator, webhookEventLocator];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookEvent'], operation: ['get'] } },
