@@ -33,8 +33,18 @@ const loopCreated = {
 	event: { id: '154684513548' },
 };
 
-/** Every delivery of this file gets its own timestamp, as Dotloop's do (the trigger refuses exact replays). */
-let sequence = 0;
+/**
+ * Every delivery of this file gets its own timestamp, as Dotloop's do (the trigger answers an exact
+ * replay without running it). `Date.now() - ageMs` alone can repeat from one call to the next.
+ */
+const usedTimestamps = new Set<string>();
+function uniqueTimestamp(at: number, seconds: boolean): string {
+	const unit = seconds ? 1000 : 1;
+	let timestamp = String(Math.floor(at / unit));
+	while (usedTimestamps.has(timestamp)) timestamp = String(Number(timestamp) - 1);
+	usedTimestamps.add(timestamp);
+	return timestamp;
+}
 
 /** A delivery signed the way Dotloop does, with a timestamp `ageMs` old, in milliseconds by default. */
 function signed(
@@ -46,8 +56,7 @@ function signed(
 	}: { ageMs?: number; seconds?: boolean; key?: string } = {},
 ) {
 	const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-	const at = Date.now() - ageMs - sequence++;
-	const timestamp = seconds ? String(Math.floor(at / 1000)) : String(at);
+	const timestamp = uniqueTimestamp(Date.now() - ageMs, seconds);
 	return {
 		body,
 		timestamp,
