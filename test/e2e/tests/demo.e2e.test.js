@@ -107,7 +107,7 @@ test('demo --check: starts everything, verifies the examples and the credential,
 	expect(out).toContain(`n8n editor       http://127.0.0.1:${demo.ports.n8n}/`);
 	expect(out).toMatch(/login {12}demo@dotloop-demo\.test \/ \S+/);
 	expect(out).toContain(`Dotloop sandbox  http://127.0.0.1:${demo.ports.sandbox}`);
-	expect(out).toContain('check: 5 examples imported, 3 active');
+	expect(out).toContain('check: 6 examples imported, 4 active');
 	expect(out).toMatch(/check: the credential works/);
 	expect(out).toMatch(/check: a loop created in the sandbox reached/);
 	expect(out).toMatch(/\[demo\] check passed/);

@@ -824,7 +824,7 @@ async function uploadDirect(loopId, folderId, name, pdf) {
 	const form = new FormData();
 	form.append('file', new Blob([pdf], { type: 'application/pdf' }), name);
 	const res = await fetch(
-		`${sandbox.apiBaseUrl}/profile/1001/loop/${loopId}/folder/${folderId}/document`,
+		`${sandbox.apiBaseUrl}/profile/1001/loop/${loopId}/folder/${folderId}/document/`,
 		{
 			method: 'POST',
 			headers: { Authorization: `Bearer ${directToken}` },

@@ -382,9 +382,9 @@ test('token refresh before a large upload: getting the folder takes the 401 and 
 		...Array(rejected).fill(`GET ${folderPath} -> 401`),
 		'POST /oauth/token -> 200',
 		`GET ${folderPath} -> 200`,
-		`POST ${folderPath}/document -> 201`,
+		`POST ${folderPath}/document/ -> 201`,
 	]);
-	const [upload] = log.filter((e) => e.method === 'POST' && e.path === `${folderPath}/document`);
+	const [upload] = log.filter((e) => e.method === 'POST' && e.path === `${folderPath}/document/`);
 	expect(upload.body.parts).toEqual([
 		expect.objectContaining({ name: 'file', size: pdf.length, sha256: sha256(pdf) }),
 	]);
