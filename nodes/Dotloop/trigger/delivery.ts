@@ -8,7 +8,8 @@ import {
 	verifyDotloopSignature,
 } from '../webhook';
 import { DEFAULT_MAX_EVENT_AGE_MINUTES, MAX_CLOCK_SKEW_MINUTES } from './description';
-import { readTargetAndEvents, type TriggerState } from './subscription';
+import { readTargetAndEvents } from './parameters';
+import type { TriggerState } from './state';
 
 /** Shared by every Dotloop Trigger in this process; keyed by signature, which includes the key. */
 const replays = new ReplayGuard();
