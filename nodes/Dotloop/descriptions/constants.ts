@@ -199,3 +199,8 @@ export function humanize(constant: string): string {
 export function toOptions(values: readonly string[]) {
 	return values.map((value) => ({ name: humanize(value), value }));
 }
+
+/** Options in alphabetical order of their names (n8n's lint asks it of every option list). */
+export function sortedOptions<T extends { name: string }>(options: readonly T[]): T[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}

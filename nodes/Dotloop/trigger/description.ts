@@ -1,6 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { toOptions, WEBHOOK_EVENTS, type WebhookTargetType } from '../descriptions/constants';
+import {
+	sortedOptions,
+	toOptions,
+	WEBHOOK_EVENTS,
+	type WebhookTargetType,
+} from '../descriptions/constants';
 import { profileLocator } from '../descriptions/locators';
 
 /** Dotloop's limit for a subscription's external ID (docs: "Create a Subscription"). */
@@ -32,7 +37,7 @@ function eventsField(targetType: WebhookTargetType, description: string): INodeP
 		name: EVENTS_PARAMETER[targetType],
 		type: 'multiOptions',
 		required: true,
-		options: toOptions(WEBHOOK_EVENTS[targetType]).sort((a, b) => a.name.localeCompare(b.name)),
+		options: sortedOptions(toOptions(WEBHOOK_EVENTS[targetType])),
 		default: [],
 		description,
 		displayOptions: { show: { ...BEFORE_V2, targetType: [targetType] } },
@@ -54,14 +59,14 @@ const allEventsField: INodeProperties = {
 	name: 'events',
 	type: 'multiOptions',
 	required: true,
-	options: (Object.keys(WEBHOOK_EVENTS) as WebhookTargetType[])
-		.flatMap((targetType) =>
+	options: sortedOptions(
+		(Object.keys(WEBHOOK_EVENTS) as WebhookTargetType[]).flatMap((targetType) =>
 			toOptions(WEBHOOK_EVENTS[targetType]).map((option) => ({
 				...option,
 				description: `${TARGET_OF_EVENT[targetType]}: ${option.name.toLowerCase()}`,
 			})),
-		)
-		.sort((a, b) => a.name.localeCompare(b.name)),
+		),
+	),
 	default: ['LOOP_CREATED'],
 	description:
 		'What starts the workflow: loop events of a profile, or contact and profile events of the connected user (one trigger watches one of the two; use a second trigger for the other)',

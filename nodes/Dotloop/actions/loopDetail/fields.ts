@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { LOOP_DETAIL_FIELDS } from '../../descriptions/constants';
+import { LOOP_DETAIL_FIELDS, sortedOptions } from '../../descriptions/constants';
 
 /** Fields "Get Loop Details" (docs) documents as date strings, e.g. 01/31/2017. */
 const DATE_FIELDS: Record<string, string[]> = {
@@ -74,9 +74,11 @@ export const sectionCollections: INodeProperties[] = DETAIL_SECTIONS.map(
 /** Separates a section and a field in the values of "Fields to Clear". */
 export const CLEAR_SEPARATOR = ' › ';
 
-export const clearFieldOptions = DETAIL_SECTIONS.flatMap(({ section, fields }) =>
-	Object.values(fields).map((field) => ({
-		name: `${section}${CLEAR_SEPARATOR}${field}`,
-		value: `${section}${CLEAR_SEPARATOR}${field}`,
-	})),
-).sort((a, b) => a.name.localeCompare(b.name));
+export const clearFieldOptions = sortedOptions(
+	DETAIL_SECTIONS.flatMap(({ section, fields }) =>
+		Object.values(fields).map((field) => ({
+			name: `${section}${CLEAR_SEPARATOR}${field}`,
+			value: `${section}${CLEAR_SEPARATOR}${field}`,
+		})),
+	),
+);

@@ -6,7 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { toOptions, WEBHOOK_EVENTS, type WebhookTargetType } from '../../descriptions/constants';
+import {
+	sortedOptions,
+	toOptions,
+	WEBHOOK_EVENTS,
+	type WebhookTargetType,
+} from '../../descriptions/constants';
 import { assertHttpsUrl, assertMaxLength, assertOneOf } from '../../descriptions/validation';
 
 /** Limits of "Create a Subscription" (docs): URL at most 512 characters, signing key and external ID at most 128. */
@@ -20,9 +25,6 @@ export const SUBSCRIPTION_HINTS = {
 
 export const TARGET_TYPES = Object.keys(WEBHOOK_EVENTS) as WebhookTargetType[];
 
-const sortedOptions = (values: readonly string[]) =>
-	toOptions(values).sort((a, b) => a.name.localeCompare(b.name));
-
 /** The event types of one target type (docs: "Webhooks Event Targets and Corresponding Event Types"), as a multi-select. */
 export function eventTypesField(
 	targetType: WebhookTargetType,
@@ -33,7 +35,7 @@ export function eventTypesField(
 		displayName: `${label} Event Types`,
 		name: targetType === 'PROFILE' ? 'profileEventTypes' : 'userEventTypes',
 		type: 'multiOptions',
-		options: sortedOptions(WEBHOOK_EVENTS[targetType]),
+		options: sortedOptions(toOptions(WEBHOOK_EVENTS[targetType])),
 		default: [],
 		description:
 			targetType === 'PROFILE'
