@@ -5,6 +5,7 @@ import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
 import { clip } from '../transport/errors';
 import { TRANSACTION_STATUSES, type TransactionType } from './constants';
 import { LOOP_URL_EXAMPLE } from './locators';
+import { isHttpsUrl, MAX_SUBSCRIPTION_URL_LENGTH } from './subscriptions';
 
 export { clip };
 
@@ -121,15 +122,9 @@ export function assertHttpsUrl(
 	value: string,
 	label: string,
 	itemIndex: number,
-	max = 512,
+	max = MAX_SUBSCRIPTION_URL_LENGTH,
 ) {
-	let url: URL | undefined;
-	try {
-		url = new URL(value);
-	} catch {
-		url = undefined;
-	}
-	if (url?.protocol !== 'https:') {
+	if (!isHttpsUrl(value)) {
 		fail(
 			ctx,
 			`"${label}" must be an https:// URL (Dotloop only posts to HTTPS), not "${clip(value)}"`,

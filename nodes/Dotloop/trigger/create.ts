@@ -2,12 +2,11 @@ import { randomBytes } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
+import { isHttpsUrl, MAX_SUBSCRIPTION_URL_LENGTH } from '../descriptions/subscriptions';
 import { dotloopApiRequest } from '../transport';
-import { isHttpsUrl, wantedSubscription } from './parameters';
+import { wantedSubscription } from './parameters';
 import { triggerState } from './state';
 
-/** Dotloop only posts to HTTPS, at most 512 characters (docs: "Create a Subscription"). */
-const MAX_URL_LENGTH = 512;
 /** 32 random bytes as hex: 64 characters, well within Dotloop's 128. */
 const SIGNING_KEY_BYTES = 32;
 
@@ -41,10 +40,10 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 			},
 		);
 	}
-	if (url.length > MAX_URL_LENGTH) {
+	if (url.length > MAX_SUBSCRIPTION_URL_LENGTH) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`This trigger's webhook URL has ${url.length} characters; Dotloop accepts at most ${MAX_URL_LENGTH}`,
+			`This trigger's webhook URL has ${url.length} characters; Dotloop accepts at most ${MAX_SUBSCRIPTION_URL_LENGTH}`,
 			{ description: 'Use a shorter WEBHOOK_URL or webhook path.' },
 		);
 	}

@@ -7,9 +7,8 @@ import {
 	type WebhookTargetType,
 } from '../descriptions/constants';
 import { profileLocator } from '../descriptions/locators';
+import { eventTypeOptions, MAX_SUBSCRIPTION_KEY_LENGTH } from '../descriptions/subscriptions';
 
-/** Dotloop's limit for a subscription's external ID (docs: "Create a Subscription"). */
-export const MAX_EXTERNAL_ID_LENGTH = 128;
 /**
  * Deliveries signed longer ago than this are refused. Dotloop retries a failed delivery after 30 s,
  * 1 min, 15 min, 30 min, 1 h, 2 h, 4 h and 8 h ("Failure Handling"): its last retry comes about
@@ -37,7 +36,7 @@ function eventsField(targetType: WebhookTargetType, description: string): INodeP
 		name: EVENTS_PARAMETER[targetType],
 		type: 'multiOptions',
 		required: true,
-		options: sortedOptions(toOptions(WEBHOOK_EVENTS[targetType])),
+		options: eventTypeOptions(targetType),
 		default: [],
 		description,
 		displayOptions: { show: { ...BEFORE_V2, targetType: [targetType] } },
@@ -134,8 +133,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'externalId',
 				type: 'string',
 				default: '',
-				description:
-					'An identifier of yours (at most 128 characters) that Dotloop sends with every event as subscriptionExternalId',
+				description: `An identifier of yours (at most ${MAX_SUBSCRIPTION_KEY_LENGTH} characters) that Dotloop sends with every event as subscriptionExternalId`,
 			},
 			{
 				displayName: 'Include Subscription Notices',

@@ -2,9 +2,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { WEBHOOK_EVENTS, type WebhookTargetType } from '../descriptions/constants';
+import {
+	MAX_SUBSCRIPTION_KEY_LENGTH,
+	misfitEventTypes,
+	toEventList,
+	WEBHOOK_TARGET_TYPES,
+} from '../descriptions/subscriptions';
 import { assertMaxLength, assertOneOf, toDotloopId } from '../descriptions/validation';
 import { dotloopApiRequest } from '../transport';
-import { EVENTS_PARAMETER, MAX_EXTERNAL_ID_LENGTH } from './description';
+import { EVENTS_PARAMETER } from './description';
 
 /** The subscription the parameters ask for. */
 export interface WantedSubscription {
@@ -18,22 +24,8 @@ export interface WantedSubscription {
 const ACCOUNT_HINT =
 	'Reading the connected user (GET /account) was refused: the Dotloop API client needs the account:read scope for a User target.';
 
-export function isHttpsUrl(url: string | undefined): url is string {
-	try {
-		return url !== undefined && new URL(url).protocol === 'https:';
-	} catch {
-		return false;
-	}
-}
-
-function toEventList(raw: unknown): string[] {
-	return [
-		...new Set(
-			(Array.isArray(raw) ? raw : String(raw ?? '').split(','))
-				.map((value) => String(value).trim())
-				.filter((value) => value !== ''),
-		),
-	];
+function uniqueEventList(raw: unknown): string[] {
+	return [...new Set(toEventList(raw))];
 }
 
 /**
@@ -66,11 +58,11 @@ export function readTargetAndEvents(this: IHookFunctions | IWebhookFunctions): {
 	eventTypes: string[];
 } {
 	if (this.getNode().typeVersion >= 2) {
-		const eventTypes = toEventList(this.getNodeParameter('events', []));
+		const eventTypes = uniqueEventList(this.getNodeParameter('events', []));
 		return { targetType: targetOfEvents.call(this, eventTypes), eventTypes };
 	}
 	const targetType = String(this.getNodeParameter('targetType', 'PROFILE'));
-	const allowed = Object.keys(WEBHOOK_EVENTS);
+	const allowed: readonly string[] = WEBHOOK_TARGET_TYPES;
 	if (!allowed.includes(targetType)) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -78,7 +70,7 @@ export function readTargetAndEvents(this: IHookFunctions | IWebhookFunctions): {
 		);
 	}
 	const raw = this.getNodeParameter(EVENTS_PARAMETER[targetType as WebhookTargetType], []);
-	return { targetType: targetType as WebhookTargetType, eventTypes: toEventList(raw) };
+	return { targetType: targetType as WebhookTargetType, eventTypes: uniqueEventList(raw) };
 }
 
 async function connectedUserId(this: IHookFunctions): Promise<number> {
@@ -105,10 +97,11 @@ export async function wantedSubscription(
 			description: `A ${targetType} target offers ${allowed.join(', ')}.`,
 		});
 	}
-	for (const eventType of eventTypes) assertOneOf(this, eventType, allowed, 'Events', 0);
+	const [misfit] = misfitEventTypes(targetType, eventTypes);
+	if (misfit !== undefined) assertOneOf(this, misfit, allowed, 'Events', 0);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const externalId = String(options.externalId ?? '').trim() || undefined;
-	assertMaxLength(this, externalId, 'External ID', MAX_EXTERNAL_ID_LENGTH, 0);
+	assertMaxLength(this, externalId, 'External ID', MAX_SUBSCRIPTION_KEY_LENGTH, 0);
 	const targetId =
 		targetType === 'PROFILE'
 			? toDotloopId(

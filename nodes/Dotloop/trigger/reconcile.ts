@@ -1,9 +1,10 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
+import { isHttpsUrl } from '../descriptions/subscriptions';
 import { dotloopRequest, getAllByCursor } from '../transport';
 import { isNotFound, removeForOldUrl, storedForAnotherUrl } from './delete';
-import { isHttpsUrl, wantedSubscription, type WantedSubscription } from './parameters';
+import { wantedSubscription, type WantedSubscription } from './parameters';
 import { forget, triggerState, type TriggerState } from './state';
 
 function sameEvents(a: unknown, b: string[]): boolean {
