@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
 
 import { clip } from '../transport/errors';
 import { TRANSACTION_STATUSES, type TransactionType } from './constants';
@@ -102,6 +102,22 @@ export function assertMaxLength(
 			ctx,
 			`"${label}" may be at most ${max} characters long; it has ${value.length}`,
 			itemIndex,
+		);
+	}
+}
+
+/** An update operation's "Update Fields" must change something; `what` says what it can hold. */
+export function assertUpdateFields(
+	ctx: ParamContext,
+	body: IDataObject,
+	itemIndex: number,
+	what = 'field to change',
+) {
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Update Fields" is empty: add at least one ${what}`,
+			{ itemIndex },
 		);
 	}
 }
