@@ -204,3 +204,10 @@ export function toOptions(values: readonly string[]) {
 export function sortedOptions<T extends { name: string }>(options: readonly T[]): T[] {
 	return [...options].sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** Parameters of a collection in alphabetical order of their display names (n8n's lint asks it too). */
+export function sortedByDisplayName<T extends { displayName: string }>(
+	properties: readonly T[],
+): T[] {
+	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

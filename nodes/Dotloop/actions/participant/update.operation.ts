@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { sortedByDisplayName } from '../../descriptions/constants';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertUpdateFields, readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
@@ -56,7 +57,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: updateFields.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: sortedByDisplayName(updateFields),
 	},
 ];
 
