@@ -10,7 +10,9 @@ import type {
 import { searchProfiles } from './methods/listSearch';
 import { receiveDelivery } from './trigger/delivery';
 import { TRIGGER_SUBTITLE, triggerProperties } from './trigger/description';
-import { createSubscription, deleteSubscription, subscriptionExists } from './trigger/subscription';
+import { createSubscription } from './trigger/create';
+import { deleteSubscription } from './trigger/delete';
+import { subscriptionExists } from './trigger/reconcile';
 
 export class DotloopTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { sortedOptions } from '../descriptions/constants';
 import { resources } from './resources';
 
 /** The Resource selector and, below it, every resource's operations and their parameters. */
@@ -9,9 +10,9 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: Object.entries(resources)
-			.map(([value, resource]) => ({ name: resource.name, value }))
-			.sort((a, b) => a.name.localeCompare(b.name)),
+		options: sortedOptions(
+			Object.entries(resources).map(([value, resource]) => ({ name: resource.name, value })),
+		),
 		default: 'loop',
 	},
 	...Object.values(resources).flatMap((resource) => resource.description),

@@ -199,3 +199,15 @@ export function humanize(constant: string): string {
 export function toOptions(values: readonly string[]) {
 	return values.map((value) => ({ name: humanize(value), value }));
 }
+
+/** Options in alphabetical order of their names (n8n's lint asks it of every option list). */
+export function sortedOptions<T extends { name: string }>(options: readonly T[]): T[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Parameters of a collection in alphabetical order of their display names (n8n's lint asks it too). */
+export function sortedByDisplayName<T extends { displayName: string }>(
+	properties: readonly T[],
+): T[] {
+	return [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
 
 import { clip } from '../transport/errors';
 import { TRANSACTION_STATUSES, type TransactionType } from './constants';
 import { LOOP_URL_EXAMPLE } from './locators';
+import { isHttpsUrl, MAX_SUBSCRIPTION_URL_LENGTH } from './subscriptions';
 
 export { clip };
 
@@ -105,6 +106,22 @@ export function assertMaxLength(
 	}
 }
 
+/** An update operation's "Update Fields" must change something; `what` says what it can hold. */
+export function assertUpdateFields(
+	ctx: ParamContext,
+	body: IDataObject,
+	itemIndex: number,
+	what = 'field to change',
+) {
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"Update Fields" is empty: add at least one ${what}`,
+			{ itemIndex },
+		);
+	}
+}
+
 export function assertRequiredText(
 	ctx: ParamContext,
 	value: string | undefined,
@@ -121,15 +138,9 @@ export function assertHttpsUrl(
 	value: string,
 	label: string,
 	itemIndex: number,
-	max = 512,
+	max = MAX_SUBSCRIPTION_URL_LENGTH,
 ) {
-	let url: URL | undefined;
-	try {
-		url = new URL(value);
-	} catch {
-		url = undefined;
-	}
-	if (url?.protocol !== 'https:') {
+	if (!isHttpsUrl(value)) {
 		fail(
 			ctx,
 			`"${label}" must be an https:// URL (Dotloop only posts to HTTPS), not "${clip(value)}"`,

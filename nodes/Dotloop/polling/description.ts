@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { toOptions, TRANSACTION_STATUS_VALUES } from '../descriptions/constants';
+import { sortedOptions, toOptions, TRANSACTION_STATUS_VALUES } from '../descriptions/constants';
 import { profileLocator } from '../descriptions/locators';
 import { DATE_FIELDS } from './dates';
 
@@ -93,7 +93,7 @@ export const pollingTriggerProperties: INodeProperties[] = [
 		name: 'newStatuses',
 		type: 'multiOptions',
 		default: [],
-		options: toOptions(TRANSACTION_STATUS_VALUES).sort((a, b) => a.name.localeCompare(b.name)),
+		options: sortedOptions(toOptions(TRANSACTION_STATUS_VALUES)),
 		description:
 			'Only loops that changed to one of these statuses; none chosen means every status change',
 		displayOptions: { show: { event: ['loopStatusChanged'] } },

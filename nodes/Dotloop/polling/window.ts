@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { firstHeaderValue } from '../transport/headers';
+
 /**
  * Where a change feed stands: the newest change time Dotloop reported (whole seconds, Dotloop's own
  * clock, never n8n's) and a short fingerprint of every record changed in the lookback window before
@@ -55,8 +57,8 @@ export function windowStart(window: ChangeWindow, lookbackSeconds = LOOKBACK_SEC
 
 /** Dotloop's time from a response's Date header, if it sent a valid one. */
 export function serverTime(headers: Record<string, unknown> | undefined): string | undefined {
-	const raw = headers?.date ?? headers?.Date;
-	const seconds = toSeconds(String(Array.isArray(raw) ? raw[0] : (raw ?? '')));
+	const raw = firstHeaderValue(headers, 'Date');
+	const seconds = toSeconds(String(raw ?? ''));
 	return raw === undefined || seconds === undefined ? undefined : isoSeconds(seconds);
 }
 

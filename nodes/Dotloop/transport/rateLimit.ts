@@ -1,5 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
+import { headerNumber } from './headers';
 import { retryPolicy } from './retryPolicy';
 
 /**
@@ -10,23 +11,15 @@ import { retryPolicy } from './retryPolicy';
  */
 const resumeAtByCredential = new Map<string, number>();
 
-function header(headers: Record<string, unknown> | undefined, name: string): number | undefined {
-	const raw = headers?.[name] ?? headers?.[name.toLowerCase()];
-	const value = Number(Array.isArray(raw) ? raw[0] : raw);
-	return raw === undefined || raw === null || raw === '' || !Number.isFinite(value)
-		? undefined
-		: value;
-}
-
 /** Milliseconds until the window resets, as Dotloop reports it (not an epoch), capped for safety. */
 export function resetDelay(headers: Record<string, unknown> | undefined): number | undefined {
-	const reset = header(headers, 'x-ratelimit-reset');
+	const reset = headerNumber(headers, 'x-ratelimit-reset');
 	if (reset === undefined || reset < 0) return undefined;
 	return Math.min(reset, retryPolicy.maxSingleWaitMs);
 }
 
 export function observeRateLimit(key: string, headers: Record<string, unknown> | undefined) {
-	const remaining = header(headers, 'x-ratelimit-remaining');
+	const remaining = headerNumber(headers, 'x-ratelimit-remaining');
 	if (remaining === undefined) return;
 	const delay = resetDelay(headers);
 	if (remaining <= 0 && delay !== undefined) {

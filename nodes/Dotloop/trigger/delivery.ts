@@ -7,20 +7,16 @@ import {
 	toTriggerItem,
 	verifyDotloopSignature,
 } from '../webhook';
+import { soleHeader } from '../transport/headers';
 import { DEFAULT_MAX_EVENT_AGE_MINUTES, MAX_CLOCK_SKEW_MINUTES } from './description';
-import { readTargetAndEvents, type TriggerState } from './subscription';
+import { readTargetAndEvents } from './parameters';
+import type { TriggerState } from './state';
 
 /** Shared by every Dotloop Trigger in this process; keyed by signature, which includes the key. */
 const replays = new ReplayGuard();
 
 /** What an exact redelivery of an accepted delivery is answered with (2xx: Dotloop stops retrying). */
 export const ALREADY_RECEIVED = 'Delivery already received';
-
-function header(headers: IDataObject, name: string): string | undefined {
-	const value = headers[name];
-	if (Array.isArray(value)) return value.length === 1 ? String(value[0]) : undefined;
-	return typeof value === 'string' ? value : undefined;
-}
 
 function refuse(this: IWebhookFunctions, status: 400 | 401, reason: string): IWebhookResponseData {
 	this.logger.debug(
@@ -82,8 +78,8 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const node = this.getNode();
 	const settings = deliverySettings.call(this, node);
 	const state = this.getWorkflowStaticData('node') as TriggerState;
-	const timestamp = header(headers, 'x-dotloop-timestamp');
-	const signature = header(headers, 'x-dotloop-signature');
+	const timestamp = soleHeader(headers, 'x-dotloop-timestamp');
+	const signature = soleHeader(headers, 'x-dotloop-signature');
 	const now = Date.now();
 	const verdict = verifyDotloopSignature({
 		rawBody,

@@ -1,10 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { toOptions, WEBHOOK_EVENTS, type WebhookTargetType } from '../descriptions/constants';
+import {
+	sortedOptions,
+	toOptions,
+	WEBHOOK_EVENTS,
+	type WebhookTargetType,
+} from '../descriptions/constants';
 import { profileLocator } from '../descriptions/locators';
+import { eventTypeOptions, MAX_SUBSCRIPTION_KEY_LENGTH } from '../descriptions/subscriptions';
 
-/** Dotloop's limit for a subscription's external ID (docs: "Create a Subscription"). */
-export const MAX_EXTERNAL_ID_LENGTH = 128;
 /**
  * Deliveries signed longer ago than this are refused. Dotloop retries a failed delivery after 30 s,
  * 1 min, 15 min, 30 min, 1 h, 2 h, 4 h and 8 h ("Failure Handling"): its last retry comes about
@@ -32,7 +36,7 @@ function eventsField(targetType: WebhookTargetType, description: string): INodeP
 		name: EVENTS_PARAMETER[targetType],
 		type: 'multiOptions',
 		required: true,
-		options: toOptions(WEBHOOK_EVENTS[targetType]).sort((a, b) => a.name.localeCompare(b.name)),
+		options: eventTypeOptions(targetType),
 		default: [],
 		description,
 		displayOptions: { show: { ...BEFORE_V2, targetType: [targetType] } },
@@ -54,14 +58,14 @@ const allEventsField: INodeProperties = {
 	name: 'events',
 	type: 'multiOptions',
 	required: true,
-	options: (Object.keys(WEBHOOK_EVENTS) as WebhookTargetType[])
-		.flatMap((targetType) =>
+	options: sortedOptions(
+		(Object.keys(WEBHOOK_EVENTS) as WebhookTargetType[]).flatMap((targetType) =>
 			toOptions(WEBHOOK_EVENTS[targetType]).map((option) => ({
 				...option,
 				description: `${TARGET_OF_EVENT[targetType]}: ${option.name.toLowerCase()}`,
 			})),
-		)
-		.sort((a, b) => a.name.localeCompare(b.name)),
+		),
+	),
 	default: ['LOOP_CREATED'],
 	description:
 		'What starts the workflow: loop events of a profile, or contact and profile events of the connected user (one trigger watches one of the two; use a second trigger for the other)',
@@ -129,8 +133,7 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'externalId',
 				type: 'string',
 				default: '',
-				description:
-					'An identifier of yours (at most 128 characters) that Dotloop sends with every event as subscriptionExternalId',
+				description: `An identifier of yours (at most ${MAX_SUBSCRIPTION_KEY_LENGTH} characters) that Dotloop sends with every event as subscriptionExternalId`,
 			},
 			{
 				displayName: 'Include Subscription Notices',

@@ -8,7 +8,7 @@ import type {
 
 import { dotloopApiRequest } from '../../transport';
 import { toItems, withoutEmpty } from '../output';
-import { contactFields } from './fields';
+import { additionalContactFields } from './fields';
 
 const properties: INodeProperties[] = [
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
@@ -20,16 +20,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		default: '',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFields.filter(
-			(field) => !['firstName', 'lastName', 'email'].includes(field.name),
-		),
-	},
+	additionalContactFields,
 ];
 
 export const description = updateDisplayOptions(

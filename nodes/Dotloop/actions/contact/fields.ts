@@ -35,3 +35,15 @@ export const contactFields: INodeProperties[] = [
 
 /** The Contact picker (the account's contacts, or By ID). */
 export { contactLocator as contactIdField } from '../../descriptions/locators';
+
+/** Create and Create or Update: every contact field but the names and email, which have fields of their own. */
+export const additionalContactFields: INodeProperties = {
+	displayName: 'Additional Fields',
+	name: 'additionalFields',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	options: contactFields.filter(
+		(field) => !['firstName', 'lastName', 'email'].includes(field.name),
+	),
+};

@@ -8,7 +8,7 @@ import type {
 
 import { dotloopApiRequest, getAllBatched } from '../../transport';
 import { withoutEmpty } from '../output';
-import { contactFields } from './fields';
+import { additionalContactFields } from './fields';
 import { contactMatcher, mostRecentlyUpdated, readEmail } from './match';
 
 const properties: INodeProperties[] = [
@@ -24,16 +24,7 @@ const properties: INodeProperties[] = [
 	},
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: contactFields.filter(
-			(field) => !['firstName', 'lastName', 'email'].includes(field.name),
-		),
-	},
+	additionalContactFields,
 ];
 
 export const description = updateDisplayOptions(

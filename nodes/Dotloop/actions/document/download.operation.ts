@@ -9,6 +9,7 @@ import type {
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertRequiredText, readId } from '../../descriptions/validation';
 import { annotateMerge, dotloopRequest } from '../../transport';
+import { headerText } from '../../transport/headers';
 import { loopPath } from '../loopPath';
 import { documentIdField } from './fields';
 
@@ -36,12 +37,6 @@ export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['download'] } },
 	properties,
 );
-
-export function header(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	const text = Array.isArray(value) ? value[0] : value;
-	return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
-}
 
 /** The file name of a Content-Disposition header (RFC 6266: filename* wins over filename), without any path. */
 export function fileNameFromDisposition(disposition: string | undefined): string | undefined {
@@ -86,7 +81,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		hints: { 403: DOWNLOAD_FORBIDDEN },
 	});
 	const mimeType =
-		header(response.headers, 'content-type')?.split(';')[0].trim() ?? 'application/pdf';
+		headerText(response.headers, 'content-type')?.split(';')[0].trim() ?? 'application/pdf';
 	if (mimeType.includes('json')) {
 		(response.body as { destroy?: () => void }).destroy?.();
 		throw new NodeOperationError(
@@ -96,7 +91,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 	}
 	const fileName =
-		fileNameFromDisposition(header(response.headers, 'content-disposition')) ??
+		fileNameFromDisposition(headerText(response.headers, 'content-disposition')) ??
 		`document-${documentId}.pdf`;
 	const binary = await this.helpers.prepareBinaryData(
 		response.body as unknown as BinaryInput,
@@ -106,7 +101,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	// The stored byte count when n8n reports it; Content-Length otherwise (it counts compressed
 	// bytes if the answer was gzipped, so it is only the fallback).
-	const size = binary.bytes ?? Number(header(response.headers, 'content-length'));
+	const size = binary.bytes ?? Number(headerText(response.headers, 'content-length'));
 	const json: IDataObject = { id: documentId, name: fileName, fileName, mimeType };
 	if (Number.isSafeInteger(size) && size >= 0) json.size = size;
 	return [{ json: annotateMerge(json, response.merge), binary: { [field]: binary } }];

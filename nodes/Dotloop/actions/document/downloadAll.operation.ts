@@ -10,8 +10,9 @@ import type {
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertOneOf, assertRequiredText, readId } from '../../descriptions/validation';
 import { annotateMerge, dotloopRequest, type DotloopResponse } from '../../transport';
+import { headerText } from '../../transport/headers';
 import { mapBounded } from '../concurrency';
-import { DOWNLOAD_FORBIDDEN, fileNameFromDisposition, header } from './download.operation';
+import { DOWNLOAD_FORBIDDEN, fileNameFromDisposition } from './download.operation';
 
 type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 
@@ -192,13 +193,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			hints: { 403: DOWNLOAD_FORBIDDEN },
 		});
 		const mimeType =
-			header(response.headers, 'content-type')?.split(';')[0].trim() ?? 'application/pdf';
+			headerText(response.headers, 'content-type')?.split(';')[0].trim() ?? 'application/pdf';
 		if (mimeType.includes('json')) {
 			(response.body as { destroy?: () => void }).destroy?.();
 			fail(this, `Dotloop answered with ${mimeType} instead of the file`, i);
 		}
 		const fileName =
-			fileNameFromDisposition(header(response.headers, 'content-disposition')) ||
+			fileNameFromDisposition(headerText(response.headers, 'content-disposition')) ||
 			String(document.name ?? document.filename ?? '').trim() ||
 			`document-${document.id}.pdf`;
 		const binary = await this.helpers.prepareBinaryData(
@@ -214,7 +215,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			fileName: binary.fileName,
 			mimeType,
 		};
-		const size = binary.bytes ?? Number(header(response.headers, 'content-length'));
+		const size = binary.bytes ?? Number(headerText(response.headers, 'content-length'));
 		if (Number.isSafeInteger(size) && size >= 0) json.size = size;
 		return { json: annotateMerge(json, merge), binary: { [field]: binary } };
 	};

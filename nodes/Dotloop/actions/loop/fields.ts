@@ -1,7 +1,8 @@
-import type { IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import {
 	humanize,
+	sortedOptions,
 	TRANSACTION_STATUSES,
 	TRANSACTION_STATUS_VALUES,
 	TRANSACTION_TYPES,
@@ -17,10 +18,6 @@ import {
 
 /** Dotloop's limit for a loop name (docs: "Loop-It", "Create a Loop", "Update a Loop"). */
 export const LOOP_NAME_MAX = 200;
-
-export function sortedOptions(options: INodePropertyOptions[]): INodePropertyOptions[] {
-	return [...options].sort((a, b) => a.name.localeCompare(b.name));
-}
 
 /** Every status, each saying which transaction types it fits (docs: "Loop Transactions corresponding Statuses"). */
 const allStatusOptions = sortedOptions(

@@ -7,12 +7,11 @@ import type {
 } from 'n8n-workflow';
 
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { LOOP_SORT_CATEGORIES, toOptions } from '../../descriptions/constants';
+import { LOOP_SORT_CATEGORIES, sortedOptions, toOptions } from '../../descriptions/constants';
 import { profileLocator } from '../../descriptions/locators';
 import { assertOneOf, readId } from '../../descriptions/validation';
 import { getAllBatched } from '../../transport';
 import { toItems, withProfileId } from '../output';
-import { sortedOptions } from './fields';
 import { loopListFilters, readLoopListFilter } from './listFilters';
 
 /** 5.1 List all Loops: GET /profile/:profile_id/loop, paged with batch_size/batch_number. */

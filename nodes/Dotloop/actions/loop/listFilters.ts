@@ -3,10 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import {
 	TRANSACTION_STATUS_VALUES,
 	TRANSACTION_TYPES,
+	sortedOptions,
 	toOptions,
 } from '../../descriptions/constants';
 import { assertOneOf, toWholeSecondUtc } from '../../descriptions/validation';
-import { sortedOptions } from './fields';
 
 /**
  * The filters of 5.1 List all Loops. They go into ONE `filter` parameter: key=value pairs joined

@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -12,6 +12,7 @@ import {
 	assertMaxLength,
 	assertOneOf,
 	assertStatusFitsType,
+	assertUpdateFields,
 	readId,
 } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
@@ -66,13 +67,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			assertOneOf(this, body.status as string, TRANSACTION_STATUS_VALUES, 'Status', i);
 		}
 	}
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'"Update Fields" is empty: add at least one of Name, Status or Transaction Type',
-			{ itemIndex: i },
-		);
-	}
+	assertUpdateFields(this, body, i, 'of Name, Status or Transaction Type');
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	return toItems(
 		withProfileId(await dotloopApiRequest.call(this, { method: 'PATCH', path, body }), profileId),

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { LOOP_DETAIL_FIELDS } from '../../descriptions/constants';
+import {
+	LOOP_DETAIL_FIELDS,
+	sortedByDisplayName,
+	sortedOptions,
+} from '../../descriptions/constants';
 
 /** Fields "Get Loop Details" (docs) documents as date strings, e.g. 01/31/2017. */
 const DATE_FIELDS: Record<string, string[]> = {
@@ -44,9 +48,6 @@ export const DETAIL_SECTIONS: DetailSection[] = Object.entries(LOOP_DETAIL_FIELD
 	}),
 );
 
-const byName = (a: { displayName: string }, b: { displayName: string }) =>
-	a.displayName.localeCompare(b.displayName);
-
 /** One collection per section of "Get Loop Details" (docs), whose options are that section's fields. */
 export const sectionCollections: INodeProperties[] = DETAIL_SECTIONS.map(
 	({ section, parameter, fields }) => ({
@@ -55,8 +56,8 @@ export const sectionCollections: INodeProperties[] = DETAIL_SECTIONS.map(
 		type: 'collection' as const,
 		placeholder: 'Add Field',
 		default: {},
-		options: Object.entries(fields)
-			.map(([name, field]): INodeProperties => {
+		options: sortedByDisplayName(
+			Object.entries(fields).map(([name, field]): INodeProperties => {
 				const date = isDateField(section, field);
 				const property: INodeProperties = { displayName: field, name, type: 'string', default: '' };
 				if (!date) return property;
@@ -66,17 +67,19 @@ export const sectionCollections: INodeProperties[] = DETAIL_SECTIONS.map(
 					description:
 						'A date as MM/DD/YYYY; an ISO date such as 2017-01-31 is converted to that form, keeping its calendar day',
 				};
-			})
-			.sort(byName),
+			}),
+		),
 	}),
 );
 
 /** Separates a section and a field in the values of "Fields to Clear". */
 export const CLEAR_SEPARATOR = ' › ';
 
-export const clearFieldOptions = DETAIL_SECTIONS.flatMap(({ section, fields }) =>
-	Object.values(fields).map((field) => ({
-		name: `${section}${CLEAR_SEPARATOR}${field}`,
-		value: `${section}${CLEAR_SEPARATOR}${field}`,
-	})),
-).sort((a, b) => a.name.localeCompare(b.name));
+export const clearFieldOptions = sortedOptions(
+	DETAIL_SECTIONS.flatMap(({ section, fields }) =>
+		Object.values(fields).map((field) => ({
+			name: `${section}${CLEAR_SEPARATOR}${field}`,
+			value: `${section}${CLEAR_SEPARATOR}${field}`,
+		})),
+	),
+);

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PARTICIPANT_ROLES, toOptions } from '../../descriptions/constants';
+import { PARTICIPANT_ROLES, sortedOptions, toOptions } from '../../descriptions/constants';
 import { assertRequiredText } from '../../descriptions/validation';
 import { withoutEmpty } from '../output';
 
@@ -18,10 +18,10 @@ export function isCustomRole(role: unknown): boolean {
 /** The Participant picker (the chosen loop's participants, or By ID). */
 export { participantLocator as participantIdField } from '../../descriptions/locators';
 
-export const roleOptions = [
+export const roleOptions = sortedOptions([
 	...toOptions(Object.keys(PARTICIPANT_ROLES)),
 	{ name: 'Custom Role', value: CUSTOM_ROLE },
-].sort((a, b) => a.name.localeCompare(b.name));
+]);
 
 export const customRoleDescription =
 	'The name of a role defined in your Dotloop account, used when Role is Custom Role';

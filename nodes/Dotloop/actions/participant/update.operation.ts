@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,8 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { sortedByDisplayName } from '../../descriptions/constants';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
+import { assertUpdateFields, readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';
@@ -56,7 +57,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: updateFields.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: sortedByDisplayName(updateFields),
 	},
 ];
 
@@ -80,15 +81,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		extra,
 		i,
 	);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'"Update Fields" is empty: add at least one field to change',
-			{
-				itemIndex: i,
-			},
-		);
-	}
+	assertUpdateFields(this, body, i);
 	return toItems(
 		await dotloopApiRequest.call(this, {
 			method: 'PATCH',

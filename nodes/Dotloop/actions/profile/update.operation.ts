@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
+import { assertUpdateFields, readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems, withoutEmpty } from '../output';
 import { profileFields } from './fields';
@@ -33,13 +33,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const body = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'"Update Fields" is empty: add at least one field to change',
-			{ itemIndex: i },
-		);
-	}
+	assertUpdateFields(this, body, i);
 	return toItems(
 		await dotloopApiRequest.call(this, { method: 'PATCH', path: `/profile/${profileId}`, body }),
 	);

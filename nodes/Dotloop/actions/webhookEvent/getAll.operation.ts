@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { DELIVERY_STATUSES, toOptions } from '../../descriptions/constants';
+import { DELIVERY_STATUSES, sortedOptions, toOptions } from '../../descriptions/constants';
 import { subscriptionLocator } from '../../descriptions/locators';
 import { assertOneOf, readUuid } from '../../descriptions/validation';
 import { getAllByCursor } from '../../transport';
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Delivery Status',
 				name: 'deliveryStatus',
 				type: 'options',
-				options: toOptions(DELIVERY_STATUSES).sort((a, b) => a.name.localeCompare(b.name)),
+				options: sortedOptions(toOptions(DELIVERY_STATUSES)),
 				default: 'FAILED',
 				description: 'Only events in this delivery state',
 			},

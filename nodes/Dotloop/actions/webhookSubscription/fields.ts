@@ -6,22 +6,21 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { toOptions, WEBHOOK_EVENTS, type WebhookTargetType } from '../../descriptions/constants';
+import { WEBHOOK_EVENTS, type WebhookTargetType } from '../../descriptions/constants';
+import {
+	eventTypeOptions,
+	MAX_SUBSCRIPTION_KEY_LENGTH,
+	MAX_SUBSCRIPTION_URL_LENGTH,
+	misfitEventTypes,
+	toEventList,
+	WEBHOOK_TARGET_TYPES,
+} from '../../descriptions/subscriptions';
 import { assertHttpsUrl, assertMaxLength, assertOneOf } from '../../descriptions/validation';
-
-/** Limits of "Create a Subscription" (docs): URL at most 512 characters, signing key and external ID at most 128. */
-export const MAX_URL_LENGTH = 512;
-export const MAX_KEY_LENGTH = 128;
 
 /** Dotloop shows a subscription only to the API client that created it (docs: "Webhook Subscriptions"). */
 export const SUBSCRIPTION_HINTS = {
 	404: 'The subscription does not exist, or another Dotloop API client created it: subscriptions are visible only to the client that created them.',
 };
-
-export const TARGET_TYPES = Object.keys(WEBHOOK_EVENTS) as WebhookTargetType[];
-
-const sortedOptions = (values: readonly string[]) =>
-	toOptions(values).sort((a, b) => a.name.localeCompare(b.name));
 
 /** The event types of one target type (docs: "Webhooks Event Targets and Corresponding Event Types"), as a multi-select. */
 export function eventTypesField(
@@ -33,7 +32,7 @@ export function eventTypesField(
 		displayName: `${label} Event Types`,
 		name: targetType === 'PROFILE' ? 'profileEventTypes' : 'userEventTypes',
 		type: 'multiOptions',
-		options: sortedOptions(WEBHOOK_EVENTS[targetType]),
+		options: eventTypeOptions(targetType),
 		default: [],
 		description:
 			targetType === 'PROFILE'
@@ -49,7 +48,7 @@ export const urlField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. https://example.com/callbacks/dotloop',
-	description: 'Where Dotloop posts the events. Must be HTTPS, at most 512 characters.',
+	description: `Where Dotloop posts the events. Must be HTTPS, at most ${MAX_SUBSCRIPTION_URL_LENGTH} characters.`,
 };
 
 export const externalIdField: INodeProperties = {
@@ -57,8 +56,7 @@ export const externalIdField: INodeProperties = {
 	name: 'externalId',
 	type: 'string',
 	default: '',
-	description:
-		'An identifier of yours (at most 128 characters), sent with every event as subscriptionExternalId',
+	description: `An identifier of yours (at most ${MAX_SUBSCRIPTION_KEY_LENGTH} characters), sent with every event as subscriptionExternalId`,
 };
 
 export const signingKeyField: INodeProperties = {
@@ -67,8 +65,7 @@ export const signingKeyField: INodeProperties = {
 	type: 'string',
 	typeOptions: { password: true },
 	default: '',
-	description:
-		'Secret (at most 128 characters) Dotloop signs every event with, in the X-DOTLOOP-SIGNATURE header. Without one, events are not signed.',
+	description: `Secret (at most ${MAX_SUBSCRIPTION_KEY_LENGTH} characters) Dotloop signs every event with, in the X-DOTLOOP-SIGNATURE header. Without one, events are not signed.`,
 };
 
 /**
@@ -82,10 +79,8 @@ export function readEventTypes(
 	label: string,
 	i: number,
 ): string[] {
-	assertOneOf(this, targetType, TARGET_TYPES, 'Target Type', i);
-	const values = (Array.isArray(raw) ? raw : String(raw ?? '').split(','))
-		.map((value) => String(value).trim())
-		.filter((value) => value !== '');
+	assertOneOf(this, targetType, WEBHOOK_TARGET_TYPES, 'Target Type', i);
+	const values = toEventList(raw);
 	const allowed = WEBHOOK_EVENTS[targetType as WebhookTargetType] as readonly string[];
 	if (values.length === 0) {
 		throw new NodeOperationError(
@@ -96,7 +91,7 @@ export function readEventTypes(
 			},
 		);
 	}
-	const misfits = values.filter((value) => !allowed.includes(value));
+	const misfits = misfitEventTypes(targetType as WebhookTargetType, values);
 	if (misfits.length) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -114,10 +109,10 @@ export function assertSubscriptionTexts(
 	i: number,
 ) {
 	if (fields.url !== undefined && fields.url !== '') {
-		assertHttpsUrl(this, fields.url, 'URL', i, MAX_URL_LENGTH);
+		assertHttpsUrl(this, fields.url, 'URL', i, MAX_SUBSCRIPTION_URL_LENGTH);
 	}
-	assertMaxLength(this, fields.externalId, 'External ID', MAX_KEY_LENGTH, i);
-	assertMaxLength(this, fields.signingKey, 'Signing Key', MAX_KEY_LENGTH, i);
+	assertMaxLength(this, fields.externalId, 'External ID', MAX_SUBSCRIPTION_KEY_LENGTH, i);
+	assertMaxLength(this, fields.signingKey, 'Signing Key', MAX_SUBSCRIPTION_KEY_LENGTH, i);
 }
 
 /**

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { subscriptionLocator } from '../../descriptions/locators';
-import { readUuid } from '../../descriptions/validation';
+import { assertUpdateFields, readUuid } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { withoutEmpty } from '../output';
 import {
@@ -93,13 +93,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (chosen(userEventTypes)) {
 		body.eventTypes = readEventTypes.call(this, userEventTypes, 'USER', 'User Event Types', i);
 	}
-	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'"Update Fields" is empty: add at least one field to change',
-			{ itemIndex: i },
-		);
-	}
+	assertUpdateFields(this, body, i);
 	assertSubscriptionTexts.call(
 		this,
 		{
