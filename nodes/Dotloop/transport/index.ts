@@ -5,8 +5,8 @@ export {
 	dotloopRequest,
 	type DotloopRequest,
 	type DotloopResponse,
-	type LoopMerge,
 } from './request';
+export { type LoopMerge } from './redirect';
 export { batchSizeFor, getAllBatched, getAllByCursor, getList, MAX_BATCH_SIZE } from './paging';
 export { retryPolicy } from './retryPolicy';
 export { resetRateLimitState } from './rateLimit';
