@@ -9,6 +9,4 @@ export {
 export { type LoopMerge } from './redirect';
 export { batchSizeFor, getAllBatched, getAllByCursor, getList, MAX_BATCH_SIZE } from './paging';
 export { retryPolicy } from './retryPolicy';
-export { resetRateLimitState } from './rateLimit';
 export { checkTokenBeforeLargeBody, MultipartFileBody, type FileSource } from './multipart';
-export { resetTokenFreshness } from './tokenFreshness';

@@ -16,8 +16,3 @@ export function tokenRecentlyAccepted(key: string): boolean {
 	const at = acceptedAtByCredential.get(key);
 	return at !== undefined && Date.now() - at < FRESH_TOKEN_MS;
 }
-
-/** For tests: forget every token. */
-export function resetTokenFreshness() {
-	acceptedAtByCredential.clear();
-}
