@@ -7,6 +7,13 @@ export {
 	type DotloopResponse,
 } from './request';
 export { type LoopMerge } from './redirect';
-export { batchSizeFor, getAllBatched, getAllByCursor, getList, MAX_BATCH_SIZE } from './paging';
+export {
+	batchSizeFor,
+	getAllBatched,
+	getAllByCursor,
+	getList,
+	MAX_BATCH_SIZE,
+	type ListBody,
+} from './paging';
 export { retryPolicy } from './retryPolicy';
 export { checkTokenBeforeLargeBody, MultipartFileBody, type FileSource } from './multipart';

@@ -17,7 +17,8 @@ export interface PageOptions {
 	keep?: (record: IDataObject) => boolean;
 }
 
-interface ListBody {
+/** A list answer: its records, and the total (batched lists) or the next cursor (cursor lists). */
+export interface ListBody {
 	data?: IDataObject[];
 	meta?: { total?: number; nextCursor?: string | null };
 }
