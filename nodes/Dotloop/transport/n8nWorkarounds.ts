@@ -146,7 +146,7 @@ function systemCodeIn(error: IDataObject | undefined): string | undefined {
 }
 
 /** What a failed HTTP call looked like, taken out of whatever n8n's helpers threw (4). */
-export function describeFailure(error: unknown): HttpFailure {
+function describeFailure(error: unknown): HttpFailure {
 	const err = error as IDataObject;
 	const response = findResponse(err);
 	if (response) {

@@ -6,7 +6,7 @@
  */
 const acceptedAtByCredential = new Map<string, number>();
 
-export const FRESH_TOKEN_MS = 60_000;
+const FRESH_TOKEN_MS = 60_000;
 
 export function tokenAccepted(key: string) {
 	acceptedAtByCredential.set(key, Date.now());
