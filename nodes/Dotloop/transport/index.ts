@@ -1,11 +1,4 @@
-export { CREDENTIAL_NAME, type DotloopContext } from './context';
-export {
-	annotateMerge,
-	dotloopApiRequest,
-	dotloopRequest,
-	type DotloopRequest,
-	type DotloopResponse,
-} from './request';
+export { annotateMerge, dotloopApiRequest, dotloopRequest, type DotloopResponse } from './request';
 export { type LoopMerge } from './redirect';
 export {
 	batchSizeFor,
