@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { resetRateLimitState, retryPolicy } from '../../nodes/Dotloop/transport';
-import { runDotloop, type ContextOptions } from './helpers/context';
+import { retryPolicy } from '../../nodes/Dotloop/transport';
+import { runDotloop, useNewCredential, type ContextOptions } from './helpers/context';
 import { n8nHttpRequest, startSandbox, type Sandbox } from './helpers/io';
 import { disclosuresPdf } from './fixtures/pdf';
 
@@ -55,7 +55,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-	resetRateLimitState();
+	useNewCredential();
 	Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
 });
 

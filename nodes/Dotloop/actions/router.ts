@@ -35,14 +35,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				returnData.push({ json, pairedItem: { item: itemIndex } });
 				continue;
 			}
+			// n8n's error constructors hand back an error of their own kind unchanged and ignore the
+			// options, so the item index is set on it directly; the constructor is only the rethrow.
 			if (error instanceof NodeApiError) {
 				error.context.itemIndex = itemIndex;
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject, {
-					itemIndex,
-					message: error.message,
-					description: error.description ?? undefined,
-					httpCode: error.httpCode ?? undefined,
-				});
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 			}
 			if (error instanceof NodeOperationError) error.context.itemIndex = itemIndex;
 			throw new NodeOperationError(this.getNode(), error, { itemIndex });

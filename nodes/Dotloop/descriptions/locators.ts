@@ -9,7 +9,7 @@ const UUID_PATTERN =
  * a missing https:// and a missing www. are accepted. n8n anchors this pattern when validating and
  * runs it unanchored to extract the one group.
  */
-export const LOOP_URL_PATTERN =
+const LOOP_URL_PATTERN =
 	'\\s*(?:https?://)?(?:www\\.)?dotloop\\.com/[^?#\\s]*\\?(?:[^#\\s]*&)?viewId=([0-9]+)(?:[&#]\\S*)?\\s*';
 export const LOOP_URL_EXAMPLE = 'https://www.dotloop.com/m/loop?viewId=34308';
 

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems } from 'n8n-workflow';
 
-import { dotloopRequest, MAX_BATCH_SIZE, type DotloopResponse } from '../transport';
+import { dotloopRequest, MAX_BATCH_SIZE, type DotloopResponse, type ListBody } from '../transport';
 
 /**
  * What the pickers share: reading the parent a picker depends on, one list request, matching a search
@@ -10,11 +10,6 @@ import { dotloopRequest, MAX_BATCH_SIZE, type DotloopResponse } from '../transpo
 
 /** A search reads at most this many batches of 100 (or cursor pages): 500 loops or contacts. */
 export const SEARCH_MAX_PAGES = 5;
-
-interface ListBody {
-	data?: IDataObject[];
-	meta?: { total?: number; nextCursor?: string | null };
-}
 
 export async function list(
 	this: ILoadOptionsFunctions,

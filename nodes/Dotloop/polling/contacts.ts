@@ -34,7 +34,7 @@ export interface ContactState {
 	maxId: number;
 }
 
-export interface ContactPoll {
+interface ContactPoll {
 	created: IDataObject[];
 	updated: IDataObject[];
 	next: ContactState;

@@ -17,7 +17,7 @@ export const DATE_FIELDS: Array<{ name: string; value: string }> = [
 ];
 
 /** `MM/DD/YYYY` → `YYYY-MM-DD` (a calendar day, not an instant); undefined if not a date. */
-export function detailDate(value: unknown): string | undefined {
+function detailDate(value: unknown): string | undefined {
 	const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(String(value ?? '').trim());
 	if (!m) return undefined;
 	const day = DateTime.fromObject({ year: +m[3], month: +m[1], day: +m[2] }, { zone: 'utc' });

@@ -24,7 +24,7 @@ export const LOOP_EVENTS: PollEvent[] = [
 	'loopDateApproaching',
 ];
 
-export const DEFAULT_WITHIN_DAYS = 7;
+const DEFAULT_WITHIN_DAYS = 7;
 export const MAX_WITHIN_DAYS = 365;
 
 export const pollingTriggerProperties: INodeProperties[] = [

@@ -36,7 +36,7 @@ function listQuery(key: LoopFeedKey, includeDetails: boolean, filter?: string): 
 /** A loop is created once: later updates are not new creations. */
 const createdOnce = () => 'c';
 
-export interface FeedResult {
+interface FeedResult {
 	changes: IDataObject[];
 	next: ChangeWindow;
 	requests: number;
@@ -115,7 +115,7 @@ export async function readOpenStatuses(
 	return { statuses, requests: read.requests };
 }
 
-export interface StatusChange {
+interface StatusChange {
 	loop: IDataObject;
 	previousStatus: string;
 }

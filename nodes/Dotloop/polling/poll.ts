@@ -30,7 +30,7 @@ import {
 import type { ChangeWindow } from './window';
 
 /** How many records a manual run ("Fetch Test Event") returns at most. */
-export const SAMPLE_SIZE = 10;
+const SAMPLE_SIZE = 10;
 /** "Every profile" re-lists the user's profiles this often, not on every poll. */
 const PROFILE_LIST_TTL_MS = 60 * 60 * 1000;
 
@@ -41,7 +41,7 @@ interface LoopFeedState {
 }
 
 /** Everything a poll keeps in the workflow's static data; written only after a poll fully succeeded. */
-export interface PollState {
+interface PollState {
 	version: 1;
 	/** The parameters the state belongs to: changing them starts over. */
 	watching: string;

@@ -10,7 +10,7 @@ import { advanceWindow, isoSeconds, toSeconds, windowStart, type ChangeWindow } 
  * events fail roughly in the order they were created. Failures are listed newest first by creation;
  * an hour of lookback absorbs the reordering of failures created close together.
  */
-export const FAILED_LOOKBACK_SECONDS = 3600;
+const FAILED_LOOKBACK_SECONDS = 3600;
 
 /** Every subscription of this API client (section 15.1: subscriptions are scoped to the client). */
 export async function listSubscriptions(

@@ -62,7 +62,7 @@ export function serverTime(headers: Record<string, unknown> | undefined): string
 	return raw === undefined || seconds === undefined ? undefined : isoSeconds(seconds);
 }
 
-export interface Advance {
+interface Advance {
 	/** Records not seen before, oldest change first (ties by id), one per record. */
 	changes: IDataObject[];
 	next: ChangeWindow;

@@ -3,7 +3,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
 import type { HttpFailure } from './failure';
 
-export interface FailureContext {
+interface FailureContext {
 	method: string;
 	path: string;
 	/** How many times the request was sent. */
@@ -41,7 +41,7 @@ function dotloopErrors(body: unknown): DotloopErrorItem[] {
 }
 
 /** Dotloop's own words: every errors[].detail, else OAuth-style error fields, else a short text body. */
-export function dotloopErrorDetails(body: unknown): string[] {
+function dotloopErrorDetails(body: unknown): string[] {
 	const items = dotloopErrors(body);
 	if (items.length) {
 		return items.map((item) => {

@@ -1,5 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
-
 /** What a failed HTTP call looked like, taken out of whatever n8n's helpers threw. */
 export interface HttpFailure {
 	status?: number;
@@ -11,7 +9,8 @@ export interface HttpFailure {
 	code?: string;
 }
 
-const NETWORK_CODES = new Set([
+/** Connection-level failures with no HTTP answer: worth a retry for an idempotent request. */
+export const NETWORK_CODES = new Set([
 	'ECONNRESET',
 	'ECONNREFUSED',
 	'ECONNABORTED',
@@ -23,70 +22,6 @@ const NETWORK_CODES = new Set([
 	'ENETUNREACH',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
-
-interface ResponseLike {
-	status?: number;
-	statusCode?: number;
-	headers?: Record<string, unknown>;
-	data?: unknown;
-	body?: unknown;
-}
-
-function findResponse(error: IDataObject | undefined, depth = 0): ResponseLike | undefined {
-	if (!error || typeof error !== 'object' || depth > 4) return undefined;
-	const response = error.response as ResponseLike | undefined;
-	if (response && typeof response === 'object' && (response.status ?? response.statusCode)) {
-		return response;
-	}
-	return findResponse(error.cause as IDataObject | undefined, depth + 1);
-}
-
-const SYSTEM_PATTERN =
-	/^E[A-Z_]+$|^ERR_[A-Z_]+$|^[A-Z_]+_ERR$|^(?:CERT|DEPTH|SELF_SIGNED|UNABLE_TO)_[A-Z_]+$/;
-
-/** A connection-level error code; EAUTH is n8n's OAuth2 client refusing a token refresh, not a connection. */
-function isSystemCode(code: string): boolean {
-	return code !== 'EAUTH' && SYSTEM_PATTERN.test(code);
-}
-
-function findCode(
-	error: IDataObject | undefined,
-	accept: (code: string) => boolean,
-	depth = 0,
-): string | undefined {
-	if (!error || typeof error !== 'object' || depth > 4) return undefined;
-	if (typeof error.code === 'string' && accept(error.code)) return error.code;
-	return findCode(error.cause as IDataObject | undefined, accept, depth + 1);
-}
-
-export function describeFailure(error: unknown): HttpFailure {
-	const err = error as IDataObject;
-	const response = findResponse(err);
-	if (response) {
-		return {
-			status: Number(response.status ?? response.statusCode),
-			headers: response.headers ?? {},
-			data: response.data ?? response.body,
-			network: false,
-		};
-	}
-	// n8n 1.x drops the cause of its NodeApiError; a system error's code then survives as its httpCode.
-	const httpCodeText = typeof err?.httpCode === 'string' ? err.httpCode : undefined;
-	const code =
-		findCode(err, (c) => NETWORK_CODES.has(c)) ??
-		(httpCodeText && isSystemCode(httpCodeText) ? httpCodeText : undefined) ??
-		findCode(err, isSystemCode);
-	const httpCode = Number(err?.httpCode);
-	if (!code && Number.isInteger(httpCode) && httpCode >= 100) {
-		return {
-			status: httpCode,
-			headers: {},
-			data: (err.context as IDataObject | undefined)?.data,
-			network: false,
-		};
-	}
-	return { headers: {}, network: code !== undefined && NETWORK_CODES.has(code), code };
-}
 
 function isReadable(value: unknown): value is AsyncIterable<Buffer | string> {
 	return (

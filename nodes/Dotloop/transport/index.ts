@@ -1,14 +1,12 @@
-export { CREDENTIAL_NAME, type DotloopContext } from './context';
+export { annotateMerge, dotloopApiRequest, dotloopRequest, type DotloopResponse } from './request';
+export { type LoopMerge } from './redirect';
 export {
-	annotateMerge,
-	dotloopApiRequest,
-	dotloopRequest,
-	type DotloopRequest,
-	type DotloopResponse,
-	type LoopMerge,
-} from './request';
-export { batchSizeFor, getAllBatched, getAllByCursor, getList, MAX_BATCH_SIZE } from './paging';
+	batchSizeFor,
+	getAllBatched,
+	getAllByCursor,
+	getList,
+	MAX_BATCH_SIZE,
+	type ListBody,
+} from './paging';
 export { retryPolicy } from './retryPolicy';
-export { resetRateLimitState } from './rateLimit';
 export { checkTokenBeforeLargeBody, MultipartFileBody, type FileSource } from './multipart';
-export { resetTokenFreshness } from './tokenFreshness';

@@ -10,7 +10,7 @@ export interface FileSource {
 	open: () => Promise<AsyncIterable<Uint8Array>>;
 }
 
-export interface FilePart {
+interface FilePart {
 	/** Form field name. */
 	name: string;
 	fileName: string;
@@ -23,7 +23,7 @@ function escapeParameter(value: string): string {
 	return value.replace(/\n/g, '%0A').replace(/\r/g, '%0D').replace(/"/g, '%22');
 }
 
-export function newBoundary(): string {
+function newBoundary(): string {
 	return `----DotloopFormBoundary${randomBytes(12).toString('hex')}`;
 }
 
@@ -118,7 +118,7 @@ function sizeChanged(part: FilePart, sent: number): string {
 }
 
 /** From this size on, a body is sent only with a token Dotloop has just accepted (see below). */
-export const LARGE_BODY_BYTES = 1 << 20;
+const LARGE_BODY_BYTES = 1 << 20;
 
 /**
  * A large body goes out once: n8n refreshes the OAuth2 token only after a request has failed with 401,

@@ -7,7 +7,7 @@ export const MAX_BATCH_SIZE = 100;
 /** A backstop far above any real account (10,000 pages of 100). */
 const MAX_PAGES = 10_000;
 
-export interface PageOptions {
+interface PageOptions {
 	/** Stop after this many records; undefined means every record (Return All). */
 	limit?: number;
 	/**
@@ -17,7 +17,8 @@ export interface PageOptions {
 	keep?: (record: IDataObject) => boolean;
 }
 
-interface ListBody {
+/** A list answer: its records, and the total (batched lists) or the next cursor (cursor lists). */
+export interface ListBody {
 	data?: IDataObject[];
 	meta?: { total?: number; nextCursor?: string | null };
 }

@@ -48,8 +48,3 @@ export async function awaitRateLimitWindow(key: string): Promise<number> {
 	await sleep(wait);
 	return wait;
 }
-
-/** For tests: forget every window. */
-export function resetRateLimitState() {
-	resumeAtByCredential.clear();
-}

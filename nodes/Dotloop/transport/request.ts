@@ -1,16 +1,21 @@
-import { NodeApiError, sleep } from 'n8n-workflow';
-import type {
-	IDataObject,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	JsonObject,
-} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions } from 'n8n-workflow';
 
 import { DOTLOOP_API_BASE_URL } from '../../../credentials/DotloopOAuth2Api.credentials';
 import { CREDENTIAL_NAME, type DotloopContext } from './context';
-import { clip, toDotloopApiError } from './errors';
-import { describeFailure, readFailureBody, type HttpFailure } from './failure';
+import { toDotloopApiError } from './errors';
+import { readFailureBody, type HttpFailure } from './failure';
+import { anotherRefreshRound, sendThroughN8n, type RawResponse } from './n8nWorkarounds';
 import { awaitRateLimitWindow, blockUntilReset, observeRateLimit, resetDelay } from './rateLimit';
+import {
+	insideApi,
+	isRedirect,
+	mergeAfter,
+	redirectRefused,
+	resolveLocation,
+	splitAtLoopId,
+	type LoopMerge,
+} from './redirect';
 import { retryPolicy } from './retryPolicy';
 import { tokenAccepted } from './tokenFreshness';
 
@@ -27,11 +32,6 @@ export interface DotloopRequest {
 	hints?: Partial<Record<number, string>>;
 	/** Internal: this request asks a merged loop where it went; it must not ask again. */
 	resolvingMerge?: boolean;
-}
-
-export interface LoopMerge {
-	fromLoopId: number;
-	toLoopId: number;
 }
 
 export interface DotloopResponse<T = IDataObject> {
@@ -79,22 +79,32 @@ export function rateLimitKey(this: DotloopContext): string {
 	return this.getNode().credentials?.[CREDENTIAL_NAME]?.id ?? this.getNode().id ?? 'default';
 }
 
-function loopIdIn(path: string): number | undefined {
-	const match = /\/loop\/(\d+)/.exec(path);
-	return match ? Number(match[1]) : undefined;
-}
-
-/** `…/loop/777/detail` → `…/loop/` + 777 + `/detail`. */
-function splitAtLoopId(url: string): { head: string; loopId: number; tail: string } | undefined {
-	const match = /^(.*\/loop\/)(\d+)(.*)$/.exec(url);
-	return match ? { head: match[1], loopId: Number(match[2]), tail: match[3] } : undefined;
+/**
+ * Where a redirect leads: its Location, refused outside the API base URL. A merged loop's 301 that
+ * arrives without its Location (see n8nWorkarounds.ts) asks the loop itself, whose own 301 has one.
+ */
+async function redirectTo(
+	this: DotloopContext,
+	base: string,
+	url: string,
+	failure: HttpFailure,
+	request: DotloopRequest,
+): Promise<string | undefined> {
+	const location = failure.headers.location ?? failure.headers.Location;
+	const to = typeof location === 'string' ? resolveLocation(base, location) : undefined;
+	if (to && !insideApi(base, to)) {
+		throw redirectRefused(this.getNode(), base, to, Number(failure.status));
+	}
+	if (to) return to.toString();
+	const from = splitAtLoopId(url);
+	if (!from || !url.startsWith(base) || request.resolvingMerge) return undefined;
+	const toLoopId = await mergedLoopId.call(this, `${from.head}${from.loopId}`.slice(base.length));
+	return toLoopId === undefined ? undefined : `${from.head}${toLoopId}${from.tail}`;
 }
 
 /**
- * n8n 1.x drops the headers of a failed request, so a 301 can arrive without its Location. Then ask
- * for the loop itself (its 301 comes with a Location, followed like any other): the loop it lands on is
- * the one the old loop was merged into. (Resending the original request blindly is not safe: a client
- * following a redirected POST turns it into a GET.)
+ * The loop the one at `loopPath` was merged into: the loop its own 301 lands on. (Resending the
+ * original request blindly is not safe: a client following a redirected POST turns it into a GET.)
  */
 async function mergedLoopId(this: DotloopContext, loopPath: string): Promise<number | undefined> {
 	const { body } = (await dotloopRequest.call(this, {
@@ -104,40 +114,6 @@ async function mergedLoopId(this: DotloopContext, loopPath: string): Promise<num
 	})) as DotloopResponse<{ data?: IDataObject }>;
 	const id = Number(body?.data?.id);
 	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-}
-
-/** Resolves a Location header (`/public/v2/profile/3/loop/30004`) against the API's origin. */
-function redirectTarget(base: string, location: string): URL | undefined {
-	try {
-		return new URL(location, `${base}/`);
-	} catch {
-		return undefined;
-	}
-}
-
-/** A redirect is followed (with the token) only inside the API base URL: same origin, same path prefix. */
-function insideApi(base: string, target: URL): boolean {
-	const api = new URL(base);
-	return target.origin === api.origin && `${target.pathname}/`.startsWith(`${api.pathname}/`);
-}
-
-function redirectRefused(
-	this: DotloopContext,
-	base: string,
-	target: URL,
-	status: number,
-): NodeApiError {
-	const where = clip(`${target.origin}${target.pathname}`, 120);
-	return new NodeApiError(
-		this.getNode(),
-		{ status, location: where },
-		{
-			message: `Dotloop redirected (HTTP ${status}) to ${where}, outside the API base URL ${base}`,
-			description:
-				'The redirect was not followed, so the Dotloop token was not sent there. Check the API Base URL of the Dotloop credential.',
-			httpCode: String(status),
-		},
-	);
 }
 
 function retryDelay(failure: HttpFailure, method: string, attempt: number): number | undefined {
@@ -154,51 +130,52 @@ function retryDelay(failure: HttpFailure, method: string, attempt: number): numb
 	return Math.min(retryPolicy.transientBackoffMs * 2 ** attempt, retryPolicy.maxSingleWaitMs);
 }
 
-interface RawResponse<T> {
-	body: T;
-	headers: Record<string, unknown>;
-	statusCode: number;
+/** A 429 holds the credential's window (every request waits for it); other retries wait here. */
+async function waitBeforeRetry(key: string, failure: HttpFailure, delay: number): Promise<number> {
+	if (failure.status === 429) {
+		blockUntilReset(key, delay);
+		return 0;
+	}
+	await sleep(delay);
+	return delay;
 }
 
-/**
- * Sends once and answers the HTTP response whatever its status, so headers (Location, X-RateLimit-*)
- * are never lost: n8n 1.x drops them from the errors it throws. n8n refreshes the OAuth2 token only
- * when a request throws a 401, so a 401 answer is asked again the way n8n expects (refresh, retry).
- */
-async function send<T>(
-	this: DotloopContext,
-	options: IHttpRequestOptions,
-): Promise<RawResponse<T> | HttpFailure> {
-	const call = async (ignoreHttpStatusErrors: boolean) =>
-		(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_NAME, {
-			...options,
-			ignoreHttpStatusErrors,
-		})) as RawResponse<T>;
-	try {
-		const response = await call(true);
-		if (response.statusCode !== 401) return response;
-		(response.body as { destroy?: () => void } | undefined)?.destroy?.();
-		return await call(false);
-	} catch (error) {
-		const failure = describeFailure(error);
-		// Only an HTTP answer or a connection failure (a system error code) is Dotloop's. Anything else is
-		// n8n's own (a credential to reconnect, one never connected): it reaches the user as n8n words it.
-		if (failure.status === undefined && failure.code === undefined) {
-			throw new NodeApiError(this.getNode(), error as JsonObject);
-		}
-		return failure;
-	}
+function httpOptions(request: DotloopRequest, url: string): IHttpRequestOptions {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		body: request.body,
+		headers: request.headers,
+		json: !request.stream,
+		returnFullResponse: true,
+		// Redirects are followed below, only inside the API base URL, never by the HTTP client.
+		disableFollowRedirect: true,
+	};
+	if (request.stream) options.encoding = 'stream';
+	return options;
 }
 
 function isFailure<T>(result: RawResponse<T> | HttpFailure): result is HttpFailure {
 	return !('statusCode' in result);
 }
 
+function asFailure<T>(result: RawResponse<T> | HttpFailure): HttpFailure {
+	return isFailure(result)
+		? result
+		: {
+				status: result.statusCode,
+				headers: result.headers ?? {},
+				data: result.body,
+				network: false,
+			};
+}
+
 /**
  * The one place that talks to Dotloop. n8n's helper signs the request with the OAuth2 token and
- * refreshes it on a 401. Around it: the rate-limit window, retries of 429s (any method: a 429 was
- * not processed) and of transient failures (idempotent methods only), merged-loop redirects, and error
- * mapping to a NodeApiError that carries Dotloop's own messages.
+ * refreshes it on a 401 (n8nWorkarounds.ts). Around it: the rate-limit window, retries of 429s (any
+ * method: a 429 was not processed) and of transient failures (idempotent methods only), merged-loop
+ * redirects, and error mapping to a NodeApiError that carries Dotloop's own messages.
  */
 export async function dotloopRequest<T = IDataObject>(
 	this: DotloopContext,
@@ -206,89 +183,43 @@ export async function dotloopRequest<T = IDataObject>(
 ): Promise<DotloopResponse<T>> {
 	const base = await apiBaseUrl.call(this);
 	const key = rateLimitKey.call(this);
-	const method = request.method;
 	let url = `${base}${request.path}`;
 	let merge: LoopMerge | undefined;
-	let redirects = 0;
-	let retries = 0;
-	let authRetries = 0;
-	let attempts = 0;
-	let waitedMs = 0;
+	let [redirects, retries, refreshRounds, attempts, waitedMs] = [0, 0, 0, 0, 0];
 
 	for (;;) {
 		waitedMs += await awaitRateLimitWindow(key);
-		const options: IHttpRequestOptions = {
-			method,
-			url,
-			qs: request.qs,
-			body: request.body,
-			headers: request.headers,
-			json: !request.stream,
-			returnFullResponse: true,
-			// Redirects are followed below, only inside the API base URL, never by the HTTP client.
-			disableFollowRedirect: true,
-		};
-		if (request.stream) options.encoding = 'stream';
 		attempts++;
-		const result = (await send.call(this, options)) as RawResponse<T> | HttpFailure;
-		const failure: HttpFailure = isFailure(result)
-			? result
-			: {
-					status: result.statusCode,
-					headers: result.headers ?? {},
-					data: result.body,
-					network: false,
-				};
+		const result = (await sendThroughN8n.call(this, httpOptions(request, url))) as
+			| RawResponse<T>
+			| HttpFailure;
+		const failure = asFailure(result);
 		observeRateLimit(key, failure.headers);
 		if (!isFailure(result) && result.statusCode < 300) {
 			tokenAccepted(key);
 			return { body: result.body, headers: result.headers, statusCode: result.statusCode, merge };
 		}
-
-		if (
-			(failure.status === 301 || failure.status === 308) &&
-			redirects < retryPolicy.maxRedirects
-		) {
-			const location = failure.headers.location ?? failure.headers.Location;
-			const to = typeof location === 'string' ? redirectTarget(base, location) : undefined;
-			if (to && !insideApi(base, to)) throw redirectRefused.call(this, base, to, failure.status);
-			let target = to?.toString();
-			const from = splitAtLoopId(url);
-			if (!target && from && url.startsWith(base) && !request.resolvingMerge) {
-				const toLoopId = await mergedLoopId.call(
-					this,
-					`${from.head}${from.loopId}`.slice(base.length),
-				);
-				if (toLoopId !== undefined) target = `${from.head}${toLoopId}${from.tail}`;
-			}
+		if (isRedirect(failure.status) && redirects < retryPolicy.maxRedirects) {
+			const target = await redirectTo.call(this, base, url, failure, request);
 			if (target) {
 				redirects++;
-				const fromLoopId = merge?.fromLoopId ?? loopIdIn(request.path);
-				const toLoopId = loopIdIn(target);
-				if (fromLoopId !== undefined && toLoopId !== undefined) merge = { fromLoopId, toLoopId };
+				merge = mergeAfter(merge, request.path, target);
 				url = target;
 				continue;
 			}
 		}
-		if (failure.status === 401 && authRetries < retryPolicy.maxAuthRetries) {
-			authRetries++;
-			await sleep(Math.floor(Math.random() * retryPolicy.authRetryJitterMs));
+		if (await anotherRefreshRound(failure, refreshRounds)) {
+			refreshRounds++;
 			continue;
 		}
-		const delay = retryDelay(failure, method, retries);
+		const delay = retryDelay(failure, request.method, retries);
 		if (delay !== undefined && waitedMs + delay <= retryPolicy.maxTotalWaitMs) {
 			retries++;
-			if (failure.status === 429) {
-				blockUntilReset(key, delay);
-			} else {
-				await sleep(delay);
-				waitedMs += delay;
-			}
+			waitedMs += await waitBeforeRetry(key, failure, delay);
 			continue;
 		}
-		const body = await readFailureBody(failure.data);
-		throw toDotloopApiError(this.getNode(), failure, body, {
-			method,
+		throw toDotloopApiError(this.getNode(), failure, await readFailureBody(failure.data), {
+			method: request.method,
 			path: request.path,
 			attempts,
 			waitedMs,

@@ -6,7 +6,7 @@
  */
 const acceptedAtByCredential = new Map<string, number>();
 
-export const FRESH_TOKEN_MS = 60_000;
+const FRESH_TOKEN_MS = 60_000;
 
 export function tokenAccepted(key: string) {
 	acceptedAtByCredential.set(key, Date.now());
@@ -15,9 +15,4 @@ export function tokenAccepted(key: string) {
 export function tokenRecentlyAccepted(key: string): boolean {
 	const at = acceptedAtByCredential.get(key);
 	return at !== undefined && Date.now() - at < FRESH_TOKEN_MS;
-}
-
-/** For tests: forget every token. */
-export function resetTokenFreshness() {
-	acceptedAtByCredential.clear();
 }

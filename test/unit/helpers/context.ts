@@ -71,6 +71,16 @@ export const testNode: INode = {
 	credentials: { dotloopOAuth2Api: { id: 'cred-1', name: 'Dotloop account' } },
 };
 
+let credentialNumber = 1;
+
+/**
+ * The rate-limit window and token freshness are kept per credential id for the whole process, as in
+ * n8n: a test that starts on a new credential id starts with neither.
+ */
+export function useNewCredential() {
+	credentialNumber++;
+}
+
 /**
  * An IExecuteFunctions whose HTTP goes through n8n's real request layer (@n8n/backend-network), signed
  * the way n8n-core's requestOAuth2 does: Bearer token, one refresh (form body, Basic client auth) on a
@@ -84,7 +94,11 @@ export function createExecuteContext(options: ContextOptions) {
 		refreshCount: 0,
 		...options.oauth,
 	};
-	const node: INode = { ...testNode, type: options.nodeType ?? testNode.type };
+	const node: INode = {
+		...testNode,
+		type: options.nodeType ?? testNode.type,
+		credentials: { dotloopOAuth2Api: { id: `cred-${credentialNumber}`, name: 'Dotloop account' } },
+	};
 	const paramsFor = (i: number) =>
 		typeof options.params === 'function' ? options.params(i) : options.params;
 	const warnings: string[] = [];

@@ -1,21 +1,19 @@
 import nock from 'nock';
 
-import {
-	resetRateLimitState,
-	resetTokenFreshness,
-	retryPolicy,
-} from '../../../nodes/Dotloop/transport';
-import { API } from './context';
+import { retryPolicy } from '../../../nodes/Dotloop/transport';
+import { API, useNewCredential } from './context';
 
 const defaults = { ...retryPolicy };
 
-/** Every test starts with no HTTP allowed but what it declares, tiny backoffs and no rate-limit window. */
+/**
+ * Every test starts with no HTTP allowed but what it declares, tiny backoffs, and a new credential:
+ * no rate-limit window, no token Dotloop accepted a moment ago.
+ */
 export function setupNock() {
 	beforeAll(() => nock.disableNetConnect());
 	beforeEach(() => {
 		Object.assign(retryPolicy, defaults, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
-		resetRateLimitState();
-		resetTokenFreshness();
+		useNewCredential();
 	});
 	afterEach(() => {
 		const pending = nock.pendingMocks();

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { resetRateLimitState } from '../../../nodes/Dotloop/transport';
+import { useNewCredential } from '../helpers/context';
 import { startServer, type TestServer } from '../helpers/io';
 import { pollingTrigger } from './context';
 
@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 test('a contact list that moved while being read is read again, so no contact is skipped', async () => {
-	resetRateLimitState();
+	useNewCredential();
 	readings = [];
 	const t = pollingTrigger({ params: { event: 'contactCreated' }, apiBaseUrl: server.url });
 	expect(await t.run()).toBeNull();

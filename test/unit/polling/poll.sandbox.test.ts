@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { resetRateLimitState, retryPolicy } from '../../../nodes/Dotloop/transport';
+import { retryPolicy } from '../../../nodes/Dotloop/transport';
 import { toTriggerItem } from '../../../nodes/Dotloop/webhook';
+import { useNewCredential } from '../helpers/context';
 import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
 import { pollingTrigger } from './context';
 
@@ -81,7 +82,7 @@ afterAll(async () => {
 beforeEach(async () => {
 	await admin('POST', '/reset', {});
 	await admin('DELETE', '/faults');
-	resetRateLimitState();
+	useNewCredential();
 	Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
 });
 

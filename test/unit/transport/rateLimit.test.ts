@@ -1,10 +1,4 @@
-import {
-	awaitRateLimitWindow,
-	blockUntilReset,
-	resetRateLimitState,
-} from '../../../nodes/Dotloop/transport/rateLimit';
-
-beforeEach(() => resetRateLimitState());
+import { awaitRateLimitWindow, blockUntilReset } from '../../../nodes/Dotloop/transport/rateLimit';
 
 describe('the rate-limit window', () => {
 	it('holds every request sent while it lasts, parallel ones included, not only the first', async () => {

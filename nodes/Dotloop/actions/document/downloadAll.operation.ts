@@ -9,7 +9,12 @@ import type {
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertOneOf, assertRequiredText, readId } from '../../descriptions/validation';
-import { annotateMerge, dotloopRequest, type DotloopResponse } from '../../transport';
+import {
+	annotateMerge,
+	dotloopRequest,
+	type DotloopResponse,
+	type ListBody,
+} from '../../transport';
 import { headerText } from '../../transport/headers';
 import { mapBounded } from '../concurrency';
 import { DOWNLOAD_FORBIDDEN, fileNameFromDisposition } from './download.operation';
@@ -169,7 +174,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		path: `/profile/${profileId}/loop/${loopId}/folder`,
 		qs: { include_documents: true },
-	})) as DotloopResponse<{ data?: IDataObject[] }>;
+	})) as DotloopResponse<ListBody>;
 	const merge = listing.merge;
 	const loopPath = `/profile/${profileId}/loop/${merge?.toLoopId ?? loopId}`;
 	const allFolders = Array.isArray(listing.body?.data) ? listing.body.data : [];

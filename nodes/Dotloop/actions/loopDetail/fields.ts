@@ -18,7 +18,7 @@ export function isDateField(section: string, field: string): boolean {
 }
 
 /** A parameter name for a Dotloop display name: "Sale Commission Split % - Buy Side" → saleCommissionSplitPercentBuySide. */
-export function parameterName(displayName: string): string {
+function parameterName(displayName: string): string {
 	const words = displayName
 		.replace(/%/g, ' percent ')
 		.replace(/\$/g, ' amount ')
@@ -31,7 +31,7 @@ export function parameterName(displayName: string): string {
 	return words.map((word, n) => (n === 0 ? word : word[0].toUpperCase() + word.slice(1))).join('');
 }
 
-export interface DetailSection {
+interface DetailSection {
 	/** Dotloop's section name, the key of the request body. */
 	section: string;
 	/** The collection parameter holding this section's fields. */
