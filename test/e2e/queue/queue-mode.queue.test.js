@@ -17,10 +17,14 @@
  *   5. 500 deliveries in a burst (500 loops created "in the Dotloop app"): each event id is executed once,
  *      none lost, none retried;
  *   6. the rate limit, shared by both workers: 120 requests from executions on both workers through a
- *      lowered limit all succeed.
+ *      lowered limit all succeed;
+ *   7. a Dotloop Polling Trigger polling every 5 seconds: 30 loop changes (10 in the same second) give one
+ *      item each across the cluster's executions, none missed, none twice, and only main (the leader)
+ *      sends the poll requests (each connection to the sandbox traced to the process that opened it).
  * Measured numbers go to stderr and to $E2E_RUN_DIR/queue-results.json (run.js prints them).
  */
 const crypto = require('node:crypto');
+const diagnostics = require('node:diagnostics_channel');
 const fs = require('node:fs');
 const path = require('node:path');
 const h = require('../lib');
@@ -817,5 +821,184 @@ test('6. the rate limit is shared by both workers: 120 requests through a 30-per
 		expect(seconds).toBeGreaterThan(4);
 	} finally {
 		await admin.config({ rateLimit: 100_000, clockScale: 1 });
+	}
+}, 300_000);
+
+// ---------------------------------------------------------------------------------------------------------
+// 7. Polling trigger: one poller for the cluster
+
+const POLL_CHANGES = 30;
+const POLL_BURST = 10;
+
+/**
+ * Which process sent each request to the sandbox (in this test process): the client end of the
+ * connection, found by its port in /proc/net/tcp, is an open file (socket:[inode]) of exactly one of
+ * `processes` ({ name, pid }). Returns { calls: [{ process, method, url }], stop() }.
+ */
+function traceSandboxCallers(port, processes) {
+	const hex = (n) => `:${n.toString(16).toUpperCase().padStart(4, '0')}`;
+	const ownerOf = (socket) => {
+		const rows = ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
+			fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(1) : [],
+		);
+		const row = rows
+			.map((line) => line.trim().split(/\s+/))
+			.find((f) => f[1]?.endsWith(hex(socket.remotePort)) && f[2]?.endsWith(hex(port)));
+		if (!row) return 'unknown';
+		const target = `socket:[${row[9]}]`;
+		for (const p of processes) {
+			let fds = [];
+			try {
+				fds = fs.readdirSync(`/proc/${p.pid}/fd`);
+			} catch {
+				continue;
+			}
+			for (const fd of fds) {
+				try {
+					if (fs.readlinkSync(`/proc/${p.pid}/fd/${fd}`) === target) return p.name;
+				} catch {
+					/* closed meanwhile */
+				}
+			}
+		}
+		return 'unknown';
+	};
+	const owners = new WeakMap();
+	const calls = [];
+	const onRequest = ({ request, socket, server }) => {
+		if (server.address()?.port !== port) return;
+		if (!owners.has(socket)) owners.set(socket, ownerOf(socket));
+		calls.push({ process: owners.get(socket), method: request.method, url: request.url });
+	};
+	diagnostics.subscribe('http.server.request.start', onRequest);
+	return { calls, stop: () => diagnostics.unsubscribe('http.server.request.start', onRequest) };
+}
+
+test(`7. polling trigger: ${POLL_CHANGES} loop changes, each emitted once for the whole cluster, polled by main only`, async () => {
+	const t0 = Date.now();
+	const seeded = await admin.seedLoops(1001, POLL_CHANGES);
+	const changedIds = Array.from({ length: POLL_CHANGES }, (_, i) => seeded.firstId + i);
+	expect(seeded.lastId).toBe(changedIds[POLL_CHANGES - 1]);
+	// Every 5 seconds: one Poll Times entry per second value (n8n refuses `*/5` in the seconds field).
+	const pollTimes = {
+		item: Array.from({ length: 12 }, (_, i) => ({
+			mode: 'custom',
+			cronExpression: `${i * 5} * * * * *`,
+		})),
+	};
+	const { nodes, connections } = wf.line([
+		{
+			id: 'queue-polling-trigger',
+			name: 'Dotloop Polling Trigger',
+			type: h.TRIGGER_TYPE.replace(/dotloopTrigger$/, 'dotloopPollingTrigger'),
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { pollTimes, event: 'loopUpdated', watch: 'profile', profileId: rl(1001) },
+			credentials: { dotloopOAuth2Api: { id: String(credential.id), name: 'Dotloop' } },
+		},
+		where(),
+	]);
+	const workflow = await main.createWorkflow({ name: 'queue: polling', nodes, connections });
+	const pollPath = '/public/v2/profile/1001/loop';
+	const polls = async (since) =>
+		(await admin.requests({ since, path: pollPath })).filter(
+			(r) => r.method === 'GET' && r.query.sort === 'updated:desc',
+		);
+
+	const trace = traceSandboxCallers(sandbox.port, [
+		...cluster.processes(),
+		{ name: 'test', pid: process.pid },
+	]);
+	const traceFrom = await admin.lastSeq();
+	let summary;
+	try {
+		// Activation polls once on main: it records where things stand and starts nothing.
+		expect((await main.activate(workflow.id)).ok).toBe(true);
+		await h.waitFor(async () => (await polls(traceFrom)).length > 0, {
+			message: 'the poll at activation',
+		});
+		expect(await allExecutions(main, workflow.id)).toEqual([]);
+
+		for (let start = 0; start < POLL_CHANGES; start += POLL_BURST) {
+			await Promise.all(
+				changedIds.slice(start, start + POLL_BURST).map((loopId) =>
+					admin.simulate({
+						action: 'updateLoop',
+						loopId,
+						name: `Queue polling change ${loopId}`,
+					}),
+				),
+			);
+			await h.sleep(1_700);
+		}
+		const changesFrom = await admin.lastSeq();
+		const newest = (await admin.state()).loops
+			.filter((loop) => changedIds.includes(loop.id))
+			.map((loop) => loop.updated)
+			.sort()
+			.pop();
+		// Two polls whose window starts after the newest change: every change has been read, and every
+		// later read of it (the 30 s lookback) is over. Then every execution they started has finished.
+		await h.waitFor(
+			async () =>
+				(await polls(changesFrom)).filter(
+					(r) => r.query.filter.slice('updated_min='.length) > newest,
+				).length >= 2,
+			{ timeoutMs: 120_000, intervalMs: 1_000, message: 'two polls past the newest change' },
+		);
+		await main.deactivate(workflow.id);
+		await h.waitFor(
+			async () => (await allExecutions(main, workflow.id)).every((e) => FINAL.has(e.status)),
+			{ timeoutMs: 60_000, intervalMs: 500, message: 'every polled execution finished' },
+		);
+		const executions = await allExecutions(main, workflow.id, { includeData: true });
+		// Every request from n8n that the sandbox logged was traced (a poll may still be answering).
+		const fromN8n = () => trace.calls.filter((c) => c.process !== 'test');
+		await h.waitFor(
+			async () =>
+				fromN8n().length ===
+				(await admin.requests({ since: traceFrom })).filter((r) => !r.path.startsWith('/_sandbox'))
+					.length,
+			{ message: 'the traced requests match the sandbox log' },
+		);
+		const items = executions.flatMap((e) => main.nodeOutput(e, 'Dotloop Polling Trigger') || []);
+		summary = {
+			executions: executions.length,
+			items: items.length,
+			distinctLoops: new Set(items.map((item) => item.id)).size,
+			pollRequests: (await polls(traceFrom)).length,
+			requestsByProcess: trace.calls.reduce(
+				(acc, c) => ({ ...acc, [c.process]: (acc[c.process] || 0) + 1 }),
+				{},
+			),
+			ranOn: [...new Set(executions.map((e) => processOf(e)))].sort(),
+		};
+
+		// One item per change across every execution of the cluster: none missed, none twice.
+		expect(items.map((item) => item.id).sort((a, b) => a - b)).toEqual(changedIds);
+		for (const item of items)
+			expect(item).toEqual(
+				expect.objectContaining({ name: `Queue polling change ${item.id}`, profileId: 1001 }),
+			);
+		for (const execution of executions) {
+			expect({ id: execution.id, status: execution.status, error: failureOf(execution) }).toEqual({
+				id: execution.id,
+				status: 'success',
+				error: null,
+			});
+			expect(workerNames()).toContain(processOf(execution));
+		}
+		// Only main polled: every request to the sandbox from an n8n process came from main, none from a worker
+		// or the webhook processor; and the test process itself only used the sandbox's admin routes.
+		expect(fromN8n().filter((c) => c.process !== 'main')).toEqual([]);
+		expect(fromN8n().filter((c) => c.url.startsWith(`${pollPath}?`)).length).toBe(
+			summary.pollRequests,
+		);
+		expect(
+			trace.calls.filter((c) => c.process === 'test' && !c.url.startsWith('/_sandbox/')),
+		).toEqual([]);
+	} finally {
+		trace.stop();
+		if (summary) note('polling', { ...summary, seconds: (Date.now() - t0) / 1000 });
 	}
 }, 300_000);

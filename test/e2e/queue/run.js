@@ -78,6 +78,12 @@ function printResults() {
 			`6. shared rate limit: ${l.requests} requests from ${JSON.stringify(l.byWorker)}, ${l.answered429} answered 429 and retried (${s(l.seconds)})`,
 		);
 	}
+	if (r.polling) {
+		const p = r.polling;
+		say(
+			`7. polling: ${p.items} items (${p.distinctLoops} loops) in ${p.executions} executions on ${p.ranOn.join(' + ')}; ${p.pollRequests} poll requests, requests by process ${JSON.stringify(p.requestsByProcess)} (${s(p.seconds)})`,
+		);
+	}
 }
 
 async function main() {
