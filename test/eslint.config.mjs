@@ -1,4 +1,4 @@
-// ESLint for the plain JavaScript of this repository (test/, scripts/, the root's .js files):
+// ESLint for the plain JavaScript of this repository (test/, .github/scripts/, the root's .js files):
 // `n8n-node lint` covers the TypeScript only. Run by `npm run lint` (lint:js).
 import js from '@eslint/js';
 import globals from 'globals';

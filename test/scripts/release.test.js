@@ -1,10 +1,10 @@
 'use strict';
-// scripts/release.js: the version it picks, the changelog it writes, and a whole run in a scratch repository.
+// .github/scripts/release.js: the version it picks, the changelog it writes, and a whole run in a scratch repository.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { nextVersion, releaseChangelog } = require('../../scripts/release');
+const { nextVersion, releaseChangelog } = require('../../.github/scripts/release');
 
 const CHANGELOG = `# Changelog
 
@@ -72,7 +72,7 @@ describe('a release in a scratch repository', () => {
 	let dir;
 	const git = (...args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim();
 	const release = (...args) =>
-		execFileSync(process.execPath, [path.join(dir, 'scripts', 'release.js'), ...args], {
+		execFileSync(process.execPath, [path.join(dir, '.github', 'scripts', 'release.js'), ...args], {
 			cwd: dir,
 			encoding: 'utf8',
 			stdio: 'pipe',
@@ -81,10 +81,10 @@ describe('a release in a scratch repository', () => {
 
 	beforeEach(() => {
 		dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dotloop-release-'));
-		fs.mkdirSync(path.join(dir, 'scripts'));
+		fs.mkdirSync(path.join(dir, '.github', 'scripts'), { recursive: true });
 		fs.copyFileSync(
-			path.join(__dirname, '..', '..', 'scripts', 'release.js'),
-			path.join(dir, 'scripts', 'release.js'),
+			path.join(__dirname, '..', '..', '.github', 'scripts', 'release.js'),
+			path.join(dir, '.github', 'scripts', 'release.js'),
 		);
 		const pkg = { name: 'scratch-release', version: '0.1.0', private: true };
 		fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);

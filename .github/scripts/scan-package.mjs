@@ -9,8 +9,8 @@
  * The scanner lints with its own rule set and ignores eslint-disable comments, so this can fail where
  * `n8n-node lint` passes. The provenance leg needs a published version and is not run here.
  *
- *   node scripts/scan-package.mjs               build (npm run build), pack, scan both legs
- *   node scripts/scan-package.mjs --no-build    pack the dist/ already built
+ *   node .github/scripts/scan-package.mjs               build (npm run build), pack, scan both legs
+ *   node .github/scripts/scan-package.mjs --no-build    pack the dist/ already built
  *
  * The scanner comes from node_modules (devDependency @n8n/scan-community-package); SCAN_COMMUNITY_PACKAGE_DIR
  * points at another copy of that package (e.g. one installed with `npm install --prefix /tmp/scan`).
@@ -22,7 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SCANNER_PACKAGE = '@n8n/scan-community-package';
 const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
 
