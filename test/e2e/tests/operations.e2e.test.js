@@ -944,12 +944,13 @@ test('sync operations: Get Full of a loop with 3 folders, 10 documents and 2 tas
 			folderId: folder.id,
 			folderName: folder.name,
 			loopId: 50005,
-			fileName: document.name,
+			// A folder's documents take the list's shape: the file name is `filename`.
+			fileName: document.filename,
 			mimeType: 'application/pdf',
 			size: stored.length,
 		});
 		const binary = execution.data.resultData.runData['Download all'][0].data.main[0][n].binary.file;
-		expect(binary).toMatchObject({ mimeType: 'application/pdf', fileName: document.name });
+		expect(binary).toMatchObject({ mimeType: 'application/pdf', fileName: document.filename });
 	}
 
 	expect(out('Find loops').map((l) => l.id)).toEqual([50005]);
