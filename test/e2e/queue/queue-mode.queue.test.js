@@ -440,9 +440,9 @@ test('2. activation creates one subscription; deliveries to the webhook processo
 		verdicts[proc.name] = {
 			signed: (await deliver(proc, body, subscription.signingKey)).status,
 			forged: (await deliver(proc, forged, 'not-the-signing-key')).status,
-			stale: (
-				await deliver(proc, forged, subscription.signingKey, String(Date.now() - 10 * 60_000))
-			).status,
+			stale: // Older than Dotloop's whole retry schedule (about 16 h), which the trigger accepts.
+			(await deliver(proc, forged, subscription.signingKey, String(Date.now() - 17 * 3_600_000)))
+				.status,
 		};
 	}
 	expect(verdicts).toEqual({
