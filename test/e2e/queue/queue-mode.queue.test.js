@@ -434,15 +434,15 @@ test('2. activation creates one subscription; deliveries to the webhook processo
 	// a forged one (other key) refused, by the webhook processor and by main alike.
 	const template = JSON.parse(sandbox.store.events.get(attempts[0].eventId).body);
 	const verdicts = {};
+	// Older than Dotloop's whole retry schedule (about 16 h), which the trigger accepts.
+	const beyondRetries = String(Date.now() - 17 * 3_600_000);
 	for (const proc of [webhookProcessor, main]) {
 		const body = JSON.stringify({ ...template, eventId: crypto.randomUUID() });
 		const forged = JSON.stringify({ ...template, eventId: crypto.randomUUID() });
 		verdicts[proc.name] = {
 			signed: (await deliver(proc, body, subscription.signingKey)).status,
 			forged: (await deliver(proc, forged, 'not-the-signing-key')).status,
-			stale: // Older than Dotloop's whole retry schedule (about 16 h), which the trigger accepts.
-			(await deliver(proc, forged, subscription.signingKey, String(Date.now() - 17 * 3_600_000)))
-				.status,
+			stale: (await deliver(proc, forged, subscription.signingKey, beyondRetries)).status,
 		};
 	}
 	expect(verdicts).toEqual({
