@@ -169,7 +169,12 @@ describe.each(READINGS)(
 			};
 			await expect(
 				run({ ...loop, templateId: { __rl: true, mode: 'list', value: '' } }),
-			).rejects.toMatchObject({ httpCode: '422' });
+			).rejects.toMatchObject({
+				httpCode: '422',
+				message: 'templateId is required: this profile requires a loop template',
+				description:
+					'Check the fields named above. If this profile needs a template for new loops (its entry in the Profile list says so), choose one in "Loop Template".',
+			});
 			const seq = await lastSeq();
 			const { output } = await run({
 				...loop,

@@ -38,6 +38,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+const NO_TEMPLATE =
+	'Check the fields named above. If this profile needs a template for new loops (its entry in the Profile list says so), choose one in "Loop Template".';
+/** Dotloop's refusal of a loop without a template on a profile that requires one (400 or 422). */
+const NO_TEMPLATE_HINTS = { 400: NO_TEMPLATE, 422: NO_TEMPLATE };
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const name = readLoopName.call(this, i);
@@ -50,6 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			method: 'POST',
 			path: `/profile/${profileId}/loop`,
 			body,
+			hints: templateId === undefined ? NO_TEMPLATE_HINTS : undefined,
 		}),
 	);
 }
