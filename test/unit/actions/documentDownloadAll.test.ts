@@ -61,6 +61,8 @@ function expected(folderId: number, folderName: string, documentId: number, file
 	const content = files[documentId];
 	return {
 		json: {
+			id: documentId,
+			name: fileName,
 			documentId,
 			folderId,
 			folderName,
@@ -156,6 +158,8 @@ describe('Document Download All', () => {
 			{
 				json: {
 					error: 'Document 561622 "lead paint.pdf" in folder 423424 "Disclosures": Forbidden',
+					id: 561622,
+					name: 'lead paint.pdf',
 					documentId: 561622,
 					folderId: 423424,
 					folderName: 'Disclosures',

@@ -212,7 +212,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			fileName,
 			mimeType,
 		);
+		// id and name as Document → Download gives them; documentId and fileName kept for workflows built on them.
 		const json: IDataObject = {
+			id: document.id,
+			name: binary.fileName,
 			documentId: document.id,
 			folderId: folder.id,
 			folderName: folder.name,
@@ -243,6 +246,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			}
 			const json: IDataObject = {
 				error: message,
+				id: entry.document.id,
+				name: entry.document.name ?? entry.document.filename,
 				documentId: entry.document.id,
 				folderId: entry.folder.id,
 				folderName: entry.folder.name,
