@@ -10,18 +10,10 @@ import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { toWholeSecondUtc } from '../../descriptions/validation';
 import { getAllBatched } from '../../transport';
 import { toItems } from '../output';
-import { contactMatcher, readEmail } from './match';
+import { contactMatcher, emailField, readEmail } from './match';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		required: true,
-		placeholder: 'name@email.com',
-		default: '',
-		description: 'The email address to look for, matched exactly but for upper/lower case',
-	},
+	emailField('The email address to look for, matched exactly but for upper/lower case'),
 	{
 		displayName: 'First Name',
 		name: 'firstName',

@@ -1,10 +1,23 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { assertRequiredText } from '../../descriptions/validation';
 
 /** An address with one @, something before it and a dotted domain after it, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;
+
+/** The Email parameter of the operations that look a contact up by email; read with readEmail. */
+export function emailField(description: string): INodeProperties {
+	return {
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		required: true,
+		placeholder: 'name@email.com',
+		default: '',
+		description,
+	};
+}
 
 /** The Email parameter, trimmed, refused unless it is an email address. */
 export function readEmail(this: IExecuteFunctions, i: number): string {

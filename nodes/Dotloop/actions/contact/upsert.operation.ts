@@ -9,19 +9,12 @@ import type {
 import { dotloopApiRequest, getAllBatched } from '../../transport';
 import { withoutEmpty } from '../output';
 import { additionalContactFields } from './fields';
-import { contactMatcher, mostRecentlyUpdated, readEmail } from './match';
+import { contactMatcher, mostRecentlyUpdated, emailField, readEmail } from './match';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		required: true,
-		placeholder: 'name@email.com',
-		default: '',
-		description:
-			'The contact is found by this email (exact, any case): updated if it exists, created otherwise',
-	},
+	emailField(
+		'The contact is found by this email (exact, any case): updated if it exists, created otherwise',
+	),
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 	additionalContactFields,
