@@ -13,7 +13,7 @@
  *        loop-get-many.png       Loop → Get Many's parameters: profile picked from the list, Return All,
  *                                Updated Since, Transaction Types
  *        dotloop-node.png        the whole window: that node panel after "Execute step", the sandbox loops as JSON
- *        trigger-parameters.png  the Dotloop Trigger's parameters: target Profile, profile, events
+ *        trigger-parameters.png  the Dotloop Trigger's parameters (version 2): events, profile
  *        example-<file>.png      each workflow of test/examples on the canvas
  *   4. writes them to test/docs/images/ (only once every picture was taken, so a failed run changes
  *      nothing; example-*.png of examples that no longer exist are removed), stops everything, exits 0.
@@ -161,23 +161,6 @@ async function openWorkflow(page, baseUrl, id) {
 	await ed.dismissPopups(page);
 }
 
-/** Open the node creator's "Dotloop" entry (its actions, or its triggers on an empty canvas). */
-async function openDotloopInNodeCreator(page) {
-	const search = page.locator(T('node-creator-search-bar'));
-	await search.waitFor();
-	await search.fill('Dotloop');
-	const entry = page
-		.locator(`${T('node-creator')} ${T('item-iterator-item')}`)
-		.filter({ has: page.locator(T('node-creator-item-name'), { hasText: /^Dotloop$/ }) });
-	await entry.first().click();
-}
-
-function creatorItem(page, name) {
-	return page.locator(`${T('node-creator')} ${T('item-iterator-item')}`).filter({
-		has: page.locator(T('node-creator-item-name'), { hasText: new RegExp(`^${name}$`) }),
-	});
-}
-
 /** Pick the profile in the open node panel's Profile field (From list). */
 async function pickProfile(page) {
 	const ndv = page.locator(T('ndv'));
@@ -247,10 +230,10 @@ async function actionNode(page, { n8n, baseUrl }) {
 	// Taller, to show the actions down to the Loop resource's.
 	await page.setViewportSize({ width: VIEWPORT.width, height: 1320 });
 	await page.locator(T('canvas-handle-plus')).first().click(); // the trigger's output: the new node connects to it
-	await openDotloopInNodeCreator(page);
-	const getMany = creatorItem(page, 'Get many loops');
+	await ed.openDotloopInNodeCreator(page);
+	const getMany = ed.creatorItem(page, 'Get many loops');
 	await getMany.waitFor();
-	await creatorItem(page, 'Get the account').waitFor();
+	await ed.creatorItem(page, 'Get the account').waitFor();
 	await shoot(page, 'node-operations.png', await ed.nodeCreatorClip(page), { blur: false });
 
 	await page.setViewportSize(VIEWPORT);
@@ -297,14 +280,16 @@ async function actionNode(page, { n8n, baseUrl }) {
 async function triggerNode(page, { baseUrl }) {
 	await page.goto(`${baseUrl}/workflow/new`); // a page load: no "save changes?" question about the last one
 	await page.locator(T('canvas-plus-button')).click();
-	await openDotloopInNodeCreator(page);
-	await creatorItem(page, 'On loop created').click();
+	await ed.openDotloopInNodeCreator(page);
+	await ed.creatorItem(page, 'On loop created').click();
 	const ndv = page.locator(T('ndv'));
-	await ndv.locator(T('parameter-input-targetType')).waitFor();
+	await ndv.locator(T('parameter-input-events')).waitFor();
 	await pickProfile(page);
-	await chooseOptions(page, 'profileEvents', ['Loop Created', ...TRIGGER_EVENTS]);
-	const target = await ndv.locator(`${T('parameter-input-targetType')} input`).inputValue();
-	if (target !== 'Profile') throw new Error(`Target shows "${target}"`);
+	await chooseOptions(page, 'events', ['Loop Created', ...TRIGGER_EVENTS]);
+	if (await ndv.locator(T('parameter-input-targetType')).count())
+		throw new Error(
+			'the trigger shows a Target parameter: the node creator added a version before 2',
+		);
 	await shoot(page, 'trigger-parameters.png', await ed.parametersClip(page));
 }
 

@@ -219,6 +219,23 @@ async function boxClip(page, locator, { padding = 0 } = {}) {
 	});
 }
 
+/** Open the node creator's "Dotloop" entry (its actions, or its triggers on an empty canvas). */
+async function openDotloopInNodeCreator(page) {
+	const search = page.locator(T('node-creator-search-bar'));
+	await search.waitFor();
+	await search.fill('Dotloop');
+	const entry = page
+		.locator(`${T('node-creator')} ${T('item-iterator-item')}`)
+		.filter({ has: page.locator(T('node-creator-item-name'), { hasText: /^Dotloop$/ }) });
+	await entry.first().click();
+}
+
+function creatorItem(page, name) {
+	return page.locator(`${T('node-creator')} ${T('item-iterator-item')}`).filter({
+		has: page.locator(T('node-creator-item-name'), { hasText: new RegExp(`^${name}$`) }),
+	});
+}
+
 module.exports = {
 	T,
 	sleep,
@@ -234,4 +251,6 @@ module.exports = {
 	nodeCreatorClip,
 	dragBy,
 	boxClip,
+	openDotloopInNodeCreator,
+	creatorItem,
 };

@@ -113,6 +113,30 @@ async function executeStep(page) {
 		throw new Error(`the editor shows an error: ${errors.map((t) => t.text).join(' | ')}`);
 }
 
+/** Click "Execute step" in the open node panel and return the error it shows: { message, description }. */
+async function executeStepError(page) {
+	await page
+		.locator(`${T('ndv')} ${T('node-execute-button')}`)
+		.first()
+		.click();
+	const message = page.locator(`${T('ndv')} ${T('node-error-message')}`).first();
+	await message.waitFor({ timeout: 60_000 }).catch(async () => {
+		const text = (
+			await page
+				.locator(T('output-panel'))
+				.innerText()
+				.catch(() => '')
+		).replace(/\s+/g, ' ');
+		throw new Error(`the step showed no error; the output panel says: ${text.slice(0, 400)}`);
+	});
+	const description = page.locator(`${T('ndv')} ${T('node-error-description')}`).first();
+	const clean = (t) => t.replace(/\s+/g, ' ').trim();
+	return {
+		message: clean(await message.innerText()),
+		description: (await description.count()) ? clean(await description.innerText()) : '',
+	};
+}
+
 module.exports = {
 	openNode,
 	locator,
@@ -123,4 +147,5 @@ module.exports = {
 	chooseMode,
 	issues,
 	executeStep,
+	executeStepError,
 };

@@ -8,7 +8,11 @@
  *   3. Document, Participant and Contact are lists with readable labels
  *   4. a loop link pasted as people paste it is accepted and read
  *   5. Loop Get Many items carry profileId
- *   6. Loop Create's profile list says which profiles need a template for new loops
+ *   6. Loop Create's profile list says which profiles need a template for new loops, and a loop created
+ *      there without one fails saying so
+ *   7. every trigger event is in the node panel; a contact event gives a form with nothing missing and a
+ *      readable subtitle on the canvas
+ *   8. Loop Detail's JSON mode shows an example and refuses an unknown section by name, before any request
  * Skipped on n8n 1.x; skipped with a notice when Chromium is missing and cannot be installed.
  */
 const {
@@ -239,8 +243,14 @@ describe('the editor, as a new user meets it', () => {
 		for (const item of items) expect(item.profileId).toBe(LUXURY);
 	});
 
-	test('6. Loop Create says which profiles need a template for new loops', async () => {
-		await openDotloop({ resource: 'loop', operation: 'create' });
+	test('6. Loop Create says which profiles need a template for new loops, and what to do without one', async () => {
+		await openDotloop({
+			resource: 'loop',
+			operation: 'create',
+			name: 'Journey 6',
+			transactionType: 'PURCHASE_OFFER',
+			status: 'PRE_OFFER',
+		});
 		const profiles = await j.listLabels(page, 'profileId');
 		expect(profiles).toEqual(
 			expect.arrayContaining([
@@ -248,6 +258,70 @@ describe('the editor, as a new user meets it', () => {
 				'Brian Erwin - Luxury (INDIVIDUAL, holds loops, new loops need a template)',
 			]),
 		);
-		await j.closeList(page);
+		await j.chooseItem(page, 'new loops need a template');
+		const error = await j.executeStepError(page);
+		expect(error.message).toContain('templateId is required');
+		expect(error.description).toContain('choose one in "Loop Template"');
+	});
+
+	test('7. every trigger event is in the node panel; a contact event leaves nothing missing and reads well', async () => {
+		const wf = await n8n.createWorkflow({ name: 'journey 7', nodes: [], connections: {} });
+		await page.goto(`${baseUrl}/workflow/${wf.id}`);
+		await page.locator(ed.T('canvas-plus-button')).click();
+		await ed.openDotloopInNodeCreator(page);
+		for (const event of [
+			'On loop created',
+			'On loop participant deleted',
+			'On contact created',
+			'On profile updated',
+			'On user added to profile',
+		]) {
+			await ed.creatorItem(page, event).waitFor({ timeout: 30_000 });
+		}
+		await ed.creatorItem(page, 'On contact created').click();
+		const ndv = page.locator(ed.T('ndv'));
+		const events = ndv.locator(`${ed.T('parameter-input-events')} .el-tag`);
+		await events.first().waitFor();
+		expect((await events.allInnerTexts()).map((t) => t.trim())).toEqual(['Contact Created']);
+		// Contact events watch the connected user: no Profile to fill, no Target, nothing reported missing.
+		expect(await ndv.locator(ed.T('resource-locator-profileId')).count()).toBe(0);
+		expect(await ndv.locator(ed.T('parameter-input-targetType')).count()).toBe(0);
+		expect((await ndv.innerText()).replace(/\s+/g, ' ')).not.toMatch(
+			/userEvents|profileEvents|Missing|required/i,
+		);
+		await page.keyboard.press('Escape');
+		const node = page.locator(ed.T('canvas-node')).first();
+		await node.waitFor();
+		// The subtitle is an expression the canvas evaluates a moment after the panel closes.
+		await node.getByText('Contact Created').first().waitFor({ timeout: 10_000 });
+		expect(await node.locator(ed.T('node-issues')).count()).toBe(0);
+	});
+
+	test('8. Loop Detail JSON shows an example and refuses an unknown section by name, before any request', async () => {
+		const base = {
+			resource: 'loopDetail',
+			operation: 'update',
+			profileId: rl(MAIN),
+			loopId: rl(50001),
+			mode: 'json',
+		};
+		await openDotloop({ ...base, detailsJson: '' });
+		const editor = page.locator(`${ed.T('ndv')} ${ed.T('parameter-input-detailsJson')}`);
+		await editor.waitFor();
+		expect(await editor.innerText()).toContain('"Purchase/Sale Price": "342342"');
+
+		await openDotloop({
+			...base,
+			detailsJson: JSON.stringify({ 'Property Adress': { City: 'Chicago' } }),
+		});
+		const seq = await admin.lastSeq();
+		const error = await j.executeStepError(page);
+		expect(error.message).toBe(
+			'"Details (JSON)": "Property Adress" is not a loop detail section; use one of ' +
+				'Property Address, Financials, Contract Dates, Offer Dates, Contract Info, Referral, ' +
+				'Listing Information, Geographic Description, Property',
+		);
+		const requests = await admin.requests({ since: seq });
+		expect(requests.filter((r) => r.path.startsWith('/public/v2'))).toEqual([]);
 	});
 });
