@@ -65,6 +65,15 @@ describe('verifyDotloopSignature', () => {
 		['malformed-signature', { signature: sign(KEY, TS_MS, BODY).slice(2) }],
 		['malformed-signature', { signature: `${sign(KEY, TS_MS, BODY).slice(0, 39)}g` }],
 		['malformed-signature', { signature: `${sign(KEY, TS_MS, BODY)}0` }],
+		// Characters that fold onto hex digits when lower-cased by bit are not hex.
+		[
+			'malformed-signature',
+			{
+				signature: sign(KEY, TS_MS, BODY).replace(/[0-9]/g, (d) =>
+					String.fromCharCode(d.charCodeAt(0) - 0x20),
+				),
+			},
+		],
 		[
 			'malformed-signature',
 			{ signature: `${sign(KEY, TS_MS, BODY).slice(0, 20)} ${sign(KEY, TS_MS, BODY).slice(21)}` },
@@ -72,6 +81,7 @@ describe('verifyDotloopSignature', () => {
 		['missing-timestamp', { timestamp: undefined }],
 		['malformed-timestamp', { timestamp: '2023-08-11T14:11:37Z' }],
 		['malformed-timestamp', { timestamp: '-1691763097001' }],
+		['malformed-timestamp', { timestamp: '12345678901234567' }],
 		['signature-mismatch', { rawBody: Buffer.from(BODY.replace('LOOP_CREATED', 'LOOP_UPDATED')) }],
 		['signature-mismatch', { timestamp: '1691763097002' }],
 		['signature-mismatch', { signingKey: 'another_key' }],
@@ -97,6 +107,9 @@ describe('timestampToMs', () => {
 		['', undefined],
 		['12a', undefined],
 		['1.5', undefined],
+		['1691763097001 1', undefined],
+		['12345678901234567', undefined],
+		['1234567890123456', 1234567890123456],
 		[undefined, undefined],
 	])('%p → %p', (raw, expected) => {
 		expect(timestampToMs(raw)).toBe(expected);
