@@ -98,14 +98,14 @@ function plan(quick) {
 				8: { loops: 20, documents: 20, contacts: 1000 },
 			}
 		: {
-				1: { sizes: [1000, 10000, 50000] },
-				2: { loops: 2000 },
+				1: { sizes: [10000, 50000] },
+				2: { loops: 1000 },
 				'2b': { executions: 100, perExecution: 10 },
 				3: { items: 1000 },
 				4: { megabytes: 50 },
-				5: { deliveries: 1000, rate: 8 },
+				5: { deliveries: 500, rate: 8 },
 				6: { seconds: 2 },
-				7: { changes: 1000, interval: 5, quietPolls: 6 },
+				7: { changes: 1000, interval: 5, quietPolls: 3 },
 				8: { loops: 100, documents: 20, contacts: 5000 },
 			};
 }

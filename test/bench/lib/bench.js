@@ -40,14 +40,14 @@ class Bench {
 	/** Wait until others use < QUIET_CORES (sampled over 2 s), while the budget lasts. Returns their load. */
 	async waitQuiet() {
 		const t0 = Date.now();
-		let load = await otherLoad(this.n8n.pid, 2000);
+		let load = await otherLoad(this.n8n.pid, 1000);
 		while (load >= QUIET_CORES && this.quietWaitedMs + (Date.now() - t0) < this.quietBudgetMs) {
 			if (Date.now() - t0 < 2500)
 				this.log(
 					`machine busy (${load.toFixed(1)} cores used by other processes): waiting for it to quieten`,
 				);
 			await sleep(3000);
-			load = await otherLoad(this.n8n.pid, 2000);
+			load = await otherLoad(this.n8n.pid, 1000);
 		}
 		this.quietWaitedMs += Date.now() - t0;
 		return load;
