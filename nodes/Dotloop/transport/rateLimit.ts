@@ -6,10 +6,41 @@ import { retryPolicy } from './retryPolicy';
 /**
  * Dotloop allows 100 requests per minute per user and client, and says in every response how many are
  * left (X-RateLimit-Remaining) and in how many milliseconds the window resets (X-RateLimit-Reset).
- * When nothing is left, the next request waits for the reset instead of spending itself on a 429.
- * State is per credential and shared by every execution in this process, because the limit is too.
+ * A request is sent only while the window has requests left after those already on their way; when
+ * nothing is left, it waits for the reset instead of spending itself on a 429. State is per credential
+ * and shared by every execution in this process, because the limit is too.
  */
-const resumeAtByCredential = new Map<string, number>();
+interface Window {
+	/** Requests a window allows: X-RateLimit-Limit once seen, the documented 100 before. */
+	limit: number;
+	/** Epoch ms at which the window Dotloop last reported resets; unknown before its first answer. */
+	resetAt?: number;
+	/** Requests left in the window: the lowest count Dotloop reported for it, the limit in a new one. */
+	remaining: number;
+	/** Requests sent and not answered yet: they spend the window's requests before their answers say so. */
+	inFlight: number;
+}
+
+/**
+ * Answers of one window imply reset times that differ only by their transit time; an answer implying
+ * a reset further away than this belongs to a later window, one implying an earlier reset to a past one.
+ */
+const SAME_WINDOW_MS = 250;
+/** Documented: 100 requests per minute. */
+const DOCUMENTED_LIMIT = 100;
+/** How often a request that found the window spent re-checks while the window's reset is not known yet. */
+const RECHECK_MS = 50;
+
+const windows = new Map<string, Window>();
+
+function windowOf(key: string): Window {
+	let window = windows.get(key);
+	if (!window) {
+		window = { limit: DOCUMENTED_LIMIT, remaining: DOCUMENTED_LIMIT, inFlight: 0 };
+		windows.set(key, window);
+	}
+	return window;
+}
 
 /** Milliseconds until the window resets, as Dotloop reports it (not an epoch), capped for safety. */
 export function resetDelay(headers: Record<string, unknown> | undefined): number | undefined {
@@ -18,33 +49,53 @@ export function resetDelay(headers: Record<string, unknown> | undefined): number
 	return Math.min(reset, retryPolicy.maxSingleWaitMs);
 }
 
-export function observeRateLimit(key: string, headers: Record<string, unknown> | undefined) {
-	const remaining = headerNumber(headers, 'x-ratelimit-remaining');
-	if (remaining === undefined) return;
-	const delay = resetDelay(headers);
-	if (remaining <= 0 && delay !== undefined) {
-		resumeAtByCredential.set(key, Date.now() + delay);
-	} else {
-		resumeAtByCredential.delete(key);
-	}
-}
-
-export function blockUntilReset(key: string, delay: number) {
-	resumeAtByCredential.set(key, Date.now() + delay);
-}
-
 /**
- * Resolves once the credential may send again; returns how long it waited. The window stays until it
- * has passed, so every request sent meanwhile (parallel ones too) waits for it, not only the first.
+ * Resolves once the credential may send one more request, and counts it as on its way until
+ * releaseRateLimitSlot; returns how long it waited. Parallel requests share the window's count, so a
+ * window with 3 requests left lets 3 of 10 parallel requests go and holds the others until the reset.
  */
-export async function awaitRateLimitWindow(key: string): Promise<number> {
-	const resumeAt = resumeAtByCredential.get(key);
-	if (resumeAt === undefined) return 0;
-	const wait = resumeAt - Date.now();
-	if (wait <= 0) {
-		resumeAtByCredential.delete(key);
-		return 0;
+export async function takeRateLimitSlot(key: string): Promise<number> {
+	const window = windowOf(key);
+	let waited = 0;
+	for (;;) {
+		const now = Date.now();
+		if (window.resetAt !== undefined && now >= window.resetAt) {
+			window.resetAt = undefined;
+			window.remaining = window.limit;
+		}
+		if (window.remaining - window.inFlight > 0) {
+			window.inFlight++;
+			return waited;
+		}
+		// Spent: wait for the reset, or (a new window whose first answers are still on their way) for them.
+		const wait = window.resetAt !== undefined ? window.resetAt - now : RECHECK_MS;
+		await sleep(wait);
+		waited += wait;
 	}
-	await sleep(wait);
-	return wait;
+}
+
+/** The request taken with takeRateLimitSlot was answered (headers) or failed without an answer. */
+export function releaseRateLimitSlot(key: string, headers: Record<string, unknown> | undefined) {
+	const window = windowOf(key);
+	window.inFlight = Math.max(0, window.inFlight - 1);
+	const limit = headerNumber(headers, 'x-ratelimit-limit');
+	if (limit !== undefined && limit > 0) window.limit = limit;
+	const remaining = headerNumber(headers, 'x-ratelimit-remaining');
+	const delay = resetDelay(headers);
+	if (remaining === undefined || delay === undefined) return;
+	const resetAt = Date.now() + delay;
+	if (window.resetAt === undefined || resetAt > window.resetAt + SAME_WINDOW_MS) {
+		window.resetAt = resetAt;
+		window.remaining = remaining;
+	} else if (resetAt >= window.resetAt - SAME_WINDOW_MS) {
+		// An answer of the same window that arrives late reports more than is left now: keep the lowest.
+		window.remaining = Math.min(window.remaining, remaining);
+	}
+}
+
+/** A 429: nothing is left until the reset, whatever the answers still on their way say. */
+export function blockUntilReset(key: string, delay: number) {
+	const window = windowOf(key);
+	window.resetAt = Date.now() + delay;
+	window.remaining = 0;
 }

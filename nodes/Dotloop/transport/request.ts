@@ -6,7 +6,7 @@ import { CREDENTIAL_NAME, type DotloopContext } from './context';
 import { toDotloopApiError } from './errors';
 import { readFailureBody, type HttpFailure } from './failure';
 import { anotherRefreshRound, sendThroughN8n, type RawResponse } from './n8nWorkarounds';
-import { awaitRateLimitWindow, blockUntilReset, observeRateLimit, resetDelay } from './rateLimit';
+import { blockUntilReset, releaseRateLimitSlot, resetDelay, takeRateLimitSlot } from './rateLimit';
 import {
 	insideApi,
 	isRedirect,
@@ -188,13 +188,18 @@ export async function dotloopRequest<T = IDataObject>(
 	let [redirects, retries, refreshRounds, attempts, waitedMs] = [0, 0, 0, 0, 0];
 
 	for (;;) {
-		waitedMs += await awaitRateLimitWindow(key);
+		waitedMs += await takeRateLimitSlot(key);
 		attempts++;
-		const result = (await sendThroughN8n.call(this, httpOptions(request, url))) as
-			| RawResponse<T>
-			| HttpFailure;
+		let result: RawResponse<T> | HttpFailure | undefined;
+		try {
+			result = (await sendThroughN8n.call(this, httpOptions(request, url))) as
+				| RawResponse<T>
+				| HttpFailure;
+		} finally {
+			// Also when n8n itself threw (e.g. a credential to reconnect): the slot is given back.
+			releaseRateLimitSlot(key, result && asFailure(result).headers);
+		}
 		const failure = asFailure(result);
-		observeRateLimit(key, failure.headers);
 		if (!isFailure(result) && result.statusCode < 300) {
 			tokenAccepted(key);
 			return { body: result.body, headers: result.headers, statusCode: result.statusCode, merge };
