@@ -306,9 +306,14 @@ describe('the editor, as a new user meets it', () => {
 			mode: 'json',
 		};
 		await openDotloop({ ...base, detailsJson: '' });
-		const editor = page.locator(`${ed.T('ndv')} ${ed.T('parameter-input-detailsJson')}`);
-		await editor.waitFor();
-		expect(await editor.innerText()).toContain('"Purchase/Sale Price": "342342"');
+		const field = page
+			.locator(`${ed.T('ndv')} ${ed.T('parameter-item')}`)
+			.filter({ has: page.locator(ed.T('parameter-input-detailsJson')) })
+			.last();
+		await field.waitFor();
+		expect((await field.innerText()).replace(/\s+/g, ' ')).toContain(
+			'Example: {"Financials": {"Purchase/Sale Price": "342342"}, "Contract Dates": {"Closing Date": "03/15/2024"}}',
+		);
 
 		await openDotloop({
 			...base,

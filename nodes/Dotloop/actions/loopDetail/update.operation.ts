@@ -71,6 +71,8 @@ const properties: INodeProperties[] = [
 			null,
 			2,
 		),
+		// n8n's JSON editor does not show a placeholder once opened: the example is also a hint below it.
+		hint: 'Example: {"Financials": {"Purchase/Sale Price": "342342"}, "Contract Dates": {"Closing Date": "03/15/2024"}}',
 		description: `The details to change, keyed by section (${DETAIL_SECTIONS.map(({ section }) => section).join(', ')}) and then by field as Dotloop names them, e.g. {"Financials": {"Purchase/Sale Price": "342342"}}. Numbers and true/false are sent as text; dates as MM/DD/YYYY.`,
 		displayOptions: { show: { mode: ['json'] } },
 	},
