@@ -33,6 +33,9 @@ const DEFAULTS = {
 	strictPaths: true,
 	// Loop-detail values must be JSON strings (section 6.1 types them so); false keeps numbers as text.
 	strictDetailValues: true,
+	// Where a loop list item carries its details under include_details=true (section 5.1 shows none):
+	// 'details', 'loopDetails', 'inline' (the sections beside id/name/status) or 'omitted' (flag ignored).
+	listDetails: 'details',
 };
 
 const num =
@@ -73,6 +76,10 @@ const MUTABLE = {
 	webhookTimestampUnit: [(v) => v === 'ms' || v === 's', '"ms" or "s"'],
 	strictPaths: [bool, 'true or false'],
 	strictDetailValues: [bool, 'true or false'],
+	listDetails: [
+		(v) => ['details', 'loopDetails', 'inline', 'omitted'].includes(v),
+		'"details", "loopDetails", "inline" or "omitted"',
+	],
 };
 
 function validateChanges(changes) {

@@ -205,6 +205,34 @@ describe('sandbox paging, filters and sorting', () => {
 		expect(details.Financials['Purchase/Sale Price']).toMatch(/^\d+$/);
 	});
 
+	describe('listDetails: where a list item carries include_details', () => {
+		afterEach(() => admin(sb, 'PATCH', '/config', { listDetails: 'details' }));
+		const listed = async (query) =>
+			(await api('GET', `/profile/1001/loop?batch_size=1${query}`)).body.data[0];
+
+		test.each([
+			['details', (item, details) => ({ ...item, details })],
+			['loopDetails', (item, details) => ({ ...item, loopDetails: details })],
+			['inline', (item, details) => ({ ...item, ...details })],
+			['omitted', (item) => item],
+		])('%s', async (reading, expected) => {
+			expect((await admin(sb, 'PATCH', '/config', { listDetails: reading })).status).toBe(200);
+			const plain = await listed('');
+			const details = (await api('GET', `/profile/1001/loop/${plain.id}/detail`)).body.data;
+			expect(Object.keys(details)).toEqual(expect.arrayContaining(['Property Address']));
+			expect(await listed('&include_details=true')).toEqual(expected(plain, details));
+			expect(await listed('&include_details=false')).toEqual(plain);
+		});
+
+		test('any other reading is refused', async () => {
+			const res = await admin(sb, 'PATCH', '/config', { listDetails: 'nested' });
+			expect(res.status).toBe(400);
+			expect(JSON.stringify(res.body)).toContain(
+				'listDetails must be \\"details\\", \\"loopDetails\\", \\"inline\\" or \\"omitted\\"',
+			);
+		});
+	});
+
 	test('include_documents adds document metadata to folders', async () => {
 		const plain = await api('GET', '/profile/1001/loop/50001/folder');
 		expect(plain.body.meta.total).toBe(3);

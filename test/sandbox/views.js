@@ -55,6 +55,17 @@ function loopView(store, loop, { withProfileId = false, details = false } = {}) 
 	return out;
 }
 
+// A loop list item (section 5.1). With include_details the documentation does not show where the
+// details go; config.listDetails picks the reading (README, "Where the documentation is ambiguous").
+function loopListItemView(store, loop, { details = false, reading = 'details' } = {}) {
+	const out = loopView(store, loop);
+	if (!details || reading === 'omitted') return out;
+	const sections = detailsView(loop);
+	if (reading === 'inline') return { ...out, ...sections };
+	out[reading] = sections;
+	return out;
+}
+
 // Loop-It answers the shorter shape of section 2.3.
 function loopItView(loop) {
 	return {
@@ -182,6 +193,7 @@ module.exports = {
 	accountView,
 	profileView,
 	loopView,
+	loopListItemView,
 	loopItView,
 	detailsView,
 	documentView,

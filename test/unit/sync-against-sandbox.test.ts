@@ -153,41 +153,6 @@ describe('the sync operations against the Dotloop sandbox', () => {
 		expect(found).toHaveLength(1);
 	});
 
-	it('Loop Find matches a street address and an MLS number from the loop details', async () => {
-		const byStreet = await run({
-			resource: 'loop',
-			operation: 'find',
-			profileId: id(1001),
-			searchBy: 'streetAddress',
-			searchText: '2100 waterview dr.',
-			returnAll: true,
-			filters: {},
-		});
-		expect(byStreet.output.map((item) => item.json.id)).toContain(50001);
-		expect(
-			byStreet.output.every(
-				(item) =>
-					((item.json.details as IDataObject)['Property Address'] as IDataObject)['Street Name'] ===
-					'Waterview Dr',
-			),
-		).toBe(true);
-
-		const seq = await lastSeq();
-		const byMls = await run({
-			resource: 'loop',
-			operation: 'find',
-			profileId: id(1001),
-			searchBy: 'mlsNumber',
-			searchText: 'nky411042',
-			returnAll: true,
-			filters: { transactionTypes: ['PURCHASE_OFFER'] },
-		});
-		expect(byMls.output.map((item) => item.json.id)).toEqual([50001]);
-		expect(await requestsSince(seq)).toEqual([
-			'GET /profile/1001/loop?include_details=true&filter=transaction_type%3DPURCHASE_OFFER&batch_size=100&batch_number=1',
-		]);
-	});
-
 	it('Loop Get Full of 50001: one request per part, one per task list', async () => {
 		const seq = await lastSeq();
 		const { output } = await run({
@@ -316,3 +281,113 @@ describe('the sync operations against the Dotloop sandbox', () => {
 		}
 	});
 });
+
+/** What the sandbox answers, read directly: the reference the node's output is compared with. */
+async function listed(path: string): Promise<IDataObject[]> {
+	const body = (await n8nHttpRequest({
+		method: 'GET',
+		url: `${sandbox.apiBaseUrl}${path}`,
+		json: true,
+		headers: { Authorization: `Bearer ${accessToken}` },
+	})) as { data: IDataObject[] };
+	return body.data;
+}
+async function detailsOf(loopId: unknown): Promise<IDataObject> {
+	return (await listed(`/profile/1001/loop/${String(loopId)}/detail`)) as unknown as IDataObject;
+}
+
+// Section 5.1 does not show where a list item carries include_details: the node must read each shape.
+describe.each(['details', 'loopDetails', 'inline', 'omitted'])(
+	'loop lists with include_details read as %s',
+	(listDetails) => {
+		let rateLimit: number;
+		beforeAll(async () => {
+			rateLimit = ((await admin('GET', '/config')) as { data: IDataObject }).data
+				.rateLimit as number;
+			expect(rateLimit).toEqual(expect.any(Number));
+			// The reference reads below are many: keep them clear of the rate limit.
+			await admin('PATCH', '/config', { listDetails, rateLimit: 100000 });
+		});
+		afterAll(async () => {
+			await admin('PATCH', '/config', { listDetails: 'details', rateLimit });
+		});
+		/** The requests the node sends after the list: "Get Loop Details" only when the list had none. */
+		const detailReads = (ids: unknown[]) =>
+			listDetails === 'omitted'
+				? ids.map((loopId) => `GET /profile/1001/loop/${String(loopId)}/detail`)
+				: [];
+
+		it('Loop Find matches a street address and an MLS number from the loop details', async () => {
+			const all = await listed('/profile/1001/loop?batch_size=100');
+			const waterview: IDataObject[] = [];
+			for (const loop of all) {
+				const details = await detailsOf(loop.id);
+				const address = details['Property Address'] as IDataObject | undefined;
+				if (address?.['Street Number'] === '2100' && address['Street Name'] === 'Waterview Dr')
+					waterview.push({ ...loop, details });
+			}
+			expect(waterview.map((loop) => loop.id)).toContain(50001);
+			const offers = await listed(
+				'/profile/1001/loop?batch_size=100&filter=transaction_type%3DPURCHASE_OFFER',
+			);
+			const mlsMatch = {
+				...offers.find((loop) => loop.id === 50001),
+				details: await detailsOf(50001),
+			};
+
+			let seq = await lastSeq();
+			const byStreet = await run({
+				resource: 'loop',
+				operation: 'find',
+				profileId: id(1001),
+				searchBy: 'streetAddress',
+				searchText: '2100 waterview dr.',
+				returnAll: true,
+				filters: {},
+			});
+			expect(json(byStreet.output)).toEqual(waterview);
+			expect(await requestsSince(seq)).toEqual([
+				'GET /profile/1001/loop?include_details=true&batch_size=100&batch_number=1',
+				...detailReads(all.map((loop) => loop.id)),
+			]);
+
+			seq = await lastSeq();
+			const byMls = await run({
+				resource: 'loop',
+				operation: 'find',
+				profileId: id(1001),
+				searchBy: 'mlsNumber',
+				searchText: 'nky411042',
+				returnAll: true,
+				filters: { transactionTypes: ['PURCHASE_OFFER'] },
+			});
+			expect(json(byMls.output)).toEqual([mlsMatch]);
+			expect(await requestsSince(seq)).toEqual([
+				'GET /profile/1001/loop?include_details=true&filter=transaction_type%3DPURCHASE_OFFER&batch_size=100&batch_number=1',
+				...detailReads(offers.map((loop) => loop.id)),
+			]);
+		});
+
+		it('Loop Get Many with Include Details gives every loop its details under `details`', async () => {
+			const first = await listed('/profile/1001/loop?batch_size=3');
+			const expected = [];
+			for (const loop of first)
+				expected.push({ ...loop, details: await detailsOf(loop.id), profileId: 1001 });
+			const seq = await lastSeq();
+			const { output } = await run({
+				resource: 'loop',
+				operation: 'getAll',
+				profileId: id(1001),
+				returnAll: false,
+				limit: 3,
+				filters: {},
+				options: { includeDetails: true },
+			});
+			expect(json(output)).toEqual(expected);
+			expect(await requestsSince(seq)).toEqual([
+				'GET /profile/1001/loop?include_details=true&batch_size=3&batch_number=1',
+				...detailReads(first.map((loop) => loop.id)),
+			]);
+		});
+	},
+);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { listCarriesDetails, loopDetailsOfSummary, withListedDetails } from '../transport';
 import { readBatches } from './fetch';
 import { loopsPath, OPEN_STATUSES } from './loops';
 
@@ -41,7 +42,7 @@ export function datesWithin(
 	const start = DateTime.fromISO(today, { zone: 'utc' });
 	const out: ApproachingDate[] = [];
 	for (const loop of loops) {
-		const details = (loop.details ?? {}) as Record<string, Record<string, unknown>>;
+		const details = (loopDetailsOfSummary(loop) ?? {}) as Record<string, Record<string, unknown>>;
 		const date = detailDate(details[section]?.[field]);
 		if (!date) continue;
 		const daysUntil = Math.round(DateTime.fromISO(date, { zone: 'utc' }).diff(start, 'days').days);
@@ -50,7 +51,11 @@ export function datesWithin(
 	return out.sort((a, b) => a.date.localeCompare(b.date) || Number(a.loop.id) - Number(b.loop.id));
 }
 
-/** The open loops of a profile with their details; archived loops have no dates left to track. */
+/**
+ * The open loops of a profile with their details under `details`; archived loops have no dates left
+ * to track. Should the list carry no details, each open loop's are read with "Get Loop Details": one
+ * more request per open loop, every poll.
+ */
 export async function readOpenLoopsWithDetails(
 	this: IPollFunctions,
 	profileId: string,
@@ -61,7 +66,10 @@ export async function readOpenLoopsWithDetails(
 		include_details: true,
 	});
 	const byId = new Map(read.records.map((loop) => [String(loop.id), loop]));
-	return { loops: [...byId.values()], requests: read.requests };
+	const listed = [...byId.values()];
+	const fetched = listCarriesDetails(listed) ? 0 : listed.length;
+	const loops = await withListedDetails.call(this, listed, () => profileId);
+	return { loops, requests: read.requests + fetched };
 }
 
 /**

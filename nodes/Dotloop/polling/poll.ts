@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { dotloopRequest, type DotloopResponse } from '../transport';
+import { dotloopRequest, withListedDetails, type DotloopResponse } from '../transport';
 import { startContacts, pollContacts, recentContacts, type ContactState } from './contacts';
 import {
 	DATE_FIELDS,
@@ -170,8 +170,32 @@ function today(this: IPollFunctions): string {
 const feedKeyOf = (event: PollEvent): LoopFeedKey =>
 	event === 'loopCreated' ? 'created' : 'updated';
 
+/**
+ * With Include Details, each loop's details under `details` whichever shape the list gave them in; a
+ * list that carried none costs one "Get Loop Details" request per emitted loop.
+ */
+async function withDetails(
+	this: IPollFunctions,
+	p: Params,
+	items: IDataObject[],
+): Promise<IDataObject[]> {
+	if (!p.includeDetails) return items;
+	return await withListedDetails.call(this, items, (item) => String(item.profileId));
+}
+
 /** Loop Created / Updated / Status Changed for one profile. */
 async function pollLoops(
+	this: IPollFunctions,
+	p: Params,
+	profileId: string,
+	previous: LoopFeedState | undefined,
+	firstPoll: boolean,
+): Promise<{ items: IDataObject[]; state: LoopFeedState }> {
+	const { items, state } = await loopChanges.call(this, p, profileId, previous, firstPoll);
+	return { items: await withDetails.call(this, p, items), state };
+}
+
+async function loopChanges(
 	this: IPollFunctions,
 	p: Params,
 	profileId: string,
@@ -239,9 +263,10 @@ async function sampleLoops(
 			);
 		}
 	}
-	return items
+	const recent = items
 		.sort((a, b) => String(b[key] ?? '').localeCompare(String(a[key] ?? '')))
 		.slice(0, SAMPLE_SIZE);
+	return await withDetails.call(this, p, recent);
 }
 
 async function approachingDates(

@@ -10,3 +10,10 @@ export {
 } from './paging';
 export { retryPolicy } from './retryPolicy';
 export { checkTokenBeforeLargeBody, MultipartFileBody, type FileSource } from './multipart';
+export {
+	listCarriesDetails,
+	listedWithDetails,
+	loopDetailsOfSummary,
+	withListedDetails,
+	withLoopDetails,
+} from './loopDetails';

@@ -15,6 +15,9 @@ interface PageOptions {
 	 * counts kept records, and batches are full size since the number to read is unknown.
 	 */
 	keep?: (record: IDataObject) => boolean;
+	/** Completes each record, given the batch it came in, before `keep` sees it (one at a time, so
+	 * no record past the limit is completed). */
+	complete?: (record: IDataObject, batch: IDataObject[]) => Promise<IDataObject>;
 }
 
 /** A list answer: its records, and the total (batched lists) or the next cursor (cursor lists). */
@@ -51,7 +54,7 @@ export async function getAllBatched(
 	this: DotloopContext,
 	path: string,
 	qs: IDataObject = {},
-	{ limit, keep }: PageOptions = {},
+	{ limit, keep, complete }: PageOptions = {},
 ): Promise<IDataObject[]> {
 	const batchSize = keep ? MAX_BATCH_SIZE : batchSizeFor(limit);
 	const records: IDataObject[] = [];
@@ -67,8 +70,9 @@ export async function getAllBatched(
 		})) as DotloopResponse<ListBody>;
 		const batch = Array.isArray(body?.data) ? body.data : [];
 		if (batch.length === 0 || sameRecords(batch, previous)) break;
-		for (const record of batch) {
+		for (const listed of batch) {
 			read++;
+			const record = complete ? await complete(listed, batch) : listed;
 			if (keep && !keep(record)) continue;
 			records.push(annotateMerge(record, merge));
 			if (limit !== undefined && records.length >= limit) return records;

@@ -1,6 +1,6 @@
 'use strict';
 
-const { loopView, loopItView } = require('../views');
+const { loopView, loopListItemView, loopItView } = require('../views');
 const { unprocessable, param } = require('../errors');
 const {
 	parseBatch,
@@ -28,7 +28,9 @@ function listLoops(ctx) {
 		sort,
 	);
 	return list(
-		page(loops, batch).map((l) => loopView(ctx.app.store, l, { details })),
+		page(loops, batch).map((l) =>
+			loopListItemView(ctx.app.store, l, { details, reading: ctx.app.config.listDetails }),
+		),
 		loops.length,
 	);
 }

@@ -203,30 +203,6 @@ describe('Loop Updated', () => {
 		expect(await t.run()).toBeNull();
 	});
 
-	test('Include Loop Details asks for include_details and passes the details on', async () => {
-		const t = trigger({
-			event: 'loopUpdated',
-			watch: 'profile',
-			profileId: profile(1001),
-			options: { includeDetails: true },
-		});
-		await t.run();
-		await simulate({
-			action: 'updateLoop',
-			loopId: 50001,
-			name: 'With details',
-			at: second(T0, 400),
-		});
-		const seq = await lastSeq();
-		const [item] = (await t.run()) ?? [];
-		expect(item.details).toEqual(
-			expect.objectContaining({ 'Property Address': expect.any(Object) }),
-		);
-		expect((await requestsSince(seq))[0].query).toEqual(
-			expect.objectContaining({ include_details: 'true' }),
-		);
-	});
-
 	test('Every Profile Holding Loops watches each INDIVIDUAL profile, one request each when quiet', async () => {
 		const t = trigger({ event: 'loopUpdated', watch: 'allProfiles' });
 		await t.run();
@@ -361,45 +337,123 @@ describe('Contacts', () => {
 	});
 });
 
-describe('Loop Date Approaching', () => {
-	test('each loop and date once, again when the date changes', async () => {
-		const t = trigger({
-			event: 'loopDateApproaching',
-			watch: 'profile',
-			profileId: profile(1001),
-			dateField: 'Contract Dates|Closing Date',
-			withinDays: 10,
+// Section 5.1 does not show where a list item carries include_details: the trigger must read each shape.
+describe.each(['details', 'loopDetails', 'inline', 'omitted'])(
+	'loop lists with include_details read as %s',
+	(listDetails) => {
+		beforeEach(async () => {
+			await admin('PATCH', '/config', { listDetails });
 		});
-		await t.run();
-		const inDays = (days: number) => {
-			const d = new Date(Date.now() + days * 86400000);
-			return `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
-		};
-		const iso = (days: number) => new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
-		await simulate({
-			action: 'updateLoop',
-			loopId: 50001,
-			details: { 'Contract Dates': { 'Closing Date': inDays(3) } },
+		afterAll(async () => {
+			await admin('PATCH', '/config', { listDetails: 'details' });
 		});
-		await simulate({
-			action: 'updateLoop',
-			loopId: 50003,
-			details: { 'Contract Dates': { 'Closing Date': inDays(40) } },
+		const detailPaths = (ids: unknown[]) =>
+			listDetails === 'omitted'
+				? ids.map((id) => `/public/v2/profile/1001/loop/${String(id)}/detail`)
+				: [];
+
+		test('Include Loop Details asks for include_details and passes the details on under `details`', async () => {
+			const t = trigger({
+				event: 'loopUpdated',
+				watch: 'profile',
+				profileId: profile(1001),
+				options: { includeDetails: true },
+			});
+			await t.run();
+			await simulate({
+				action: 'updateLoop',
+				loopId: 50001,
+				name: 'With details',
+				at: second(T0, 400),
+			});
+			const seq = await lastSeq();
+			const items = (await t.run()) ?? [];
+			const requests = await requestsSince(seq);
+			const details = (await api('GET', '/profile/1001/loop/50001/detail')).data as IDataObject;
+			const [listed] = (await api('GET', '/profile/1001/loop?batch_size=100'))
+				.data as IDataObject[];
+			expect(listed.id).toBe(50001);
+			expect(items).toEqual([{ ...listed, profileId: 1001, details }]);
+			expect(requests.map((r) => r.path)).toEqual([
+				'/public/v2/profile/1001/loop',
+				...detailPaths([50001]),
+			]);
+			expect(requests[0].query).toEqual(expect.objectContaining({ include_details: 'true' }));
 		});
-		const out = (await t.run()) ?? [];
-		expect(out.map((l) => [l.id, l.dateField, l.date, l.daysUntil])).toEqual([
-			[50001, 'Closing Date', iso(3), 3],
-		]);
-		expect(await t.run()).toBeNull();
-		await simulate({
-			action: 'updateLoop',
-			loopId: 50001,
-			details: { 'Contract Dates': { 'Closing Date': inDays(5) } },
+
+		test('Loop Date Approaching: each loop and date once, again when the date changes', async () => {
+			const t = trigger({
+				event: 'loopDateApproaching',
+				watch: 'profile',
+				profileId: profile(1001),
+				dateField: 'Contract Dates|Closing Date',
+				withinDays: 10,
+			});
+			await t.run();
+			const inDays = (days: number) => {
+				const d = new Date(Date.now() + days * 86400000);
+				return `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
+			};
+			const iso = (days: number) =>
+				new Date(Date.now() + days * 86400000).toISOString().slice(0, 10);
+			await simulate({
+				action: 'updateLoop',
+				loopId: 50001,
+				details: { 'Contract Dates': { 'Closing Date': inDays(3) } },
+			});
+			await simulate({
+				action: 'updateLoop',
+				loopId: 50003,
+				details: { 'Contract Dates': { 'Closing Date': inDays(40) } },
+			});
+			const out = (await t.run()) ?? [];
+			expect(out.map((l) => [l.id, l.dateField, l.date, l.daysUntil])).toEqual([
+				[50001, 'Closing Date', iso(3), 3],
+			]);
+			expect(out[0].details).toEqual(
+				(await api('GET', '/profile/1001/loop/50001/detail')).data as IDataObject,
+			);
+			expect(out[0]).not.toHaveProperty('loopDetails');
+			expect(out[0]).not.toHaveProperty(['Contract Dates']);
+			expect(await t.run()).toBeNull();
+			await simulate({
+				action: 'updateLoop',
+				loopId: 50001,
+				details: { 'Contract Dates': { 'Closing Date': inDays(5) } },
+			});
+			expect((await t.run())?.map((l) => [l.id, l.date])).toEqual([[50001, iso(5)]]);
+			expect((t.staticData.dotloopPolling as IDataObject).dates).toEqual({ '1001:50001': iso(5) });
 		});
-		expect((await t.run())?.map((l) => [l.id, l.date])).toEqual([[50001, iso(5)]]);
-		expect((t.staticData.dotloopPolling as IDataObject).dates).toEqual({ '1001:50001': iso(5) });
-	});
-});
+
+		test('Loop Date Approaching reads the details of every open loop the list answered', async () => {
+			const t = trigger({
+				event: 'loopDateApproaching',
+				watch: 'profile',
+				profileId: profile(1001),
+				dateField: 'Contract Dates|Closing Date',
+				withinDays: 10,
+			});
+			const seq = await lastSeq();
+			await t.run();
+			const requests = await requestsSince(seq);
+			expect(requests[0]).toEqual({
+				method: 'GET',
+				path: '/public/v2/profile/1001/loop',
+				query: expect.objectContaining({ include_details: 'true', sort: 'updated:desc' }),
+				body: null,
+			});
+			const query = new URLSearchParams(requests[0].query as Record<string, string>);
+			query.delete('include_details');
+			const open = (await api('GET', `/profile/1001/loop?${query.toString()}`))
+				.data as IDataObject[];
+			expect(open.length).toBeGreaterThan(0);
+			expect(requests.map((r) => r.path)).toEqual([
+				'/public/v2/profile/1001/loop',
+				...detailPaths(open.map((loop) => loop.id)),
+			]);
+		});
+	},
+);
 
 describe('Failed Webhook Deliveries and Subscription Disabled', () => {
 	async function subscription(externalId: string) {

@@ -9,10 +9,15 @@ import type {
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { profileLocator } from '../../descriptions/locators';
 import { assertOneOf, assertRequiredText, readId } from '../../descriptions/validation';
-import { getAllBatched } from '../../transport';
+import {
+	getAllBatched,
+	listCarriesDetails,
+	listedWithDetails,
+	withLoopDetails,
+} from '../../transport';
 import { toItems } from '../output';
 import { loopListFilters, readLoopListFilter } from './listFilters';
-import { loopMatcher, LOOP_SEARCH_FIELDS, type LoopSearchField } from './search';
+import { loopMatcher, LOOP_SEARCH_FIELDS, searchesDetails, type LoopSearchField } from './search';
 
 const properties: INodeProperties[] = [
 	profileLocator,
@@ -67,7 +72,8 @@ export const description = updateDisplayOptions(
  * 5.1 List all Loops has no search, so Find reads the list with `include_details=true` (MLS number
  * and street are loop details, section 6.1 "Property Address"), 100 loops a request, and keeps the
  * matches: ⌈loops / 100⌉ requests, fewer once Limit matches are found. The Filters narrow the list
- * on Dotloop's side.
+ * on Dotloop's side. Should a list carry no details, MLS number and street are read with "Get Loop
+ * Details", one more request per loop compared.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
@@ -84,5 +90,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filter = readLoopListFilter.call(this, i);
 	if (filter) qs.filter = filter;
 	const keep = loopMatcher(searchBy as LoopSearchField, text);
-	return toItems(await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit, keep }));
+	const fetchMissing = searchesDetails(searchBy as LoopSearchField);
+	const carried = new WeakMap<IDataObject[], boolean>();
+	const complete = async (loop: IDataObject, batch: IDataObject[]) => {
+		if (!carried.has(batch)) carried.set(batch, listCarriesDetails(batch));
+		const listCarried = carried.get(batch) === true;
+		return fetchMissing
+			? await withLoopDetails.call(this, loop, profileId, listCarried)
+			: listedWithDetails(loop, listCarried);
+	};
+	return toItems(
+		await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit, keep, complete }),
+	);
 }

@@ -10,7 +10,7 @@ import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { LOOP_SORT_CATEGORIES, sortedOptions, toOptions } from '../../descriptions/constants';
 import { profileLocator } from '../../descriptions/locators';
 import { assertOneOf, readId } from '../../descriptions/validation';
-import { getAllBatched } from '../../transport';
+import { getAllBatched, withListedDetails } from '../../transport';
 import { toItems, withProfileId } from '../output';
 import { loopListFilters, readLoopListFilter } from './listFilters';
 
@@ -78,10 +78,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (options.includeDetails === true) qs.include_details = true;
 
-	return toItems(
-		withProfileId(
-			await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit }),
-			profileId,
-		),
-	);
+	let loops = await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit });
+	// Each item's details under `details`, whichever shape the list gave them in; a list that carried
+	// none costs one "Get Loop Details" request per loop.
+	if (qs.include_details) loops = await withListedDetails.call(this, loops, () => profileId);
+	return toItems(withProfileId(loops, profileId));
 }

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { loopDetailsOfSummary } from '../../transport';
+
 export const LOOP_SEARCH_FIELDS = ['name', 'mlsNumber', 'streetAddress'] as const;
 export type LoopSearchField = (typeof LOOP_SEARCH_FIELDS)[number];
 
@@ -12,12 +14,14 @@ function normalized(value: unknown): string {
 		.trim();
 }
 
-/** A loop summary's "Property Address" section, when the list answered with `include_details=true`. */
+/** A loop summary's "Property Address" section, when it carries its details. */
 function propertyAddress(loop: IDataObject): IDataObject {
-	const details = loop.details as IDataObject | undefined;
-	const address = details?.['Property Address'];
+	const address = loopDetailsOfSummary(loop)?.['Property Address'];
 	return address && typeof address === 'object' ? (address as IDataObject) : {};
 }
+
+/** Whether Search By compares loop details, which a list without details cannot answer. */
+export const searchesDetails = (field: LoopSearchField): boolean => field !== 'name';
 
 /** Whether a loop summary matches the search text in the chosen field. */
 export function loopMatcher(field: LoopSearchField, text: string): (loop: IDataObject) => boolean {
