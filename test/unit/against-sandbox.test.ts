@@ -1,63 +1,15 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { retryPolicy } from '../../nodes/Dotloop/transport';
-import { runDotloop, useNewCredential, type ContextOptions } from './helpers/context';
-import { n8nHttpRequest, startSandbox, type Sandbox } from './helpers/io';
 import { disclosuresPdf } from './fixtures/pdf';
+import { useSandbox } from './helpers/sandboxRun';
 
 /**
  * The same node code as the nock tests, against the local Dotloop sandbox (test/sandbox): real paging,
  * filters, merges, multipart, rate limits and token expiry as the sandbox implements the API.
  */
-let sandbox: Sandbox;
-let accessToken: string;
-let refreshToken: string;
-
-const admin = async (
-	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-	path: string,
-	body?: IDataObject,
-) => await n8nHttpRequest({ method, url: `${sandbox.url}/_sandbox${path}`, body, json: true });
+const { admin, run, lastSeq, apiRequestsSince } = useSandbox();
 
 const id = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
-
-async function run(params: IDataObject, extra: Partial<ContextOptions> = {}) {
-	const result = await runDotloop({
-		params,
-		apiBaseUrl: sandbox.apiBaseUrl,
-		tokenUrl: `${sandbox.url}/oauth/token`,
-		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
-		oauth: { accessToken, refreshToken },
-		...extra,
-	});
-	accessToken = result.oauth.accessToken;
-	return result;
-}
-
-async function apiRequestsSince(seq: number) {
-	const log = (await admin('GET', `/requests?since=${seq}`)) as { data: IDataObject[] };
-	return log.data.filter((entry) => String(entry.path).startsWith('/public/v2'));
-}
-
-async function lastSeq(): Promise<number> {
-	return Number(((await admin('GET', '/requests')) as { lastSeq: number }).lastSeq);
-}
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, quiet: true });
-	const tokens = (await admin('POST', '/tokens')) as IDataObject;
-	accessToken = String(tokens.access_token);
-	refreshToken = String(tokens.refresh_token);
-});
-
-afterAll(async () => {
-	await sandbox.stop();
-});
-
-beforeEach(() => {
-	useNewCredential();
-	Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
-});
 
 const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
 

@@ -1,75 +1,32 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { retryPolicy } from '../../nodes/Dotloop/transport';
-import { runDotloop, useNewCredential, type ContextOptions } from './helpers/context';
-import { n8nHttpRequest, startSandbox, type Sandbox } from './helpers/io';
+import { useSandbox } from './helpers/sandboxRun';
 
 /**
  * The sync operations (Contact Find / Create or Update, Loop Find / Get Full, Document Download All)
  * against the local Dotloop sandbox: real paging, details, folders with documents, merged loops and
  * rate limits as the sandbox implements the documentation.
  */
-let sandbox: Sandbox;
-let accessToken: string;
-let refreshToken: string;
-
-const admin = async (method: 'GET' | 'POST' | 'PATCH', path: string, body?: IDataObject) =>
-	await n8nHttpRequest({ method, url: `${sandbox.url}/_sandbox${path}`, body, json: true });
+const { sandbox, accessToken, admin, run, lastSeq, apiRequestsSince } = useSandbox();
 
 const id = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 
-async function run(params: IDataObject, extra: Partial<ContextOptions> = {}) {
-	const result = await runDotloop({
-		params,
-		apiBaseUrl: sandbox.apiBaseUrl,
-		tokenUrl: `${sandbox.url}/oauth/token`,
-		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
-		oauth: { accessToken, refreshToken },
-		...extra,
-	});
-	accessToken = result.oauth.accessToken;
-	return result;
-}
-
-async function lastSeq(): Promise<number> {
-	return Number(((await admin('GET', '/requests')) as { lastSeq: number }).lastSeq);
-}
-
 /** `METHOD /path?query` of every API request since seq, in the order the sandbox got them. */
 async function requestsSince(seq: number): Promise<string[]> {
-	const log = (await admin('GET', `/requests?since=${seq}`)) as { data: IDataObject[] };
-	return log.data
-		.filter((entry) => String(entry.path).startsWith('/public/v2'))
-		.map((entry) => {
-			const query = new URLSearchParams(entry.query as Record<string, string>).toString();
-			return `${entry.method} ${String(entry.path).slice('/public/v2'.length)}${query ? `?${query}` : ''}`;
-		});
+	return (await apiRequestsSince(seq)).map((entry) => {
+		const query = new URLSearchParams(entry.query as Record<string, string>).toString();
+		return `${entry.method} ${String(entry.path).slice('/public/v2'.length)}${query ? `?${query}` : ''}`;
+	});
 }
 
 /** The stored file of a document, asked of the sandbox directly. */
 async function sandboxFile(path: string): Promise<Buffer> {
-	const response = await fetch(`${sandbox.apiBaseUrl}${path}`, {
-		headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/pdf' },
+	const response = await fetch(`${sandbox().apiBaseUrl}${path}`, {
+		headers: { Authorization: `Bearer ${accessToken()}`, Accept: 'application/pdf' },
 	});
 	expect(response.status).toBe(200);
 	return Buffer.from(await response.arrayBuffer());
 }
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, quiet: true });
-	const tokens = (await admin('POST', '/tokens')) as IDataObject;
-	accessToken = String(tokens.access_token);
-	refreshToken = String(tokens.refresh_token);
-});
-
-afterAll(async () => {
-	await sandbox.stop();
-});
-
-beforeEach(() => {
-	useNewCredential();
-	Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
-});
 
 const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
 

@@ -3,6 +3,10 @@
  * Subscription resource (docs: "Create a Subscription", "Webhooks Event Targets and Corresponding
  * Event Types"). The event types of each target type are in WEBHOOK_EVENTS (constants.ts).
  */
+import { NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
+
+import { clip } from '../transport/errors';
 import { sortedOptions, toOptions, WEBHOOK_EVENTS, type WebhookTargetType } from './constants';
 
 /** A subscription's URL: HTTPS, at most 512 characters. */
@@ -36,8 +40,31 @@ export function toEventList(raw: unknown): string[] {
 		.filter((value) => value !== '');
 }
 
-/** The event types, in the order given, that a subscription to `targetType` cannot receive. */
-export function misfitEventTypes(targetType: WebhookTargetType, eventTypes: string[]): string[] {
+/**
+ * Refuses, before any request, an empty event list and event types a subscription to `targetType`
+ * cannot receive (an expression can return anything), naming the parameter and the allowed types.
+ */
+export function assertEventTypes(
+	ctx: IExecuteFunctions | IHookFunctions,
+	eventTypes: string[],
+	targetType: WebhookTargetType,
+	label: string,
+	itemIndex: number,
+): void {
 	const allowed = WEBHOOK_EVENTS[targetType] as readonly string[];
-	return eventTypes.filter((eventType) => !allowed.includes(eventType));
+	if (eventTypes.length === 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${label}" is empty: choose at least one event type`,
+			{ itemIndex, description: `A ${targetType} subscription can receive ${allowed.join(', ')}.` },
+		);
+	}
+	const misfits = eventTypes.filter((eventType) => !allowed.includes(eventType));
+	if (misfits.length) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${label}" has event types a ${targetType} subscription cannot receive: ${misfits.map((misfit) => clip(misfit)).join(', ')}. Allowed: ${allowed.join(', ')}`,
+			{ itemIndex },
+		);
+	}
 }

@@ -3,12 +3,12 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflo
 
 import { WEBHOOK_EVENTS, type WebhookTargetType } from '../descriptions/constants';
 import {
+	assertEventTypes,
 	MAX_SUBSCRIPTION_KEY_LENGTH,
-	misfitEventTypes,
 	toEventList,
 	WEBHOOK_TARGET_TYPES,
 } from '../descriptions/subscriptions';
-import { assertMaxLength, assertOneOf, toDotloopId } from '../descriptions/validation';
+import { assertMaxLength, toDotloopId } from '../descriptions/validation';
 import { dotloopApiRequest } from '../transport';
 import { EVENTS_PARAMETER } from './description';
 
@@ -91,14 +91,7 @@ export async function wantedSubscription(
 	url: string,
 ): Promise<WantedSubscription> {
 	const { targetType, eventTypes } = readTargetAndEvents.call(this);
-	const allowed = WEBHOOK_EVENTS[targetType] as readonly string[];
-	if (eventTypes.length === 0) {
-		throw new NodeOperationError(this.getNode(), '"Events" is empty: choose at least one event', {
-			description: `A ${targetType} target offers ${allowed.join(', ')}.`,
-		});
-	}
-	const [misfit] = misfitEventTypes(targetType, eventTypes);
-	if (misfit !== undefined) assertOneOf(this, misfit, allowed, 'Events', 0);
+	assertEventTypes(this, eventTypes, targetType, 'Events', 0);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const externalId = String(options.externalId ?? '').trim() || undefined;
 	assertMaxLength(this, externalId, 'External ID', MAX_SUBSCRIPTION_KEY_LENGTH, 0);

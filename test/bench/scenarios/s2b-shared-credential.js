@@ -10,47 +10,14 @@
 const { workflows } = require('../workflows');
 const { ProcessMonitor } = require('../lib/proc');
 const { requestCounts, sleep } = require('../lib/bench');
+const { listExecutions, waitUntilIdle } = require('../lib/executions');
+const { atRate, postWebhook } = require('../lib/posting');
 
 const RATE_LIMIT = 100;
 const RATE_WINDOW_MS = 60_000;
 const CLOCK_SCALE = 60;
 const FIRST_LOOP = 50001;
 const STARTS_PER_SECOND = 25;
-
-/** Every execution of the workflow (newest first), through the public API's cursor pages. */
-async function listExecutions(n8n, workflowId) {
-	const all = [];
-	let cursor;
-	for (let page = 0; page < 100; page++) {
-		const qs = new URLSearchParams({ workflowId: String(workflowId), limit: '250' });
-		if (cursor) qs.set('cursor', cursor);
-		const body = await n8n.api('GET', `/executions?${qs}`);
-		all.push(...body.data);
-		cursor = body.nextCursor;
-		if (!cursor) break;
-	}
-	return all;
-}
-
-/**
- * Once no execution of the workflow is running (asked with status=running, which the list leaves out
- * otherwise; seen twice, 500 ms apart): every execution.
- */
-async function waitUntilIdle(n8n, workflowId, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	let quiet = 0;
-	while (Date.now() < deadline && quiet < 2) {
-		const qs = new URLSearchParams({
-			workflowId: String(workflowId),
-			status: 'running',
-			limit: '1',
-		});
-		const running = (await n8n.api('GET', `/executions?${qs}`)).data.length > 0;
-		quiet = running ? 0 : quiet + 1;
-		await sleep(500);
-	}
-	return (await listExecutions(n8n, workflowId)).filter((e) => e.stoppedAt);
-}
 
 async function measure(bench, { key, build, executions, perExecution }) {
 	const path = `bench-shared-${key}-${Date.now()}`;
@@ -74,26 +41,13 @@ async function measure(bench, { key, build, executions, perExecution }) {
 	// Started at STARTS_PER_SECOND rather than all in one instant: n8n on SQLite refuses webhook calls
 	// when too many executions are created in the same moment, and each execution lasts several windows,
 	// so they still all run at once.
-	const answers = await Promise.all(
-		Array.from({ length: executions }, async (_, k) => {
-			await sleep((k * 1000) / STARTS_PER_SECOND);
-			try {
-				const res = await fetch(bench.n8n.webhookUrl({ path }), {
-					method: 'POST',
-					headers: { 'Content-Type': 'application/json' },
-					body: '{}',
-					signal: AbortSignal.timeout(60_000),
-				});
-				await res.arrayBuffer();
-				return res.status;
-			} catch {
-				return 0;
-			}
-		}),
+	const answers = await atRate(executions, STARTS_PER_SECOND, () =>
+		postWebhook(bench.n8n.webhookUrl({ path }), '{}', { timeoutMs: 60_000 }),
 	);
-	const refused = answers.filter((s) => !(s >= 200 && s < 300)).length;
+	const refused = answers.filter(({ status }) => !(status >= 200 && status < 300)).length;
 	await sleep(2000);
-	const done = await waitUntilIdle(bench.n8n, wf.id, 600_000);
+	await waitUntilIdle(bench.n8n, wf.id, { timeoutMs: 600_000, intervalMs: 500 });
+	const done = (await listExecutions(bench.n8n, wf.id)).filter((e) => e.stoppedAt);
 	const proc = monitor.stop();
 	const lastStop = Math.max(...done.map((e) => Date.parse(e.stoppedAt)));
 	const wallSeconds = (lastStop - t0) / 1000;

@@ -17,6 +17,8 @@ const { sign } = require('../../sandbox/webhooks');
 const { workflows } = require('../workflows');
 const { ProcessMonitor } = require('../lib/proc');
 const { sleep } = require('../lib/bench');
+const { listExecutions, waitUntilIdle } = require('../lib/executions');
+const { atRate, postWebhook } = require('../lib/posting');
 const { percentile } = require('../lib/stats');
 
 const FORGE_EVERY = 10;
@@ -36,92 +38,37 @@ function deliveries(count, subscriptionId) {
 	);
 }
 
-/** Every execution of a workflow (finished or not), through the public API's cursor pages. */
-async function listAllExecutions(n8n, workflowId) {
-	const all = [];
-	let cursor;
-	for (let page = 0; page < 1000; page++) {
-		const qs = new URLSearchParams({ workflowId: String(workflowId), limit: '250' });
-		if (cursor) qs.set('cursor', cursor);
-		const body = await n8n.api('GET', `/executions?${qs}`);
-		all.push(...body.data);
-		cursor = body.nextCursor;
-		if (!cursor) break;
-	}
-	return all;
-}
-
-/**
- * Wait until n8n has no running execution of the workflow (checked twice, 250 ms apart): a cheap query,
- * so the polling adds little to the CPU measured meanwhile.
- */
-async function waitUntilIdle(n8n, workflowId, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	let quiet = 0;
-	while (Date.now() < deadline) {
-		const body = await n8n.api(
-			'GET',
-			`/executions?${new URLSearchParams({ workflowId: String(workflowId), status: 'running', limit: '1' })}`,
-		);
-		quiet = body.data.length ? 0 : quiet + 1;
-		if (quiet >= 2) return;
-		await sleep(250);
-	}
-}
-
 /** All executions of the workflow once `count` have finished (or the timeout passed). */
 async function waitForExecutions(n8n, workflowId, count, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const list = await listAllExecutions(n8n, workflowId);
+		const list = await listExecutions(n8n, workflowId);
 		const done = list.filter((e) => e.stoppedAt && !['running', 'new'].includes(e.status));
 		if ((done.length >= count && done.length === list.length) || Date.now() > deadline) return list;
 		await sleep(500);
 	}
 }
 
-/** Post every body on schedule (rate per second); returns [{ status, ms, forged }]. */
+/** Post every body (each tenth once more, forged) on schedule, `rate` per second; [{ status, ms, forged }]. */
 async function postAll(url, bodies, { rate, signingKey }) {
-	const results = [];
-	const pending = [];
-	const interval = 1000 / rate;
+	const sends = [];
+	bodies.forEach((body, i) => {
+		sends.push({ body, forged: false });
+		if ((i + 1) % FORGE_EVERY === 0) sends.push({ body, forged: true });
+	});
 	const t0 = performance.now();
-	let k = 0;
-	const send = async (body, forged) => {
+	const results = await atRate(sends.length, rate, async (k) => {
+		const { body, forged } = sends[k];
 		const timestamp = String(Date.now());
 		const signature = forged
 			? sign(`${signingKey}-forged`, timestamp, body)
 			: sign(signingKey, timestamp, body);
-		const started = performance.now();
-		try {
-			const res = await fetch(url, {
-				method: 'POST',
-				headers: {
-					'Content-Type': 'application/json',
-					'X-DOTLOOP-TIMESTAMP': timestamp,
-					'X-DOTLOOP-SIGNATURE': signature,
-				},
-				body,
-				signal: AbortSignal.timeout(30_000),
-			});
-			await res.arrayBuffer();
-			results.push({ status: res.status, ms: performance.now() - started, forged });
-		} catch (err) {
-			results.push({ status: 0, ms: performance.now() - started, forged, error: err.message });
-		}
-	};
-	for (let i = 0; i < bodies.length; i++) {
-		const sends = [[bodies[i], false]];
-		if ((i + 1) % FORGE_EVERY === 0) sends.push([bodies[i], true]);
-		for (const [body, forged] of sends) {
-			const due = t0 + k * interval;
-			k++;
-			const wait = due - performance.now();
-			if (wait > 1) await sleep(wait);
-			pending.push(send(body, forged));
-		}
-	}
-	await Promise.all(pending);
+		const answer = await postWebhook(url, body, {
+			headers: { 'X-DOTLOOP-TIMESTAMP': timestamp, 'X-DOTLOOP-SIGNATURE': signature },
+			timeoutMs: 30_000,
+		});
+		return { ...answer, forged };
+	});
 	return { results, postSeconds: (performance.now() - t0) / 1000 };
 }
 
@@ -148,7 +95,7 @@ async function measure(bench, { key, def, url, count, rate, signing, expectedExe
 	const monitor = new ProcessMonitor(bench.n8n.pid).start();
 	const t0 = performance.now();
 	const { results, postSeconds } = await postAll(url, bodies, { rate, signingKey });
-	await waitUntilIdle(bench.n8n, wf.id, 180_000);
+	await waitUntilIdle(bench.n8n, wf.id, { timeoutMs: 180_000, intervalMs: 250 });
 	const wallSeconds = (performance.now() - t0) / 1000;
 	const proc = monitor.stop();
 	const all = await waitForExecutions(

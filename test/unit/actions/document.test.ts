@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
-import { DOWNLOAD_FORBIDDEN } from '../../../nodes/Dotloop/actions/document/download.operation';
+import { DOWNLOAD_FORBIDDEN } from '../../../nodes/Dotloop/actions/document/file';
 import { createExecuteContext, runDotloop, TOKEN_URL } from '../helpers/context';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 import { disclosuresPdf } from '../fixtures/pdf';
@@ -721,9 +721,10 @@ describe('Document', () => {
 		it('refuses a JSON answer instead of the file', async () => {
 			api().get(`${FOLDER}/document/561621`).reply(200, { data: document });
 
-			await expect(runDotloop({ params: downloadParams })).rejects.toThrow(
-				'Dotloop answered document 561621 with application/json instead of the file',
-			);
+			await expect(runDotloop({ params: downloadParams })).rejects.toMatchObject({
+				message: 'Dotloop answered document 561621 with application/json instead of the file',
+				description: 'Use the Get operation for document details.',
+			});
 		});
 
 		it('refuses a bad document ID before any request', async () => {

@@ -1,5 +1,5 @@
 import { mapBounded } from '../../../nodes/Dotloop/actions/concurrency';
-import { DOWNLOAD_FORBIDDEN } from '../../../nodes/Dotloop/actions/document/download.operation';
+import { DOWNLOAD_FORBIDDEN } from '../../../nodes/Dotloop/actions/document/file';
 import { runDotloop } from '../helpers/context';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 import { disclosuresPdf } from '../fixtures/pdf';
@@ -138,6 +138,22 @@ describe('Document Download All', () => {
 			message: 'Document 561622 "lead paint.pdf" in folder 423424 "Disclosures": Forbidden',
 			description: DOWNLOAD_FORBIDDEN,
 			httpCode: '403',
+		});
+	});
+
+	it('fails the run naming a document Dotloop answers with JSON instead of its file', async () => {
+		listFolders();
+		api()
+			.matchHeader('accept', 'application/pdf')
+			.get(`${LOOP}/folder/423424/document/561621`)
+			.reply(200, { data: folders[0].documents[0] });
+
+		await expect(
+			runDotloop({ params: params({ options: { downloadsAtOnce: 1 } }) }),
+		).rejects.toMatchObject({
+			message:
+				'Document 561621 "disclosures.pdf" in folder 423424 "Disclosures": Dotloop answered with application/json instead of the file',
+			description: undefined,
 		});
 	});
 

@@ -186,9 +186,13 @@ describe('Webhook Subscription', () => {
 		[
 			'an event of the other target (set by expression)',
 			{ profileEventTypes: ['LOOP_CREATED', 'CONTACT_CREATED'] },
-			'"Profile Event Types" has event types a PROFILE subscription cannot receive: CONTACT_CREATED',
+			'"Profile Event Types" has event types a PROFILE subscription cannot receive: CONTACT_CREATED. Allowed: LOOP_CREATED, LOOP_UPDATED, LOOP_MERGED, LOOP_PARTICIPANT_CREATED, LOOP_PARTICIPANT_UPDATED, LOOP_PARTICIPANT_DELETED',
 		],
-		['no event', { profileEventTypes: [] }, '"Profile Event Types" is empty'],
+		[
+			'no event',
+			{ profileEventTypes: [] },
+			'"Profile Event Types" is empty: choose at least one event type',
+		],
 		['an HTTP URL', { url: 'http://foobar.com/hook' }, '"URL" must be an https:// URL'],
 		[
 			'a URL over 512 characters',
@@ -309,7 +313,7 @@ describe('Webhook Subscription', () => {
 		],
 		[
 			{ userEventTypes: ['LOOP_CREATED'] },
-			'"User Event Types" has event types a USER subscription cannot receive: LOOP_CREATED',
+			'"User Event Types" has event types a USER subscription cannot receive: LOOP_CREATED. Allowed: CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DELETED, PROFILE_UPDATED, USER_PROFILE_ACTIVATED, USER_PROFILE_DEACTIVATED, USER_ADDED_TO_PROFILE, USER_REMOVED_FROM_PROFILE',
 		],
 		[{ url: 'ftp://foobar.com' }, '"URL" must be an https:// URL'],
 	])('Update refuses %p before any request', async (updateFields, message) => {

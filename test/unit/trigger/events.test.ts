@@ -151,6 +151,18 @@ describe('Dotloop Trigger version 2: one Events list', () => {
 		});
 	});
 
+	it('refuses an event type the subscription cannot receive before any request, naming the allowed ones', async () => {
+		await expect(
+			create({
+				params: { events: ['CONTACT_CREATED', 'CONTACT_RENAMED'], options: {} },
+				typeVersion: 2,
+			}),
+		).rejects.toMatchObject({
+			message:
+				'"Events" has event types a USER subscription cannot receive: CONTACT_RENAMED. Allowed: CONTACT_CREATED, CONTACT_UPDATED, CONTACT_DELETED, PROFILE_UPDATED, USER_PROFILE_ACTIVATED, USER_PROFILE_DEACTIVATED, USER_ADDED_TO_PROFILE, USER_REMOVED_FROM_PROFILE',
+		});
+	});
+
 	it('a delivery is filtered by the Events list, read as stored', async () => {
 		const key = randomBytes(32).toString('hex');
 		const subscriptionId = '7dbf7306-6015-48aa-8e9b-205363514d32';

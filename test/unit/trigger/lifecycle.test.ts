@@ -147,12 +147,19 @@ describe('Dotloop Trigger: create', () => {
 	});
 
 	it('refuses an empty event list and events of the other target before any request', async () => {
-		await expect(create({ params: { ...profileParams, profileEvents: [] } })).rejects.toThrow(
-			'"Events" is empty: choose at least one event',
+		await expect(create({ params: { ...profileParams, profileEvents: [] } })).rejects.toMatchObject(
+			{
+				message: '"Events" is empty: choose at least one event type',
+				description:
+					'A PROFILE subscription can receive LOOP_CREATED, LOOP_UPDATED, LOOP_MERGED, LOOP_PARTICIPANT_CREATED, LOOP_PARTICIPANT_UPDATED, LOOP_PARTICIPANT_DELETED.',
+			},
 		);
 		await expect(
 			create({ params: { ...profileParams, profileEvents: ['LOOP_CREATED', 'CONTACT_CREATED'] } }),
-		).rejects.toThrow('"Events" must be one of LOOP_CREATED, LOOP_UPDATED');
+		).rejects.toMatchObject({
+			message:
+				'"Events" has event types a PROFILE subscription cannot receive: CONTACT_CREATED. Allowed: LOOP_CREATED, LOOP_UPDATED, LOOP_MERGED, LOOP_PARTICIPANT_CREATED, LOOP_PARTICIPANT_UPDATED, LOOP_PARTICIPANT_DELETED',
+		});
 	});
 
 	it('refuses an external id longer than 128 characters', async () => {

@@ -15,11 +15,8 @@ import {
 	type DotloopResponse,
 	type ListBody,
 } from '../../transport';
-import { headerText } from '../../transport/headers';
 import { mapBounded } from '../concurrency';
-import { DOWNLOAD_FORBIDDEN, fileNameFromDisposition } from './download.operation';
-
-type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+import { fetchDocumentFile } from './file';
 
 const MAX_DOWNLOADS_AT_ONCE = 5;
 
@@ -190,28 +187,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	const download = async (entry: Entry): Promise<INodeExecutionData> => {
 		const { folder, document } = entry;
-		const response = await dotloopRequest.call(this, {
-			method: 'GET',
+		const { binary, mimeType, size } = await fetchDocumentFile.call(this, {
 			path: `${loopPath}/folder/${folder.id}/document/${document.id}`,
-			headers: { Accept: 'application/pdf' },
-			stream: true,
-			hints: { 403: DOWNLOAD_FORBIDDEN },
+			documentId: document.id,
+			knownName: String(document.name ?? document.filename ?? '').trim(),
+			notAFile: (answered) => ({
+				message: `Dotloop answered with ${answered} instead of the file`,
+			}),
+			itemIndex: i,
 		});
-		const mimeType =
-			headerText(response.headers, 'content-type')?.split(';')[0].trim() ?? 'application/pdf';
-		if (mimeType.includes('json')) {
-			(response.body as { destroy?: () => void }).destroy?.();
-			fail(this, `Dotloop answered with ${mimeType} instead of the file`, i);
-		}
-		const fileName =
-			fileNameFromDisposition(headerText(response.headers, 'content-disposition')) ||
-			String(document.name ?? document.filename ?? '').trim() ||
-			`document-${document.id}.pdf`;
-		const binary = await this.helpers.prepareBinaryData(
-			response.body as unknown as BinaryInput,
-			fileName,
-			mimeType,
-		);
 		// id and name as Document → Download gives them; documentId and fileName kept for workflows built on them.
 		const json: IDataObject = {
 			id: document.id,
@@ -223,8 +207,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			fileName: binary.fileName,
 			mimeType,
 		};
-		const size = binary.bytes ?? Number(headerText(response.headers, 'content-length'));
-		if (Number.isSafeInteger(size) && size >= 0) json.size = size;
+		if (size !== undefined) json.size = size;
 		return { json: annotateMerge(json, merge), binary: { [field]: binary } };
 	};
 

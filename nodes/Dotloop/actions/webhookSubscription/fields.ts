@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,12 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { WEBHOOK_EVENTS, type WebhookTargetType } from '../../descriptions/constants';
+import { type WebhookTargetType } from '../../descriptions/constants';
 import {
+	assertEventTypes,
 	eventTypeOptions,
 	MAX_SUBSCRIPTION_KEY_LENGTH,
 	MAX_SUBSCRIPTION_URL_LENGTH,
-	misfitEventTypes,
 	toEventList,
 	WEBHOOK_TARGET_TYPES,
 } from '../../descriptions/subscriptions';
@@ -81,24 +80,7 @@ export function readEventTypes(
 ): string[] {
 	assertOneOf(this, targetType, WEBHOOK_TARGET_TYPES, 'Target Type', i);
 	const values = toEventList(raw);
-	const allowed = WEBHOOK_EVENTS[targetType as WebhookTargetType] as readonly string[];
-	if (values.length === 0) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"${label}" is empty: choose at least one event type`,
-			{
-				itemIndex: i,
-			},
-		);
-	}
-	const misfits = misfitEventTypes(targetType as WebhookTargetType, values);
-	if (misfits.length) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"${label}" has event types a ${targetType} subscription cannot receive: ${misfits.join(', ')}. Allowed: ${allowed.join(', ')}`,
-			{ itemIndex: i },
-		);
-	}
+	assertEventTypes(this, values, targetType as WebhookTargetType, label, i);
 	return [...new Set(values)];
 }
 
