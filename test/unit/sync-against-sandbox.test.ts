@@ -1,5 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { n8nHttpRequest } from './helpers/io';
 import { useSandbox } from './helpers/sandboxRun';
 
 /**
@@ -243,9 +244,9 @@ describe('the sync operations against the Dotloop sandbox', () => {
 async function listed(path: string): Promise<IDataObject[]> {
 	const body = (await n8nHttpRequest({
 		method: 'GET',
-		url: `${sandbox.apiBaseUrl}${path}`,
+		url: `${sandbox().apiBaseUrl}${path}`,
 		json: true,
-		headers: { Authorization: `Bearer ${accessToken}` },
+		headers: { Authorization: `Bearer ${accessToken()}` },
 	})) as { data: IDataObject[] };
 	return body.data;
 }
