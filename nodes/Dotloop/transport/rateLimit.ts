@@ -19,13 +19,17 @@ interface Window {
 	remaining: number;
 	/** Requests sent and not answered yet: they spend the window's requests before their answers say so. */
 	inFlight: number;
+	/** When resetAt was last set: answers to requests sent before may come from an older window. */
+	since: number;
+	/** The longest X-RateLimit-Reset seen: about a window's length. */
+	longestResetMs: number;
 }
 
 /**
- * Answers of one window imply reset times that differ only by their transit time; an answer implying
- * a reset further away than this belongs to a later window, one implying an earlier reset to a past one.
+ * Answers of one window imply reset times (arrival + X-RateLimit-Reset) that differ only by their
+ * transit time and event-loop delay: within half a window, and at least this much, they are one window.
  */
-const SAME_WINDOW_MS = 250;
+const SAME_WINDOW_MIN_MS = 250;
 /** Documented: 100 requests per minute. */
 const DOCUMENTED_LIMIT = 100;
 /** How often a request that found the window spent re-checks while the window's reset is not known yet. */
@@ -36,7 +40,13 @@ const windows = new Map<string, Window>();
 function windowOf(key: string): Window {
 	let window = windows.get(key);
 	if (!window) {
-		window = { limit: DOCUMENTED_LIMIT, remaining: DOCUMENTED_LIMIT, inFlight: 0 };
+		window = {
+			limit: DOCUMENTED_LIMIT,
+			remaining: DOCUMENTED_LIMIT,
+			inFlight: 0,
+			since: 0,
+			longestResetMs: 0,
+		};
 		windows.set(key, window);
 	}
 	return window;
@@ -74,8 +84,15 @@ export async function takeRateLimitSlot(key: string): Promise<number> {
 	}
 }
 
-/** The request taken with takeRateLimitSlot was answered (headers) or failed without an answer. */
-export function releaseRateLimitSlot(key: string, headers: Record<string, unknown> | undefined) {
+/**
+ * The request taken with takeRateLimitSlot at `sentAt` was answered (headers) or failed without an
+ * answer (undefined).
+ */
+export function releaseRateLimitSlot(
+	key: string,
+	headers: Record<string, unknown> | undefined,
+	sentAt: number,
+) {
 	const window = windowOf(key);
 	window.inFlight = Math.max(0, window.inFlight - 1);
 	const limit = headerNumber(headers, 'x-ratelimit-limit');
@@ -83,19 +100,29 @@ export function releaseRateLimitSlot(key: string, headers: Record<string, unknow
 	const remaining = headerNumber(headers, 'x-ratelimit-remaining');
 	const delay = resetDelay(headers);
 	if (remaining === undefined || delay === undefined) return;
-	const resetAt = Date.now() + delay;
-	if (window.resetAt === undefined || resetAt > window.resetAt + SAME_WINDOW_MS) {
-		window.resetAt = resetAt;
-		window.remaining = remaining;
-	} else if (resetAt >= window.resetAt - SAME_WINDOW_MS) {
+	const now = Date.now();
+	const resetAt = now + delay;
+	window.longestResetMs = Math.max(window.longestResetMs, delay);
+	const sameWindow = Math.max(SAME_WINDOW_MIN_MS, window.longestResetMs / 2);
+	const known = window.resetAt;
+	if (known !== undefined && Math.abs(resetAt - known) <= sameWindow) {
 		// An answer of the same window that arrives late reports more than is left now: keep the lowest.
 		window.remaining = Math.min(window.remaining, remaining);
+		return;
+	}
+	// A later window; or an earlier reset than assumed, told by a request sent after the assumption
+	// (an answer to a request sent before it may be from a past window, and is not believed).
+	if (known === undefined || resetAt > known || sentAt >= window.since) {
+		window.resetAt = resetAt;
+		window.remaining = remaining;
+		window.since = now;
 	}
 }
 
 /** A 429: nothing is left until the reset, whatever the answers still on their way say. */
 export function blockUntilReset(key: string, delay: number) {
 	const window = windowOf(key);
-	window.resetAt = Date.now() + delay;
+	window.since = Date.now();
+	window.resetAt = window.since + delay;
 	window.remaining = 0;
 }

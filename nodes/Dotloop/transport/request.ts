@@ -190,6 +190,7 @@ export async function dotloopRequest<T = IDataObject>(
 	for (;;) {
 		waitedMs += await takeRateLimitSlot(key);
 		attempts++;
+		const sentAt = Date.now();
 		let result: RawResponse<T> | HttpFailure | undefined;
 		try {
 			result = (await sendThroughN8n.call(this, httpOptions(request, url))) as
@@ -197,7 +198,7 @@ export async function dotloopRequest<T = IDataObject>(
 				| HttpFailure;
 		} finally {
 			// Also when n8n itself threw (e.g. a credential to reconnect): the slot is given back.
-			releaseRateLimitSlot(key, result && asFailure(result).headers);
+			releaseRateLimitSlot(key, result && asFailure(result).headers, sentAt);
 		}
 		const failure = asFailure(result);
 		if (!isFailure(result) && result.statusCode < 300) {

@@ -37,7 +37,7 @@ describe('the rate-limit window', () => {
 	it('lets only as many parallel requests go as the window has left after those on their way', async () => {
 		const key = 'credential-3';
 		await takeRateLimitSlot(key);
-		releaseRateLimitSlot(key, answer(3, 60));
+		releaseRateLimitSlot(key, answer(3, 60), Date.now());
 
 		const slots = Array.from({ length: 5 }, async () => await takeRateLimitSlot(key));
 		expect(await granted(slots)).toEqual([true, true, true, false, false]);
@@ -49,8 +49,9 @@ describe('the rate-limit window', () => {
 		const key = 'credential-4';
 		await takeRateLimitSlot(key);
 		await takeRateLimitSlot(key);
-		releaseRateLimitSlot(key, answer(0, 80)); // sent second, answered first
-		releaseRateLimitSlot(key, answer(1, 79)); // sent first, answered last
+		const sentFirst = Date.now();
+		releaseRateLimitSlot(key, answer(0, 80), sentFirst + 1); // sent second, answered first
+		releaseRateLimitSlot(key, answer(1, 79), sentFirst); // sent first, answered last
 
 		expect(await granted([takeRateLimitSlot(key)])).toEqual([false]);
 	});
@@ -58,9 +59,9 @@ describe('the rate-limit window', () => {
 	it('an answer of the next window opens it with what that window has left', async () => {
 		const key2 = 'credential-6';
 		await takeRateLimitSlot(key2);
-		releaseRateLimitSlot(key2, answer(0, 30));
+		releaseRateLimitSlot(key2, answer(0, 30), Date.now());
 		await takeRateLimitSlot(key2); // waits for the reset
-		releaseRateLimitSlot(key2, answer(2, 2000));
+		releaseRateLimitSlot(key2, answer(2, 2000), Date.now());
 		expect(await granted([takeRateLimitSlot(key2), takeRateLimitSlot(key2)])).toEqual([true, true]);
 		expect(await granted([takeRateLimitSlot(key2)])).toEqual([false]);
 	});
@@ -71,22 +72,36 @@ describe('the rate-limit window', () => {
 		const done = await granted(slots);
 		expect(done.filter(Boolean).length).toBe(100);
 		expect(done[100]).toBe(false);
-		releaseRateLimitSlot(key, undefined);
+		releaseRateLimitSlot(key, undefined, Date.now());
 		expect(await slots[100]).toBeGreaterThan(0);
 	});
 
 	it('a request that failed without an answer gives its place back', async () => {
 		const key = 'credential-8';
 		await takeRateLimitSlot(key);
-		releaseRateLimitSlot(key, answer(1, 2000));
+		releaseRateLimitSlot(key, answer(1, 2000), Date.now());
 		await takeRateLimitSlot(key);
 		expect(await granted([takeRateLimitSlot(key)])).toEqual([false]);
 
 		const key2 = 'credential-9';
 		await takeRateLimitSlot(key2);
-		releaseRateLimitSlot(key2, answer(2, 2000));
+		releaseRateLimitSlot(key2, answer(2, 2000), Date.now());
 		await takeRateLimitSlot(key2);
-		releaseRateLimitSlot(key2, undefined); // e.g. a network error: no answer
+		releaseRateLimitSlot(key2, undefined, Date.now()); // e.g. a network error: no answer
 		expect(await granted([takeRateLimitSlot(key2)])).toEqual([true]);
+	});
+
+	it('a window that resets much sooner than assumed is believed from requests sent after the assumption', async () => {
+		const key = 'credential-10';
+		const before = Date.now() - 1;
+		await takeRateLimitSlot(key);
+		releaseRateLimitSlot(key, answer(500, 60_000, 1000), before); // e.g. a limit lifted for a while
+		await takeRateLimitSlot(key);
+		// An answer to a request sent before that one, from a window ending sooner: not believed.
+		releaseRateLimitSlot(key, answer(0, 30, 100), before - 1);
+		expect(await granted([takeRateLimitSlot(key)])).toEqual([true]);
+		// The same from a request sent after it: the window is the sooner one, and it is spent.
+		releaseRateLimitSlot(key, answer(0, 30, 100), Date.now());
+		expect(await granted([takeRateLimitSlot(key)])).toEqual([false]);
 	});
 });
