@@ -181,12 +181,18 @@ async function chooseOptions(page, parameter, names) {
 	const tags = page.locator(`${T('ndv')} ${T(`parameter-input-${parameter}`)} .el-tag`);
 	const has = (list, name) => list.some((c) => c.trim().toLowerCase() === name.toLowerCase());
 	const already = await tags.allInnerTexts();
-	await page.locator(`${T('ndv')} ${T(`parameter-input-${parameter}`)} .el-select`).click();
+	const select = page.locator(`${T('ndv')} ${T(`parameter-input-${parameter}`)} .el-select`);
+	await select.click();
 	for (const name of names.filter((n) => !has(already, n))) {
+		// Typed first: a long list (version 2's events) renders only the options in view.
+		await select.locator('input').first().fill(name);
 		await page
 			.locator('.el-select-dropdown__item >> visible=true', {
-				hasText: new RegExp(`^${name}$`, 'i'),
+				// An option's text is its name, then (version 2's events) its description, which starts
+				// with a capital letter: the name must not run on in lower case.
+				hasText: new RegExp(`^${name}(?![a-z])`),
 			})
+			.first()
 			.click();
 	}
 	await page.keyboard.press('Escape');
