@@ -17,7 +17,9 @@ export class DotloopPollingTrigger implements INodeType {
 		icon: { light: 'file:dotloop.svg', dark: 'file:dotloop.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
+		// The event's value in words ("loopStatusChanged" → "Loop Status Changed"): the canvas has only $parameter.
+		subtitle:
+			'={{ String($parameter["event"] || "").replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase()) }}',
 		description:
 			'Starts the workflow on Dotloop changes by asking Dotloop at set times; works with every API client, no webhooks needed',
 		defaults: { name: 'Dotloop Polling Trigger' },
