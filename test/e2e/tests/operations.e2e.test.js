@@ -940,6 +940,8 @@ test('sync operations: Get Full of a loop with 3 folders, 10 documents and 2 tas
 		const stored = await fileDirect(`${base}/folder/${folder.id}/document/${document.id}`);
 		expect(bytes[n].equals(stored)).toBe(true);
 		expect(items[n]).toEqual({
+			id: document.id,
+			name: document.filename,
 			documentId: document.id,
 			folderId: folder.id,
 			folderName: folder.name,

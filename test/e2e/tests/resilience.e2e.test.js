@@ -192,7 +192,9 @@ test("errors: a 422 validation error surfaces with Dotloop's message and the fie
 	const error = n8n.executionError(execution);
 	expect(error.message).toBe('templateId is required: this profile requires a loop template');
 	expect(String(error.httpCode)).toBe('422');
-	expect(error.description).toMatch(/rejected its values/);
+	expect(error.description).toBe(
+		'Check the fields named above. If this profile needs a template for new loops (its entry in the Profile list says so), choose one in "Loop Template".',
+	);
 	expect(error.node.name).toBe('Loop without template');
 });
 
