@@ -198,7 +198,7 @@ export async function dotloopRequest<T = IDataObject>(
 				| HttpFailure;
 		} finally {
 			// Also when n8n itself threw (e.g. a credential to reconnect): the slot is given back.
-			releaseRateLimitSlot(key, result && asFailure(result).headers, sentAt);
+			releaseRateLimitSlot(key, result?.headers, sentAt);
 		}
 		const failure = asFailure(result);
 		if (!isFailure(result) && result.statusCode < 300) {

@@ -89,24 +89,34 @@ async function issues(page, name) {
 	return text.replace(/\s+/g, ' ');
 }
 
-/** Click "Execute step" in the open node panel and wait until the output panel shows items. */
-async function executeStep(page) {
+/** Click "Execute step" in the open node panel. */
+async function clickExecuteStep(page) {
 	await page
 		.locator(`${T('ndv')} ${T('node-execute-button')}`)
 		.first()
 		.click();
+}
+
+/** An error naming what the output panel shows, when a step did not end as expected. */
+async function outputPanelError(page, what) {
+	const text = (
+		await page
+			.locator(T('output-panel'))
+			.innerText()
+			.catch(() => '')
+	).replace(/\s+/g, ' ');
+	return new Error(`the step ${what}; the output panel says: ${text.slice(0, 400)}`);
+}
+
+/** Click "Execute step" in the open node panel and wait until the output panel shows items. */
+async function executeStep(page) {
+	await clickExecuteStep(page);
 	await page
 		.locator(T('output-panel'))
 		.getByText(/^\d+ items?$/)
 		.waitFor({ timeout: 60_000 })
 		.catch(async () => {
-			const text = (
-				await page
-					.locator(T('output-panel'))
-					.innerText()
-					.catch(() => '')
-			).replace(/\s+/g, ' ');
-			throw new Error(`the step produced no items; the output panel says: ${text.slice(0, 400)}`);
+			throw await outputPanelError(page, 'produced no items');
 		});
 	const errors = (await ed.toasts(page)).filter((t) => t.error);
 	if (errors.length)
@@ -115,19 +125,10 @@ async function executeStep(page) {
 
 /** Click "Execute step" in the open node panel and return the error it shows: { message, description }. */
 async function executeStepError(page) {
-	await page
-		.locator(`${T('ndv')} ${T('node-execute-button')}`)
-		.first()
-		.click();
+	await clickExecuteStep(page);
 	const message = page.locator(`${T('ndv')} ${T('node-error-message')}`).first();
 	await message.waitFor({ timeout: 60_000 }).catch(async () => {
-		const text = (
-			await page
-				.locator(T('output-panel'))
-				.innerText()
-				.catch(() => '')
-		).replace(/\s+/g, ' ');
-		throw new Error(`the step showed no error; the output panel says: ${text.slice(0, 400)}`);
+		throw await outputPanelError(page, 'showed no error');
 	});
 	const description = page.locator(`${T('ndv')} ${T('node-error-description')}`).first();
 	const clean = (t) => t.replace(/\s+/g, ' ').trim();
