@@ -7,7 +7,7 @@
  *
  *   node test/bench/run.js                 full run (about 10 minutes on 2 cores)
  *   node test/bench/run.js --quick         small sizes, no n8n restarts: checks the bench still works
- *   node test/bench/run.js --only 1,5      only these scenarios (1, 2, 2b, 3–8)
+ *   node test/bench/run.js --only 1,5      only these scenarios (1, 2, 2b, 3–9)
  *   node test/bench/run.js --set 5.rate=20 change one size of the plan (see plan() below)
  *   node test/bench/run.js --no-restart    keep one n8n process for all runs (default with --quick)
  *   node test/bench/run.js --n8n-env K=V   start n8n with this environment variable too (repeatable)
@@ -44,6 +44,7 @@ const SCENARIOS = {
 	6: require('./scenarios/s6-verify'),
 	7: require('./scenarios/s7-polling'),
 	8: require('./scenarios/s8-sync'),
+	9: require('./scenarios/s9-contact-sync'),
 };
 
 function parseArgs(argv) {
@@ -96,6 +97,7 @@ function plan(quick) {
 				6: { seconds: 0.5 },
 				7: { changes: 300, interval: 5, quietPolls: 3 },
 				8: { loops: 20, documents: 20, contacts: 1000 },
+				9: { rows: 20, contacts: 1000 },
 			}
 		: {
 				1: { sizes: [10000, 50000] },
@@ -107,6 +109,7 @@ function plan(quick) {
 				6: { seconds: 2 },
 				7: { changes: 1000, interval: 5, quietPolls: 3 },
 				8: { loops: 100, documents: 20, contacts: 5000 },
+				9: { rows: 500, contacts: 5000, clockScale: 1 },
 			};
 }
 

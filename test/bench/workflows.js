@@ -261,6 +261,146 @@ function emailFilter(email) {
 	};
 }
 
+// ---------------------------------------------------------------- scenario 9 (contact sync)
+
+/**
+ * N CRM rows { email, firstName }, made by core nodes only (no Code node: it needs a task runner):
+ * every 5th row is an existing contact (`bench.contact.<1000 + i>@example.com`, see scenario 9),
+ * every 50th from row 7 on repeats the new email of the row before it, the rest are new.
+ */
+function crmRows(count) {
+	const email =
+		"i % 5 === 0 ? 'bench.contact.' + (1000 + i) + '@example.com' : 'crm.row.' + (i % 50 === 7 ? i - 1 : i) + '@example.com'";
+	return [
+		{
+			name: 'CRM Rows',
+			type: 'n8n-nodes-base.set',
+			typeVersion: 3.4,
+			parameters: {
+				mode: 'manual',
+				assignments: {
+					assignments: [
+						{
+							id: 'rows',
+							name: 'rows',
+							type: 'array',
+							value: `={{ Array.from({ length: ${count} }, (_, i) => ({ email: ${email}, firstName: 'Row ' + i })) }}`,
+						},
+					],
+				},
+				includeOtherFields: false,
+				options: {},
+			},
+		},
+		splitOut('One Item per Row', 'rows'),
+	];
+}
+
+/** The documented limit with a 10% margin, as in scenario 2: one request per this many ms. */
+const pacedIntervalMs = (ctx) => Math.ceil(((60_000 / ctx.rateLimit) * 1.1) / ctx.clockScale);
+
+/** A contact write per item, paced by Batching (1 item per interval). */
+function pacedContactWrite(ctx, name, method, url, retry) {
+	return http(
+		ctx,
+		name,
+		{
+			method,
+			url,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify({ email: $json.email, firstName: $json.firstName }) }}',
+			options: { batching: { batch: { batchSize: 1, batchInterval: pacedIntervalMs(ctx) } } },
+		},
+		{ retry },
+	);
+}
+
+/**
+ * Scenario 9's baseline: the rows, and once (Execute Once) every contact paged at the paced rate →
+ * Merge "Enrich Input 1" on email (a row gets the contact's id when one has its email, the row's
+ * own values kept) → If it has an id: PATCH it (Retry On Fail: a PATCH may be repeated), else POST
+ * (no retry: a POST must not be sent twice). Rows repeating an email in one run both find no
+ * contact in the list read before them: the design of this workflow cannot see its own creations.
+ */
+function contactUpsertBaseline(ctx, { rows }) {
+	const listing = expertContactListing(ctx);
+	listing.executeOnce = true;
+	listing.parameters.options.pagination.pagination.requestInterval = pacedIntervalMs(ctx);
+	const nodes = [
+		manualTrigger(),
+		...crmRows(rows),
+		listing,
+		splitOut('One Item per Contact', 'data'),
+		{
+			name: 'Match on Email',
+			type: 'n8n-nodes-base.merge',
+			typeVersion: 3.2,
+			parameters: {
+				mode: 'combine',
+				combineBy: 'combineByFields',
+				fieldsToMatchString: 'email',
+				joinMode: 'enrichInput1',
+				options: { clashHandling: { values: { resolveClash: 'preferInput1' } } },
+			},
+		},
+		{
+			name: 'Has Contact',
+			type: 'n8n-nodes-base.if',
+			typeVersion: 2.2,
+			parameters: {
+				conditions: {
+					options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+					conditions: [
+						{
+							id: 'has-id',
+							leftValue: '={{ $json.id }}',
+							rightValue: '',
+							operator: { type: 'number', operation: 'exists', singleValue: true },
+						},
+					],
+					combinator: 'and',
+				},
+				options: {},
+			},
+		},
+		pacedContactWrite(
+			ctx,
+			'Update Contact (HTTP)',
+			'PATCH',
+			`=${ctx.apiBaseUrl}/contact/{{ $json.id }}`,
+			{
+				maxTries: 5,
+				waitBetweenTries: 5000,
+			},
+		),
+		pacedContactWrite(ctx, 'Create Contact (HTTP)', 'POST', `${ctx.apiBaseUrl}/contact`, null),
+		{
+			name: 'Done',
+			type: 'n8n-nodes-base.merge',
+			typeVersion: 3.2,
+			parameters: { mode: 'append' },
+		},
+	].map((n, i) => ({ id: `${slug(n.name)}-${i}`, position: [240 * i, 0], ...n }));
+	const to = (node, index = 0) => ({ node, type: 'main', index });
+	return {
+		name: 'bench 9: Create or Update contacts (HTTP Request + Merge + If)',
+		nodes,
+		connections: {
+			'Manual Trigger': { main: [[to('CRM Rows')]] },
+			'CRM Rows': { main: [[to('One Item per Row')]] },
+			'One Item per Row': { main: [[to('List Contacts (HTTP)'), to('Match on Email', 0)]] },
+			'List Contacts (HTTP)': { main: [[to('One Item per Contact')]] },
+			'One Item per Contact': { main: [[to('Match on Email', 1)]] },
+			'Match on Email': { main: [[to('Has Contact')]] },
+			'Has Contact': { main: [[to('Update Contact (HTTP)')], [to('Create Contact (HTTP)')]] },
+			'Update Contact (HTTP)': { main: [[to('Done', 0)]] },
+			'Create Contact (HTTP)': { main: [[to('Done', 1)]] },
+		},
+		last: 'Done',
+	};
+}
+
 // ---------------------------------------------------------------- scenario workflows
 
 /**
@@ -587,6 +727,23 @@ const workflows = {
 				splitOutData(),
 				emailFilter(email),
 			]),
+	},
+
+	/** 9. N CRM rows created or updated by email on an account with C contacts, under the rate limit. */
+	contactUpsert: {
+		dotloop: (ctx, { rows }) =>
+			chain('bench 9: Create or Update contacts (Dotloop)', [
+				manualTrigger(),
+				...crmRows(rows),
+				dotloop(ctx, 'Create or Update Contact', {
+					resource: 'contact',
+					operation: 'upsert',
+					email: '={{ $json.email }}',
+					firstName: '={{ $json.firstName }}',
+					additionalFields: {},
+				}),
+			]),
+		http: (ctx, { rows }) => contactUpsertBaseline(ctx, { rows }),
 	},
 
 	/**

@@ -6,7 +6,7 @@ const { validateChanges } = require('./config');
 const { snapshot } = require('./state');
 const { simulate } = require('./simulate');
 const { mergeLoops } = require('./mutations/loops');
-const { generateLoops, USER_ID } = require('./seed');
+const { generateContacts, generateLoops, USER_ID } = require('./seed');
 
 // Inspection and control endpoints under /_sandbox (no auth, JSON in and out).
 function body(ctx) {
@@ -71,6 +71,16 @@ function seedLoops(app, ctx) {
 	return json({ profileId: profile.id, ...result, durationMs: Date.now() - started });
 }
 
+function seedContacts(app, ctx) {
+	const b = body(ctx);
+	const count = Number(b.count);
+	if (!Number.isInteger(count) || count < 1 || count > 200000)
+		throw badRequest('count must be an integer between 1 and 200000', pointer('/count'));
+	const started = Date.now();
+	const result = generateContacts(app.store, USER_ID, count);
+	return json({ userId: USER_ID, ...result, durationMs: Date.now() - started });
+}
+
 function deliveries(app, ctx) {
 	const q = ctx.query;
 	const since = Number(q.get('since') || 0);
@@ -125,6 +135,7 @@ const ROUTES = [
 	['POST', /^\/_sandbox\/loops\/(\d+)\/merge$/, merge],
 	['POST', /^\/_sandbox\/simulate$/, (app, ctx) => json({ data: simulate(app, body(ctx)) })],
 	['POST', /^\/_sandbox\/seed\/loops$/, seedLoops],
+	['POST', /^\/_sandbox\/seed\/contacts$/, seedContacts],
 	['POST', /^\/_sandbox\/reset$/, reset],
 	['POST', /^\/_sandbox\/events\/([0-9a-f-]+)\/fail$/, failEvent],
 	['POST', /^\/_sandbox\/subscriptions\/([0-9a-f-]+)\/disable$/, disableSubscription],

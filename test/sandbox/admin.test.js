@@ -170,6 +170,64 @@ describe('sandbox admin endpoints', () => {
 		);
 	});
 
+	test('seed/contacts adds contacts in the shape of section 12.1, listed after the seed', async () => {
+		const before = (await api('GET', '/contact?batch_size=1')).body.meta.total;
+		const res = await admin(sb, 'POST', '/seed/contacts', { count: 5000 });
+		expect(res.status).toBe(200);
+		expect(res.body).toEqual({
+			userId: 100,
+			firstId: expect.any(Number),
+			lastId: res.body.firstId + 4999,
+			count: 5000,
+			durationMs: expect.any(Number),
+		});
+		expect(res.body.durationMs).toBeLessThan(2000);
+
+		const total = before + 5000;
+		const listed = [];
+		for (let n = 1; n <= Math.ceil(total / 100); n++) {
+			const page = await api('GET', `/contact?batch_size=100&batch_number=${n}`);
+			expect(page.status).toBe(200);
+			expect(page.body.meta).toEqual({ total });
+			listed.push(...page.body.data);
+		}
+		expect(listed).toHaveLength(total);
+		const seeded = listed.filter((c) => c.id >= res.body.firstId && c.id <= res.body.lastId);
+		expect(seeded).toHaveLength(5000);
+		const emailsBefore = listed.filter((c) => c.id < res.body.firstId).map((c) => c.email);
+		const seededEmails = new Set(seeded.map((c) => c.email));
+		expect(seededEmails.size).toBe(5000);
+		expect(emailsBefore.filter((email) => seededEmails.has(email))).toEqual([]);
+		const newest = listed.find((c) => c.id === res.body.lastId);
+		expect(Object.keys(newest)).toEqual(
+			expect.arrayContaining([
+				'id',
+				'firstName',
+				'lastName',
+				'email',
+				'home',
+				'office',
+				'address',
+				'city',
+				'zipCode',
+				'state',
+				'country',
+				'updated',
+			]),
+		);
+		expect(newest.email).toMatch(/^[a-z]+\.[a-z]+\.\d+@example\.com$/);
+		expect(newest.updated).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+
+		const created = await api('POST', '/contact', {
+			body: { firstName: 'After', lastName: 'Seed' },
+		});
+		expect(created.body.data.id).toBe(res.body.lastId + 1);
+
+		expect((await admin(sb, 'POST', '/seed/contacts', { count: 0 })).status).toBe(400);
+		expect((await admin(sb, 'POST', '/seed/contacts', { count: 1.5 })).status).toBe(400);
+		expect((await admin(sb, 'POST', '/seed/contacts', {})).status).toBe(400);
+	});
+
 	test('reset goes back to the seed, clears logs and keeps tokens', async () => {
 		await api('PATCH', '/profile/1001', { body: { company: 'Changed' } });
 		await admin(sb, 'POST', '/faults', { status: 500, count: 5 });

@@ -577,4 +577,45 @@ function generateLoops(store, profileId, count, now = Date.now()) {
 	return { firstId: first, lastId: store.lastIds.loop, count };
 }
 
-module.exports = { seed, generateLoops, newLoopRecord, SEED_NOW, USER_ID, PROFILES, MERGED_LOOP };
+// Bulk contacts for large-account tests and benchmarks, in section 12.1's shape (plus `created`, which
+// the changelog of 05/31/2017 adds): unique emails, one contact changed a minute after the one before.
+function generateContacts(store, userId, count, now = Date.now()) {
+	const r = prng(count * 104729 + userId);
+	const first = store.lastIds.contact + 1;
+	for (let i = 0; i < count; i += 1) {
+		const id = store.nextId('contact');
+		const firstName = D.FIRST_NAMES[i % D.FIRST_NAMES.length];
+		const lastName = D.LAST_NAMES[(i * 7 + 3) % D.LAST_NAMES.length];
+		const place = r.pick(D.CITIES);
+		const updated = second(now - (count - i) * 60e3);
+		store.contacts.set(id, {
+			id,
+			userId,
+			firstName,
+			lastName,
+			email: `${firstName}.${lastName}.${id}@example.com`.toLowerCase(),
+			home: `(859) 555-${String(1000 + (i % 9000)).slice(-4)}`,
+			office: `(513) 555-${String(2000 + (i % 8000)).slice(-4)}`,
+			fax: r.chance(0.2) ? `(513) 555-${String(3000 + (i % 7000)).slice(-4)}` : undefined,
+			address: `${r.int(10, 9999)} ${r.pick(D.STREETS)}`,
+			city: place.city,
+			zipCode: place.zip,
+			state: place.state,
+			country: 'US',
+			created: updated - r.int(0, 200) * DAY,
+			updated,
+		});
+	}
+	return { firstId: first, lastId: store.lastIds.contact, count };
+}
+
+module.exports = {
+	seed,
+	generateLoops,
+	generateContacts,
+	newLoopRecord,
+	SEED_NOW,
+	USER_ID,
+	PROFILES,
+	MERGED_LOOP,
+};

@@ -349,3 +349,95 @@ describe.each(['details', 'loopDetails', 'inline', 'omitted'])(
 		});
 	},
 );
+
+describe('Contact Create or Update and Find with many items on a 5,000-contact account (sandbox)', () => {
+	let rateLimit: number;
+	let total: number;
+	beforeAll(async () => {
+		await admin('POST', '/seed/contacts', { count: 5000 });
+		total = Number(((await admin('GET', '/state')) as { contacts: unknown[] }).contacts.length);
+		rateLimit = ((await admin('GET', '/config')) as { data: IDataObject }).data.rateLimit as number;
+		// The limit is not under test here (its tests are above); lifted so 70+ requests take no minute.
+		await admin('PATCH', '/config', { rateLimit: 100000 });
+	});
+	afterAll(async () => {
+		await admin('PATCH', '/config', { rateLimit });
+	});
+	const listReads = () =>
+		Array.from(
+			{ length: Math.ceil(total / 100) },
+			(_, n) => `GET /contact?batch_size=100&batch_number=${n + 1}`,
+		);
+	const items = (count: number) => Array.from({ length: count }, () => ({ json: {} }));
+
+	it('20 items read the list once, then one POST or PATCH each; a repeated email ends as one contact', async () => {
+		expect(total).toBeGreaterThanOrEqual(5000);
+		const emails = Array.from({ length: 20 }, (_, i) => `crm.row.${i}@example.com`);
+		emails[3] = 'Sean.Seller@example.com';
+		emails[12] = 'CRM.ROW.1@example.com';
+		emails[19] = 'crm.row.1@example.com';
+		const seq = await lastSeq();
+
+		const { output } = await run(
+			{},
+			{
+				items: items(20),
+				params: (i) => ({
+					resource: 'contact',
+					operation: 'upsert',
+					email: emails[i],
+					firstName: `Row ${i}`,
+					additionalFields: { city: 'Covington' },
+				}),
+			},
+		);
+
+		const firstRow1 = output[1].json.id;
+		const writes = emails.map((_, i) =>
+			i === 3
+				? 'PATCH /contact/400001'
+				: [12, 19].includes(i)
+					? `PATCH /contact/${firstRow1}`
+					: 'POST /contact',
+		);
+		expect(await requestsSince(seq)).toEqual([...listReads(), ...writes]);
+		expect(json(output).map((item) => [item.action, item.matchingContacts])).toEqual(
+			emails.map((_, i) => ([3, 12, 19].includes(i) ? ['updated', 1] : ['created', 0])),
+		);
+		const { contacts } = (await admin('GET', '/state')) as { contacts: IDataObject[] };
+		const withEmail = (email: string) =>
+			contacts.filter((c) => String(c.email).toLowerCase() === email.toLowerCase());
+		expect(withEmail('crm.row.1@example.com')).toEqual([
+			expect.objectContaining({ id: firstRow1, firstName: 'Row 19', city: 'Covington' }),
+		]);
+		expect(withEmail('sean.seller@example.com')).toEqual([
+			expect.objectContaining({ id: 400001, firstName: 'Row 3' }),
+		]);
+		expect(contacts).toHaveLength(total + 17);
+		total = contacts.length;
+	});
+
+	it('Find with three items reads the list once', async () => {
+		const seq = await lastSeq();
+		const { output } = await run(
+			{},
+			{
+				items: items(3),
+				params: (i) => ({
+					resource: 'contact',
+					operation: 'find',
+					email: ['brenda.buyer@example.com', 'crm.row.7@example.com', 'nobody@example.com'][i],
+					returnAll: true,
+					options: { emptyItemOnNoMatch: true },
+				}),
+			},
+		);
+
+		expect(await requestsSince(seq)).toEqual(listReads());
+		expect(output.map((item) => [item.pairedItem, item.json.email])).toEqual([
+			[{ item: 0 }, 'brenda.buyer@example.com'],
+			[{ item: 1 }, 'crm.row.7@example.com'],
+			[{ item: 2 }, undefined],
+		]);
+	});
+});

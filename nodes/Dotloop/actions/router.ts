@@ -1,15 +1,18 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
+import { newExecutionScope } from './execution';
 import { resources } from './resources';
 
 /**
  * The item loop: each input item picks its own resource and operation, its output items are paired
- * to it, and with "Continue On Fail" a failing item yields an error item while the rest go on.
+ * to it, and with "Continue On Fail" a failing item yields an error item while the rest go on. The
+ * items run one after another and share one ExecutionScope.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];
+	const scope = newExecutionScope();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
@@ -23,7 +26,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 					{ itemIndex },
 				);
 			}
-			const output = await handler.execute.call(this, itemIndex);
+			const output = await handler.execute.call(this, itemIndex, scope);
 			returnData.push(
 				...this.helpers.constructExecutionMetaData(output, { itemData: { item: itemIndex } }),
 			);

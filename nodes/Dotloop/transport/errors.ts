@@ -114,3 +114,8 @@ export function toDotloopApiError(
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 	});
 }
+
+/** Whether the transport's error is Dotloop's 404: the record does not exist (any more). */
+export function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '404';
+}

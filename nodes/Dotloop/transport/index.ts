@@ -8,6 +8,7 @@ export {
 	MAX_BATCH_SIZE,
 	type ListBody,
 } from './paging';
+export { isNotFound } from './errors';
 export { retryPolicy } from './retryPolicy';
 export { checkTokenBeforeLargeBody, MultipartFileBody, type FileSource } from './multipart';
 export {

@@ -1015,6 +1015,67 @@ test('sync operations: Contact Create or Update run twice creates once, then Fin
 	expect(contacts.filter((c) => String(c.email).toLowerCase() === email)).toHaveLength(1);
 });
 
+test('sync operations: Contact Create or Update with several items reads the list once; a repeated email creates once, then updates', async () => {
+	const state = await admin.state();
+	const before = state.contacts.length;
+	const brenda = state.contacts.find((c) => c.email === 'brenda.buyer@example.com');
+	expect(brenda).toBeDefined();
+	const rows = [
+		{ email: 'rows.one@e2e.test', city: 'Austin' },
+		{ email: 'Brenda.Buyer@example.com', city: 'Houston' },
+		{ email: 'ROWS.ONE@e2e.test', city: 'Dallas' },
+		{ email: 'rows.two@e2e.test', city: 'El Paso' },
+	];
+	const { out, requests } = await run('ops: contact upsert, several items', [
+		wf.set('Rows', { rows }),
+		wf.splitOut('One item per row', 'rows'),
+		op(
+			'Upsert rows',
+			'contact',
+			'upsert',
+			{
+				email: '={{ $json.email }}',
+				firstName: 'Row',
+				additionalFields: { city: '={{ $json.city }}' },
+			},
+			{ executeOnce: false },
+		),
+	]);
+	const items = out('Upsert rows');
+	const rowOne = items[0].id;
+	const list = (n) => `GET /contact?batch_number=${n}&batch_size=100 -> 200`;
+	expect(routes(requests)).toEqual([
+		...Array.from({ length: Math.ceil(before / 100) }, (_, n) => list(n + 1)),
+		'POST /contact -> 201',
+		`PATCH /contact/${brenda.id} -> 200`,
+		`PATCH /contact/${rowOne} -> 200`,
+		'POST /contact -> 201',
+	]);
+	expect(requests[requests.length - 4].body).toEqual({
+		firstName: 'Row',
+		email: 'rows.one@e2e.test',
+		city: 'Austin',
+	});
+	expect(requests[requests.length - 2].body).toEqual({
+		firstName: 'Row',
+		email: 'ROWS.ONE@e2e.test',
+		city: 'Dallas',
+	});
+	expect(
+		items.map(({ id, action, matchingContacts, city }) => [id, action, matchingContacts, city]),
+	).toEqual([
+		[rowOne, 'created', 0, 'Austin'],
+		[brenda.id, 'updated', 1, 'Houston'],
+		[rowOne, 'updated', 1, 'Dallas'],
+		[items[3].id, 'created', 0, 'El Paso'],
+	]);
+	const contacts = (await admin.state()).contacts;
+	expect(contacts).toHaveLength(before + 2);
+	expect(contacts.filter((c) => String(c.email).toLowerCase() === 'rows.one@e2e.test')).toEqual([
+		expect.objectContaining({ id: rowOne, city: 'Dallas' }),
+	]);
+});
+
 test('every operation the node offers in this n8n was run above', async () => {
 	const res = await request(`${n8n.baseUrl}/types/nodes.json`, { jar: n8n.jar, expect: 200 });
 	const types = JSON.parse(res.text).filter((t) => t.name === wf.dotloop('x', {}).type);

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { dotloopApiRequest } from '../../transport';
+import type { ExecutionScope } from '../execution';
 import { toItems, withoutEmpty } from '../output';
 import { additionalContactFields } from './fields';
 
@@ -28,7 +29,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	{ contacts }: ExecutionScope,
+): Promise<INodeExecutionData[]> {
 	const body = withoutEmpty({
 		firstName: this.getNodeParameter('firstName', i, '') as string,
 		lastName: this.getNodeParameter('lastName', i, '') as string,
@@ -42,5 +47,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			{ itemIndex: i },
 		);
 	}
-	return toItems(await dotloopApiRequest.call(this, { method: 'POST', path: '/contact', body }));
+	const created = await dotloopApiRequest.call(this, { method: 'POST', path: '/contact', body });
+	await contacts.created({ ...body, ...created });
+	return toItems(created);
 }

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { readId } from '../../descriptions/validation';
 import { dotloopRequest } from '../../transport';
+import type { ExecutionScope } from '../execution';
 import { deleted } from '../output';
 import { contactIdField } from './fields';
 
@@ -11,8 +12,16 @@ export const description = updateDisplayOptions(
 	[contactIdField],
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	{ contacts }: ExecutionScope,
+): Promise<INodeExecutionData[]> {
 	const contactId = readId.call(this, 'contactId', 'Contact ID', i);
-	await dotloopRequest.call(this, { method: 'DELETE', path: `/contact/${contactId}` });
+	await contacts.forgetIfGone(
+		contactId,
+		dotloopRequest.call(this, { method: 'DELETE', path: `/contact/${contactId}` }),
+	);
+	await contacts.deleted(contactId);
 	return deleted(contactId);
 }

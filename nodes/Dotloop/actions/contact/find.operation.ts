@@ -9,6 +9,7 @@ import type {
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { toWholeSecondUtc } from '../../descriptions/validation';
 import { getAllBatched } from '../../transport';
+import type { ExecutionScope } from '../execution';
 import { toItems } from '../output';
 import { contactMatcher, emailField, readEmail } from './match';
 
@@ -67,9 +68,15 @@ export const description = updateDisplayOptions(
 
 /**
  * 12.1 List all Contacts has no search, so Find reads the list 100 contacts a request and keeps the
- * matches: ⌈contacts / 100⌉ requests, fewer once Limit matches are found.
+ * matches. Several items share the execution's list, read once: ⌈contacts / 100⌉ requests in all.
+ * A lone item reads only until Limit contacts match; Updated Since reads the changed contacts only,
+ * for each item.
  */
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	{ contacts }: ExecutionScope,
+): Promise<INodeExecutionData[]> {
 	const email = readEmail.call(this, i);
 	const limit = readPageLimit.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -78,11 +85,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		firstName: this.getNodeParameter('firstName', i, '') as string,
 		lastName: this.getNodeParameter('lastName', i, '') as string,
 	});
-	const qs: IDataObject = {};
+	let matches: IDataObject[];
 	if (options.updatedSince) {
-		qs.filter = `updated_min=${toWholeSecondUtc(this, options.updatedSince, 'Updated Since', i)}`;
+		const since = toWholeSecondUtc(this, options.updatedSince, 'Updated Since', i);
+		matches = await getAllBatched.call(
+			this,
+			'/contact',
+			{ filter: `updated_min=${since}` },
+			{ limit, keep },
+		);
+	} else if (contacts.isRead || this.getInputData().length > 1) {
+		matches = (await contacts.matching(this, keep)).slice(0, limit);
+	} else {
+		matches = await getAllBatched.call(this, '/contact', {}, { limit, keep });
 	}
-	const matches = await getAllBatched.call(this, '/contact', qs, { limit, keep });
 	if (matches.length === 0 && options.emptyItemOnNoMatch === true) return [{ json: {} }];
 	return toItems(matches);
 }

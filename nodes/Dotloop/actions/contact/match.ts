@@ -40,6 +40,9 @@ export function readEmail(this: IExecuteFunctions, i: number): string {
 const folded = (value: unknown) =>
 	typeof value === 'string' ? value.trim().toLowerCase() : String(value ?? '').toLowerCase();
 
+/** What two emails that match have in common: the email without case and surrounding spaces. */
+export const emailKey = (email: string): string => folded(email);
+
 /**
  * Dotloop has no contact search (12.1 List all Contacts filters only by updated_min), so matching is
  * done here: the email exactly but for case and surrounding spaces; first and last name the same

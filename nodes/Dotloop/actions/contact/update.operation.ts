@@ -8,6 +8,7 @@ import type {
 
 import { assertUpdateFields, readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
+import type { ExecutionScope } from '../execution';
 import { toItems, withoutEmpty } from '../output';
 import { contactFields, contactIdField } from './fields';
 
@@ -28,11 +29,18 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	{ contacts }: ExecutionScope,
+): Promise<INodeExecutionData[]> {
 	const contactId = readId.call(this, 'contactId', 'Contact ID', i);
 	const body = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 	assertUpdateFields(this, body, i);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'PATCH', path: `/contact/${contactId}`, body }),
+	const updated = await contacts.forgetIfGone(
+		contactId,
+		dotloopApiRequest.call(this, { method: 'PATCH', path: `/contact/${contactId}`, body }),
 	);
+	await contacts.updated(contactId, { ...body, ...updated });
+	return toItems(updated);
 }

@@ -6,10 +6,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { dotloopApiRequest, getAllBatched } from '../../transport';
+import { dotloopApiRequest } from '../../transport';
+import type { ExecutionScope } from '../execution';
 import { withoutEmpty } from '../output';
 import { additionalContactFields } from './fields';
-import { contactMatcher, mostRecentlyUpdated, emailField, readEmail } from './match';
+import { contactMatcher, emailField, emailKey, mostRecentlyUpdated, readEmail } from './match';
 
 const properties: INodeProperties[] = [
 	emailField(
@@ -26,11 +27,16 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * Reads the whole contact list (12.1, 100 a request) for contacts with this email, then updates the
- * most recently updated of them (12.4) or creates the contact (12.3). The output says which, and how
- * many contacts had the email.
+ * Finds the contacts with this email in the execution's contact list (12.1, read once per execution,
+ * 100 a request), then updates the most recently updated of them (12.4) or creates the contact
+ * (12.3), and keeps the list current, so a later item with the same email updates what this one
+ * created. The output says which, and how many contacts had the email.
  */
-export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	i: number,
+	{ contacts }: ExecutionScope,
+): Promise<INodeExecutionData[]> {
 	const email = readEmail.call(this, i);
 	const body = withoutEmpty({
 		firstName: this.getNodeParameter('firstName', i, '') as string,
@@ -39,27 +45,29 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
 	});
 
-	const matches = await getAllBatched.call(
-		this,
-		'/contact',
-		{},
-		{ keep: contactMatcher({ email }) },
-	);
-	if (matches.length === 0) {
-		const created = await dotloopApiRequest.call(this, { method: 'POST', path: '/contact', body });
-		return [{ json: { ...created, action: 'created', matchingContacts: 0 } }];
-	}
+	return await contacts.inTurn(emailKey(email), async () => {
+		const matches = await contacts.matching(this, contactMatcher({ email }));
+		if (matches.length === 0) {
+			const created = await dotloopApiRequest.call(this, {
+				method: 'POST',
+				path: '/contact',
+				body,
+			});
+			await contacts.created({ ...body, ...created });
+			return [{ json: { ...created, action: 'created', matchingContacts: 0 } }];
+		}
 
-	const target = mostRecentlyUpdated(matches);
-	const updated = await dotloopApiRequest.call(this, {
-		method: 'PATCH',
-		path: `/contact/${target.id}`,
-		body,
+		const target = mostRecentlyUpdated(matches);
+		const updated = await contacts.forgetIfGone(
+			target.id,
+			dotloopApiRequest.call(this, { method: 'PATCH', path: `/contact/${target.id}`, body }),
+		);
+		await contacts.updated(target.id as number, { ...body, ...updated });
+		const json: IDataObject = { ...updated, action: 'updated', matchingContacts: matches.length };
+		if (matches.length > 1) {
+			json.otherMatchingContactIds = matches.filter((c) => c !== target).map((c) => c.id);
+			json.note = `${matches.length} contacts have this email; the most recently updated one (${target.id}) was updated`;
+		}
+		return [{ json }];
 	});
-	const json: IDataObject = { ...updated, action: 'updated', matchingContacts: matches.length };
-	if (matches.length > 1) {
-		json.otherMatchingContactIds = matches.filter((c) => c !== target).map((c) => c.id);
-		json.note = `${matches.length} contacts have this email; the most recently updated one (${target.id}) was updated`;
-	}
-	return [{ json }];
 }
