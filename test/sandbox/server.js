@@ -95,7 +95,10 @@ async function handleApi(app, ctx) {
 		return { ...result, headers: { ...headers, ...(result.headers || {}) } };
 	} catch (err) {
 		if (err instanceof Redirect)
-			return { status: 301, headers: { ...headers, Location: err.location } };
+			return {
+				status: 301,
+				headers: err.location === null ? headers : { ...headers, Location: err.location },
+			};
 		if (err instanceof ApiError) return { status: err.status, body: err.body(), headers };
 		throw err;
 	}

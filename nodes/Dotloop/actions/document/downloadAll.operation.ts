@@ -12,6 +12,7 @@ import { assertOneOf, assertRequiredText, readId } from '../../descriptions/vali
 import {
 	annotateMerge,
 	dotloopRequest,
+	loopPathAfter,
 	type DotloopResponse,
 	type ListBody,
 } from '../../transport';
@@ -173,7 +174,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		qs: { include_documents: true },
 	})) as DotloopResponse<ListBody>;
 	const merge = listing.merge;
-	const loopPath = `/profile/${profileId}/loop/${merge?.toLoopId ?? loopId}`;
+	const loopPath = loopPathAfter(profileId, loopId, merge);
 	const allFolders = Array.isArray(listing.body?.data) ? listing.body.data : [];
 	const folders = scope === 'chosen' ? chosenFolders(this, allFolders, wanted, i) : allFolders;
 	const entries: Entry[] = folders.flatMap((folder) =>
