@@ -1,5 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import * as rateLimit from '../../nodes/Dotloop/transport/rateLimit';
+import { retryPolicy } from '../../nodes/Dotloop/transport';
 import { disclosuresPdf } from './fixtures/pdf';
 import { useSandbox } from './helpers/sandboxRun';
 
@@ -543,6 +545,58 @@ describe.each(['subpath', 'loop', 'none'])(
 					mergedIntoLoopId: 50002,
 				})),
 			);
+		});
+	},
+);
+
+/**
+ * X-RateLimit-Reset as milliseconds until the reset, as an epoch in milliseconds or in seconds
+ * (rateLimitReset): a 429 is retried once the sandbox's window has reset, not 65 s later.
+ */
+describe.each(['msUntil', 'epochMs', 'epochSeconds'])(
+	'a 429 against the sandbox, rateLimitReset %s',
+	(rateLimitReset) => {
+		const windowMs = 1500;
+
+		beforeEach(async () => {
+			await admin('POST', '/reset');
+			await admin('PATCH', '/config', { rateLimitReset, rateWindowMs: windowMs });
+		});
+		const longestWait = retryPolicy.maxSingleWaitMs;
+		afterEach(() => {
+			jest.restoreAllMocks();
+			retryPolicy.maxSingleWaitMs = longestWait;
+		});
+		afterAll(async () => {
+			await admin('PATCH', '/config', { rateLimitReset: 'msUntil', rateWindowMs: 60000 });
+		});
+
+		it('is retried when the window resets, as the header says in its unit', async () => {
+			// A misread reset (an epoch taken as a delay) would wait this long instead.
+			retryPolicy.maxSingleWaitMs = 5000;
+			const block = jest.spyOn(rateLimit, 'blockUntilReset');
+			await admin('POST', '/faults', { status: 429, count: 1, path: '^/public/v2/account' });
+			const seq = await lastSeq();
+
+			const { output } = await run({ resource: 'account', operation: 'get' });
+
+			const requests = await apiRequestsSince(seq);
+			expect(requests.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+				'GET /public/v2/account 429',
+				'GET /public/v2/account 200',
+			]);
+			expect(output.map((item) => item.json.id)).toEqual([100]);
+			// What the node computed: the rest of the window, up to a second more for a reset in whole
+			// seconds and a Date header in whole seconds.
+			expect(block).toHaveBeenCalledTimes(1);
+			const delay = block.mock.calls[0][1];
+			expect(delay).toBeGreaterThan(windowMs - 500);
+			expect(delay).toBeLessThanOrEqual(
+				windowMs + (rateLimitReset === 'epochSeconds' ? 2000 : 1000),
+			);
+			// And the sandbox saw the retry after its window had reset.
+			const [limited, retried] = requests.map((entry) => Date.parse(String(entry.time)));
+			expect(retried - limited).toBeGreaterThanOrEqual(windowMs - 50);
 		});
 	},
 );
