@@ -600,3 +600,73 @@ describe.each(['msUntil', 'epochMs', 'epochSeconds'])(
 		});
 	},
 );
+
+/** Document list items name the file `filename` (section 8.1), `name` (as clients read it) or both. */
+describe.each(['filename', 'name', 'both'])(
+	'documents against the sandbox, documentNameField %s',
+	(documentNameField) => {
+		const parents = { profileId: id(1001), loopId: id(50001) };
+
+		beforeAll(async () => {
+			await admin('POST', '/reset');
+			await admin('PATCH', '/config', { documentNameField });
+		});
+		afterAll(async () => {
+			await admin('PATCH', '/config', { documentNameField: 'filename' });
+		});
+
+		const stored = async () => {
+			const loop = ((await admin('GET', '/state')).loops as IDataObject[]).find(
+				(l) => l.id === 50001,
+			) as { folders: Array<IDataObject & { documents: IDataObject[] }> };
+			return loop.folders.flatMap((folder) =>
+				folder.documents.map((document) => ({ folder, document })),
+			);
+		};
+
+		it('Document → Get Many gives every item `name`, keeping what the list sent', async () => {
+			const { output } = await run({
+				resource: 'document',
+				operation: 'getAll',
+				...parents,
+				folderId: id(70001),
+				returnAll: true,
+			});
+
+			const documents = (await stored()).filter(({ folder }) => folder.id === 70001);
+			expect(json(output)).toEqual(
+				documents.map(({ document }) => ({
+					id: document.id,
+					...(documentNameField === 'name' ? {} : { filename: document.name }),
+					name: document.name,
+					created: document.created,
+					updated: document.updated,
+				})),
+			);
+		});
+
+		it('Document → Download All names each item and file after the document', async () => {
+			const seq = await lastSeq();
+			const { output } = await run({
+				resource: 'document',
+				operation: 'downloadAll',
+				...parents,
+				folderScope: 'all',
+				binaryPropertyName: 'data',
+				options: { downloadsAtOnce: 1 },
+			});
+
+			const documents = await stored();
+			expect((await apiRequestsSince(seq)).map((entry) => entry.path)).toEqual([
+				'/public/v2/profile/1001/loop/50001/folder',
+				...documents.map(
+					({ folder, document }) =>
+						`/public/v2/profile/1001/loop/50001/folder/${folder.id}/document/${document.id}`,
+				),
+			]);
+			expect(
+				output.map((item) => [item.json.id, item.json.name, item.binary!.data.fileName]),
+			).toEqual(documents.map(({ document }) => [document.id, document.name, document.name]));
+		});
+	},
+);
