@@ -42,6 +42,8 @@ function issueToken(app, ctx) {
 	return json(app.tokens.response(grant));
 }
 
+// Merges a loop into `intoLoopId` (any profile), or into a new loop on `intoProfileId` (default: its own):
+// real merges were seen moving a loop to another profile.
 function merge(app, ctx, loopId) {
 	const b = body(ctx);
 	const from = app.store.loops.get(Number(loopId));
@@ -51,7 +53,20 @@ function merge(app, ctx, loopId) {
 		into = app.store.loops.get(Number(b.intoLoopId));
 		if (!into) throw notFound(`Loop ${b.intoLoopId} not found`);
 	}
-	return json(mergeLoops(app, { from, into, userId: USER_ID }));
+	let intoProfileId;
+	if (b.intoProfileId !== undefined && b.intoProfileId !== null) {
+		if (into)
+			throw badRequest('give intoLoopId or intoProfileId, not both', pointer('/intoProfileId'));
+		const profile = app.store.profiles.get(Number(b.intoProfileId));
+		if (!profile) throw notFound(`Profile ${b.intoProfileId} not found`);
+		if (profile.type !== 'INDIVIDUAL')
+			throw unprocessable(
+				`Profile ${profile.id} is ${profile.type}; loops live on INDIVIDUAL profiles`,
+				pointer('/intoProfileId'),
+			);
+		intoProfileId = profile.id;
+	}
+	return json(mergeLoops(app, { from, into, intoProfileId, userId: USER_ID }));
 }
 
 function seedLoops(app, ctx) {

@@ -36,6 +36,18 @@ const DEFAULTS = {
 	// Where a loop list item carries its details under include_details=true (section 5.1 shows none):
 	// 'details', 'loopDetails', 'inline' (the sections beside id/name/status) or 'omitted' (flag ignored).
 	listDetails: 'details',
+	// The Location of a merged loop's 301 for a request below the loop (`…/loop/30003/folder?x=1`);
+	// section 5.2 shows only the loop's own: 'subpath' (the new loop with the sub-path and the query),
+	// 'loop' (the new loop only, as section 5.2's example) or 'none' (no Location; the loop's own 301
+	// still carries one, as section 5.2 says it will).
+	mergeLocation: 'subpath',
+	// X-RateLimit-Reset: 'msUntil' (ms until the window resets, as observed), 'epochMs' or 'epochSeconds'.
+	rateLimitReset: 'msUntil',
+	// The file name of a document list item (section 8.1 shows `filename`; clients read `name`).
+	documentNameField: 'filename',
+	// The webhook signature headers: 'documented' (X-DOTLOOP-SIGNATURE / X-DOTLOOP-TIMESTAMP) or
+	// 'webhookPrefixed' (X-DOTLOOP-WEBHOOK-SIGNATURE / X-DOTLOOP-WEBHOOK-TIMESTAMP, as one connector reads).
+	signatureHeaders: 'documented',
 };
 
 const num =
@@ -79,6 +91,19 @@ const MUTABLE = {
 	listDetails: [
 		(v) => ['details', 'loopDetails', 'inline', 'omitted'].includes(v),
 		'"details", "loopDetails", "inline" or "omitted"',
+	],
+	mergeLocation: [(v) => ['subpath', 'loop', 'none'].includes(v), '"subpath", "loop" or "none"'],
+	rateLimitReset: [
+		(v) => ['msUntil', 'epochMs', 'epochSeconds'].includes(v),
+		'"msUntil", "epochMs" or "epochSeconds"',
+	],
+	documentNameField: [
+		(v) => ['filename', 'name', 'both'].includes(v),
+		'"filename", "name" or "both"',
+	],
+	signatureHeaders: [
+		(v) => v === 'documented' || v === 'webhookPrefixed',
+		'"documented" or "webhookPrefixed"',
 	],
 };
 

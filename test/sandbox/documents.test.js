@@ -35,6 +35,39 @@ describe('sandbox documents', () => {
 		});
 	});
 
+	test.each([
+		['filename', { filename: 'Purchase Agreement.pdf' }],
+		['name', { name: 'Purchase Agreement.pdf' }],
+		['both', { filename: 'Purchase Agreement.pdf', name: 'Purchase Agreement.pdf' }],
+	])(
+		'documentNameField %s: the list and a folder with include_documents name the file so; get keeps name',
+		async (documentNameField, named) => {
+			await admin(sb, 'PATCH', '/config', { documentNameField });
+			try {
+				const item = {
+					id: 80001,
+					...named,
+					created: expect.any(String),
+					updated: expect.any(String),
+				};
+				expect((await api('GET', FOLDER)).body.data[0]).toStrictEqual(item);
+				const folders = await api('GET', '/profile/1001/loop/50001/folder?include_documents=true');
+				expect(folders.body.data[0].documents[0]).toStrictEqual(item);
+				const folder = await api(
+					'GET',
+					'/profile/1001/loop/50001/folder/70001?include_documents=true',
+				);
+				expect(folder.body.data.documents[0]).toStrictEqual(item);
+				const meta = await api('GET', `${FOLDER}/80001`, {
+					headers: { Accept: 'application/json' },
+				});
+				expect(Object.keys(meta.body.data)).toEqual(['id', 'name', 'created', 'updated']);
+			} finally {
+				await admin(sb, 'PATCH', '/config', { documentNameField: 'filename' });
+			}
+		},
+	);
+
 	test('a seeded document downloads as a valid PDF with Accept: application/pdf', async () => {
 		const res = await api('GET', `${FOLDER}/80001`, {
 			headers: { Accept: 'application/pdf' },

@@ -45,10 +45,10 @@ class Problems {
 	}
 }
 
-// Not an error for the client: a merged loop answers 301 with Location.
+// Not an error for the client: a merged loop answers 301 with Location (null: without one).
 class Redirect extends Error {
 	constructor(location) {
-		super(`moved to ${location}`);
+		super(location === null ? 'moved' : `moved to ${location}`);
 		this.location = location;
 	}
 }

@@ -38,6 +38,29 @@ describe('sandbox rate limiting', () => {
 		expect(after.headers.get('x-ratelimit-remaining')).toBe('4');
 	});
 
+	test.each([
+		['msUntil', (reset, at, sent) => reset <= 2000 && sent + reset >= at - 2000],
+		['epochMs', (reset, at) => Math.abs(reset - at) <= 2000],
+		['epochSeconds', (reset, at) => Math.abs(reset * 1000 - at) <= 3000],
+	])(
+		'rateLimitReset %s: X-RateLimit-Reset names the same window end in its own unit',
+		async (rateLimitReset, fits) => {
+			sb = await start({ rateLimit: 5, clockScale: 30, rateLimitReset });
+			const api = await client(sb);
+			const sent = Date.now();
+			const first = await api('GET', '/account');
+			const reset = Number(first.headers.get('x-ratelimit-reset'));
+			// The window opened by this request ends two real seconds after it.
+			expect([reset, fits(reset, sent + 2000, sent)]).toEqual([reset, true]);
+			expect(Number.isInteger(reset)).toBe(true);
+			if (rateLimitReset === 'epochSeconds') expect(reset).toBeLessThan(1e11);
+			if (rateLimitReset === 'epochMs') expect(reset).toBeGreaterThan(1e12);
+			await admin(sb, 'PATCH', '/config', { rateLimitReset: 'msUntil' });
+			const again = Number((await api('GET', '/account')).headers.get('x-ratelimit-reset'));
+			expect(again).toBeLessThanOrEqual(2000);
+		},
+	);
+
 	test('the limit can be changed at run time', async () => {
 		sb = await start({ rateLimit: 1 });
 		const api = await client(sb);

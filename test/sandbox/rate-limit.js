@@ -1,7 +1,8 @@
 'use strict';
 
 // Fixed window per (client, user): `rateLimit` requests per `rateWindowMs`, the window shortened by
-// clockScale. X-RateLimit-Reset is the milliseconds until the window resets, in real time.
+// clockScale. X-RateLimit-Reset says when the window resets, in real time, as config.rateLimitReset
+// reads it: 'msUntil' (milliseconds until then, as observed), 'epochMs' or 'epochSeconds' (rounded up).
 class RateLimiter {
 	constructor(config) {
 		this.config = config;
@@ -32,6 +33,7 @@ class RateLimiter {
 			limit,
 			remaining: Math.max(0, limit - w.count),
 			resetMs: Math.max(0, Math.ceil(w.start + w.length - now)),
+			resetAt: Math.ceil(w.start + w.length),
 		};
 	}
 
@@ -50,11 +52,16 @@ class RateLimiter {
 		return { ...s, remaining: 0 };
 	}
 
-	static headers(s) {
+	headers(s) {
+		const reset = {
+			msUntil: s.resetMs,
+			epochMs: s.resetAt,
+			epochSeconds: Math.ceil(s.resetAt / 1000),
+		}[this.config.rateLimitReset];
 		return {
 			'X-RateLimit-Limit': String(s.limit),
 			'X-RateLimit-Remaining': String(s.remaining),
-			'X-RateLimit-Reset': String(s.resetMs),
+			'X-RateLimit-Reset': String(reset),
 		};
 	}
 }

@@ -515,6 +515,61 @@ describe('sandbox resources', () => {
 		expect((await api('GET', '/profile/1001/loop?batch_size=100')).body.meta.total).toBe(29);
 	});
 
+	test.each([
+		[
+			'subpath',
+			'/public/v2/profile/1002/loop/50038/folder?include_documents=true',
+			'/public/v2/profile/1002/loop/50038/detail',
+		],
+		['loop', '/public/v2/profile/1002/loop/50038', '/public/v2/profile/1002/loop/50038'],
+		['none', null, null],
+	])(
+		'mergeLocation %s: what the Location of a sub-resource says; the loop itself always names the loop',
+		async (mergeLocation, folderLocation, detailLocation) => {
+			await admin(sb, 'PATCH', '/config', { mergeLocation });
+			try {
+				const merged = await admin(sb, 'POST', '/loops/50003/merge', { intoProfileId: 1002 });
+				expect(merged.body).toEqual({ fromId: 50003, toId: 50038, profileId: 1002 });
+				const answers = [];
+				for (const [method, path] of [
+					['GET', '/profile/1001/loop/50003'],
+					['GET', '/profile/1001/loop/50003/folder?include_documents=true'],
+					['PATCH', '/profile/1001/loop/50003/detail'],
+				]) {
+					const res = await api(method, path, method === 'PATCH' ? { body: {} } : {});
+					answers.push([res.status, res.headers.get('location')]);
+				}
+				expect(answers).toEqual([
+					[301, '/public/v2/profile/1002/loop/50038'],
+					[301, folderLocation],
+					[301, detailLocation],
+				]);
+				const moved = await api('GET', '/profile/1002/loop/50038/folder');
+				expect(moved.status).toBe(200);
+				expect(moved.body.meta.total).toBeGreaterThan(0);
+			} finally {
+				await admin(sb, 'PATCH', '/config', { mergeLocation: 'subpath' });
+			}
+		},
+	);
+
+	test('merge admin: into a loop of another profile, or a new loop there; refused where loops cannot live', async () => {
+		const into = await admin(sb, 'POST', '/loops/50003/merge', { intoLoopId: 50031 });
+		expect(into.body).toEqual({ fromId: 50003, toId: 50031, profileId: 1002 });
+		const moved = await api('GET', '/profile/1001/loop/50003/participant');
+		expect([moved.status, moved.headers.get('location')]).toEqual([
+			301,
+			'/public/v2/profile/1002/loop/50031/participant',
+		]);
+		expect((await admin(sb, 'POST', '/loops/50004/merge', { intoProfileId: 1003 })).status).toBe(
+			422,
+		);
+		expect(
+			(await admin(sb, 'POST', '/loops/50004/merge', { intoProfileId: 1002, intoLoopId: 50005 }))
+				.status,
+		).toBe(400);
+	});
+
 	test('the seeded state is deterministic across resets', async () => {
 		const a = (await admin(sb, 'GET', '/state')).body;
 		await api('POST', '/contact', { body: { firstName: 'Temp' } });

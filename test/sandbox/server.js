@@ -5,7 +5,6 @@ const { ApiError, Redirect } = require('./errors');
 const { readBody, mediaType, send, sendHtml, queryObject } = require('./http-util');
 const { parseMultipart } = require('./multipart');
 const { redactHeaders, redactFields, summarizeBody } = require('./request-log');
-const { RateLimiter } = require('./rate-limit');
 const { Faults } = require('./faults');
 const { handleOAuth } = require('./oauth');
 const { handleAdmin } = require('./admin');
@@ -47,14 +46,14 @@ async function handleApi(app, ctx) {
 
 	const key = `${ctx.clientId}:${ctx.userId}`;
 	const rate = app.rateLimiter.hit(key);
-	const headers = RateLimiter.headers(rate);
+	const headers = app.rateLimiter.headers(rate);
 	if (rate.limited) {
 		const detail = `Rate limit exceeded: ${rate.limit} requests per ${app.config.rateWindowMs} ms; retry in ${rate.resetMs} ms`;
 		return { status: 429, body: { errors: [{ code: '429', detail }] }, headers };
 	}
 	const fault = app.faults.take(ctx.method, `${ctx.rawPath}${ctx.url.search}`);
 	if (fault) {
-		const h = fault === 429 ? RateLimiter.headers(app.rateLimiter.exhausted(key)) : headers;
+		const h = fault === 429 ? app.rateLimiter.headers(app.rateLimiter.exhausted(key)) : headers;
 		return { status: fault, body: Faults.body(fault), headers: h };
 	}
 
@@ -95,7 +94,10 @@ async function handleApi(app, ctx) {
 		return { ...result, headers: { ...headers, ...(result.headers || {}) } };
 	} catch (err) {
 		if (err instanceof Redirect)
-			return { status: 301, headers: { ...headers, Location: err.location } };
+			return {
+				status: 301,
+				headers: err.location === null ? headers : { ...headers, Location: err.location },
+			};
 		if (err instanceof ApiError) return { status: err.status, body: err.body(), headers };
 		throw err;
 	}

@@ -97,18 +97,20 @@ function documentView(doc) {
 	};
 }
 
-// Section 8.1 lists documents with `filename` only, section 8.2 gets one with `name` only. A folder's
-// `documents` (include_documents) are not shown in the docs: they take the list's shape.
-function documentListItemView(doc) {
-	return {
-		id: doc.id,
-		filename: doc.name,
-		created: isoSeconds(doc.created),
-		updated: isoSeconds(doc.updated),
-	};
+// Section 8.1 lists documents with `filename` only, section 8.2 gets one with `name` only; clients that
+// met the real API read list items as `name`. `nameField` (config.documentNameField) picks the reading:
+// 'filename', 'name' or 'both'. A folder's `documents` (include_documents) are not shown in the docs:
+// they take the list's shape.
+function documentListItemView(doc, nameField = 'filename') {
+	const out = { id: doc.id };
+	if (nameField !== 'name') out.filename = doc.name;
+	if (nameField !== 'filename') out.name = doc.name;
+	out.created = isoSeconds(doc.created);
+	out.updated = isoSeconds(doc.updated);
+	return out;
 }
 
-function folderView(store, folder, { documents = false } = {}) {
+function folderView(store, folder, { documents = false, nameField = 'filename' } = {}) {
 	const out = {
 		id: folder.id,
 		name: folder.name,
@@ -119,7 +121,7 @@ function folderView(store, folder, { documents = false } = {}) {
 		out.documents = folder.documentIds
 			.map((id) => store.documents.get(id))
 			.filter(Boolean)
-			.map(documentListItemView);
+			.map((doc) => documentListItemView(doc, nameField));
 	}
 	return out;
 }

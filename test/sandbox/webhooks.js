@@ -147,14 +147,18 @@ class Webhooks {
 
 	post(target, body, record) {
 		const timestamp = this.timestampFor(record);
+		// "Verifying Webhook Events" names X-DOTLOOP-SIGNATURE / X-DOTLOOP-TIMESTAMP; one public connector
+		// reads X-DOTLOOP-WEBHOOK-SIGNATURE / -TIMESTAMP (signatureHeaders: 'documented' | 'webhookPrefixed').
+		const prefix =
+			this.app.config.signatureHeaders === 'webhookPrefixed' ? 'X-DOTLOOP-WEBHOOK-' : 'X-DOTLOOP-';
 		const headers = {
 			'Content-Type': 'application/json',
 			'Content-Length': Buffer.byteLength(body),
 			'User-Agent': 'dotloop-webhooks (sandbox)',
-			'X-DOTLOOP-TIMESTAMP': timestamp,
+			[`${prefix}TIMESTAMP`]: timestamp,
 		};
 		const signature = target.signingKey ? sign(target.signingKey, timestamp, body) : undefined;
-		if (signature) headers['X-DOTLOOP-SIGNATURE'] = signature;
+		if (signature) headers[`${prefix}SIGNATURE`] = signature;
 		const sentAt = Date.now();
 		const base = { timestamp, signature, sentAt, responseHeaders: {}, responseBody: '' };
 		let url;

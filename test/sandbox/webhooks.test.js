@@ -104,6 +104,32 @@ describe('sandbox webhooks', () => {
 		expect(res.body.errors.map((e) => e.source.pointer)).toContain(`/${field}`);
 	});
 
+	test.each([
+		['documented', 'x-dotloop-', 'x-dotloop-webhook-'],
+		['webhookPrefixed', 'x-dotloop-webhook-', 'x-dotloop-'],
+	])(
+		'signatureHeaders %s: the signature and its timestamp come under that pair only',
+		async (signatureHeaders, prefix, other) => {
+			await admin(sb, 'PATCH', '/config', { signatureHeaders });
+			try {
+				await subscribe();
+				await newLoop();
+				const [hit] = await rx.waitFor((r) => r.body.eventType === 'LOOP_CREATED');
+				const ts = hit.headers[`${prefix}timestamp`];
+				expect(ts).toMatch(/^\d{13}$/);
+				expect(hit.headers[`${prefix}signature`]).toBe(
+					expectedSignature('super_secret_key', ts, hit.raw),
+				);
+				expect([hit.headers[`${other}timestamp`], hit.headers[`${other}signature`]]).toEqual([
+					undefined,
+					undefined,
+				]);
+			} finally {
+				await admin(sb, 'PATCH', '/config', { signatureHeaders: 'documented' });
+			}
+		},
+	);
+
 	test('subscriptions page by cursor (10 a page) and filter on enabled', async () => {
 		const ids = [];
 		for (let i = 0; i < 12; i += 1) ids.push((await subscribe({ externalId: `e${i}` })).id);

@@ -1,5 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import * as rateLimit from '../../nodes/Dotloop/transport/rateLimit';
+import { retryPolicy } from '../../nodes/Dotloop/transport';
 import { disclosuresPdf } from './fixtures/pdf';
 import { useSandbox } from './helpers/sandboxRun';
 
@@ -352,6 +354,319 @@ describe.each(READINGS)(
 			} finally {
 				await admin('PATCH', '/config', { rateLimit: 100, rateWindowMs: 60000 });
 			}
+		});
+	},
+);
+
+/**
+ * A merged loop's 301 for a request below the loop (`…/loop/50003/detail`): the sandbox's Location names
+ * the sub-path and query, the loop only (section 5.2's example), or nothing (mergeLocation). Loop 50003
+ * of profile 1001 is merged into a new loop 50038 on profile 1002, as real merges were seen to do.
+ */
+describe.each(['subpath', 'loop', 'none'])(
+	'a merged loop against the sandbox, mergeLocation %s',
+	(mergeLocation) => {
+		const FROM = '/public/v2/profile/1001/loop/50003';
+		const TO = '/public/v2/profile/1002/loop/50038';
+		const parents = { profileId: id(1001), loopId: id(50003) };
+		const moved = { mergedFromLoopId: 50003, mergedIntoLoopId: 50038, mergedIntoProfileId: 1002 };
+
+		beforeEach(async () => {
+			await admin('POST', '/reset');
+			await admin('PATCH', '/config', { mergeLocation });
+			expect(await admin('POST', '/loops/50003/merge', { intoProfileId: 1002 })).toEqual({
+				fromId: 50003,
+				toId: 50038,
+				profileId: 1002,
+			});
+		});
+		afterAll(async () => {
+			await admin('PATCH', '/config', { mergeLocation: 'subpath' });
+		});
+
+		const line = (entry: IDataObject) => {
+			const query = new URLSearchParams(entry.query as Record<string, string>).toString();
+			return `${entry.method} ${entry.path}${query ? `?${query}` : ''} ${entry.status}`;
+		};
+		const requestLines = async (seq: number) => (await apiRequestsSince(seq)).map(line);
+
+		/** The requests one call below the merged loop makes: under 'none' it asks the loop where it went. */
+		const followed = (method: string, below: string, status = 200) => [
+			`${method} ${FROM}${below} 301`,
+			...(mergeLocation === 'none' ? [`GET ${FROM} 301`, `GET ${TO} 200`] : []),
+			`${method} ${TO}${below} ${status}`,
+		];
+
+		const loopState = async (loopId: number) =>
+			((await admin('GET', '/state')).loops as IDataObject[]).find(
+				(loop) => loop.id === loopId,
+			) as IDataObject & { folders: Array<IDataObject & { documents: IDataObject[] }> };
+
+		it('Loop Detail → Get answers the details of the loop it was merged into', async () => {
+			const details = (await loopState(50038)).details as IDataObject;
+			const seq = await lastSeq();
+			const { output } = await run({ resource: 'loopDetail', operation: 'get', ...parents });
+
+			expect(await requestLines(seq)).toEqual(followed('GET', '/detail'));
+			expect(json(output)).toEqual([{ ...details, ...moved }]);
+			expect(details.Financials).toMatchObject({ 'Purchase/Sale Price': '253500' });
+		});
+
+		it('Loop Detail → Update sends the same PATCH to the detail of the loop it was merged into', async () => {
+			const body = { Financials: { 'Purchase/Sale Price': '260000' } };
+			const seq = await lastSeq();
+			const { output } = await run({
+				resource: 'loopDetail',
+				operation: 'update',
+				...parents,
+				mode: 'json',
+				detailsJson: JSON.stringify(body),
+			});
+
+			const requests = await apiRequestsSince(seq);
+			expect(requests.map(line)).toEqual(followed('PATCH', '/detail'));
+			expect(requests.filter((entry) => entry.method === 'PATCH').map((e) => e.body)).toEqual([
+				body,
+				body,
+			]);
+			const after = await loopState(50038);
+			expect(after.details).toMatchObject(body);
+			expect(json(output)).toEqual([{ ...(after.details as IDataObject), ...moved }]);
+		});
+
+		it('Folder → Get Many with Include Documents asks the same query on the loop it was merged into', async () => {
+			const seq = await lastSeq();
+			const { output } = await run({
+				resource: 'folder',
+				operation: 'getAll',
+				...parents,
+				returnAll: true,
+				options: { includeDocuments: true },
+			});
+
+			expect(await requestLines(seq)).toEqual(followed('GET', '/folder?include_documents=true'));
+			const folders = (await loopState(50038)).folders;
+			expect(output.map((item) => [item.json.id, item.json.name, item.json.documents])).toEqual(
+				folders.map((folder) => [
+					folder.id,
+					folder.name,
+					folder.documents.map((document) => ({
+						id: document.id,
+						filename: document.name,
+						created: document.created,
+						updated: document.updated,
+					})),
+				]),
+			);
+			expect(output.every((item) => item.json.mergedIntoProfileId === 1002)).toBe(true);
+		});
+
+		it('Document → Download All downloads every document of the loop it was merged into', async () => {
+			const folder = (await loopState(50038)).folders[0];
+			expect(folder.documents.map((document) => document.id)).toEqual([80008, 80009]);
+			const seq = await lastSeq();
+			const { output } = await run({
+				resource: 'document',
+				operation: 'downloadAll',
+				...parents,
+				folderScope: 'all',
+				binaryPropertyName: 'data',
+				options: { downloadsAtOnce: 1 },
+			});
+
+			expect(await requestLines(seq)).toEqual([
+				...followed('GET', '/folder?include_documents=true'),
+				`GET ${TO}/folder/70006/document/80008 200`,
+				`GET ${TO}/folder/70006/document/80009 200`,
+			]);
+			expect(json(output)).toEqual(
+				folder.documents.map((document) => ({
+					id: document.id,
+					name: document.name,
+					documentId: document.id,
+					folderId: 70006,
+					folderName: 'Purchase Agreement',
+					loopId: 50038,
+					fileName: document.name,
+					mimeType: 'application/pdf',
+					size: document.size,
+					...moved,
+				})),
+			);
+		});
+
+		it('Loop → Get Full puts the details, not the loop summary, under details', async () => {
+			const after = await loopState(50038);
+			const seq = await lastSeq();
+			const { output } = await run({
+				resource: 'loop',
+				operation: 'getFull',
+				...parents,
+				parts: ['details', 'participants'],
+			});
+
+			expect(await requestLines(seq)).toEqual([
+				...followed('GET', '/detail'),
+				`GET ${TO}/participant 200`,
+			]);
+			expect(json(output)).toEqual([
+				{
+					profileId: 1002,
+					loopId: 50038,
+					details: after.details,
+					participants: after.participants,
+					...moved,
+				},
+			]);
+		});
+
+		it('a loop merged within its profile: Participant → Get Many reads the loop it went into', async () => {
+			const seq = await lastSeq();
+			const { output } = await run({
+				resource: 'participant',
+				operation: 'getAll',
+				profileId: id(1001),
+				loopId: id(50037),
+				returnAll: true,
+			});
+
+			const to = '/public/v2/profile/1001/loop/50002';
+			expect(await requestLines(seq)).toEqual([
+				'GET /public/v2/profile/1001/loop/50037/participant 301',
+				...(mergeLocation === 'none'
+					? ['GET /public/v2/profile/1001/loop/50037 301', `GET ${to} 200`]
+					: []),
+				`GET ${to}/participant 200`,
+			]);
+			expect(json(output)).toEqual(
+				((await loopState(50002)).participants as IDataObject[]).map((participant) => ({
+					...participant,
+					mergedFromLoopId: 50037,
+					mergedIntoLoopId: 50002,
+				})),
+			);
+		});
+	},
+);
+
+/**
+ * X-RateLimit-Reset as milliseconds until the reset, as an epoch in milliseconds or in seconds
+ * (rateLimitReset): a 429 is retried once the sandbox's window has reset, not 65 s later.
+ */
+describe.each(['msUntil', 'epochMs', 'epochSeconds'])(
+	'a 429 against the sandbox, rateLimitReset %s',
+	(rateLimitReset) => {
+		const windowMs = 1500;
+
+		beforeEach(async () => {
+			await admin('POST', '/reset');
+			await admin('PATCH', '/config', { rateLimitReset, rateWindowMs: windowMs });
+		});
+		const longestWait = retryPolicy.maxSingleWaitMs;
+		afterEach(() => {
+			jest.restoreAllMocks();
+			retryPolicy.maxSingleWaitMs = longestWait;
+		});
+		afterAll(async () => {
+			await admin('PATCH', '/config', { rateLimitReset: 'msUntil', rateWindowMs: 60000 });
+		});
+
+		it('is retried when the window resets, as the header says in its unit', async () => {
+			// A misread reset (an epoch taken as a delay) would wait this long instead.
+			retryPolicy.maxSingleWaitMs = 5000;
+			const block = jest.spyOn(rateLimit, 'blockUntilReset');
+			await admin('POST', '/faults', { status: 429, count: 1, path: '^/public/v2/account' });
+			const seq = await lastSeq();
+
+			const { output } = await run({ resource: 'account', operation: 'get' });
+
+			const requests = await apiRequestsSince(seq);
+			expect(requests.map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+				'GET /public/v2/account 429',
+				'GET /public/v2/account 200',
+			]);
+			expect(output.map((item) => item.json.id)).toEqual([100]);
+			// What the node computed: the rest of the window, up to a second more for a reset in whole
+			// seconds and a Date header in whole seconds.
+			expect(block).toHaveBeenCalledTimes(1);
+			const delay = block.mock.calls[0][1];
+			expect(delay).toBeGreaterThan(windowMs - 500);
+			expect(delay).toBeLessThanOrEqual(
+				windowMs + (rateLimitReset === 'epochSeconds' ? 2000 : 1000),
+			);
+			// And the sandbox saw the retry after its window had reset.
+			const [limited, retried] = requests.map((entry) => Date.parse(String(entry.time)));
+			expect(retried - limited).toBeGreaterThanOrEqual(windowMs - 50);
+		});
+	},
+);
+
+/** Document list items name the file `filename` (section 8.1), `name` (as clients read it) or both. */
+describe.each(['filename', 'name', 'both'])(
+	'documents against the sandbox, documentNameField %s',
+	(documentNameField) => {
+		const parents = { profileId: id(1001), loopId: id(50001) };
+
+		beforeAll(async () => {
+			await admin('POST', '/reset');
+			await admin('PATCH', '/config', { documentNameField });
+		});
+		afterAll(async () => {
+			await admin('PATCH', '/config', { documentNameField: 'filename' });
+		});
+
+		const stored = async () => {
+			const loop = ((await admin('GET', '/state')).loops as IDataObject[]).find(
+				(l) => l.id === 50001,
+			) as { folders: Array<IDataObject & { documents: IDataObject[] }> };
+			return loop.folders.flatMap((folder) =>
+				folder.documents.map((document) => ({ folder, document })),
+			);
+		};
+
+		it('Document → Get Many gives every item `name`, keeping what the list sent', async () => {
+			const { output } = await run({
+				resource: 'document',
+				operation: 'getAll',
+				...parents,
+				folderId: id(70001),
+				returnAll: true,
+			});
+
+			const documents = (await stored()).filter(({ folder }) => folder.id === 70001);
+			expect(json(output)).toEqual(
+				documents.map(({ document }) => ({
+					id: document.id,
+					...(documentNameField === 'name' ? {} : { filename: document.name }),
+					name: document.name,
+					created: document.created,
+					updated: document.updated,
+				})),
+			);
+		});
+
+		it('Document → Download All names each item and file after the document', async () => {
+			const seq = await lastSeq();
+			const { output } = await run({
+				resource: 'document',
+				operation: 'downloadAll',
+				...parents,
+				folderScope: 'all',
+				binaryPropertyName: 'data',
+				options: { downloadsAtOnce: 1 },
+			});
+
+			const documents = await stored();
+			expect((await apiRequestsSince(seq)).map((entry) => entry.path)).toEqual([
+				'/public/v2/profile/1001/loop/50001/folder',
+				...documents.map(
+					({ folder, document }) =>
+						`/public/v2/profile/1001/loop/50001/folder/${folder.id}/document/${document.id}`,
+				),
+			]);
+			expect(
+				output.map((item) => [item.json.id, item.json.name, item.binary!.data.fileName]),
+			).toEqual(documents.map(({ document }) => [document.id, document.name, document.name]));
 		});
 	},
 );

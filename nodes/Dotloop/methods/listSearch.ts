@@ -5,6 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { documentFileName } from '../descriptions/documents';
 import { MAX_BATCH_SIZE } from '../transport';
 import {
 	capNotice,
@@ -183,7 +184,10 @@ export async function searchDocuments(
 	const { data = [] } = await list.call(this, `${path}/folder/${folderId}/document`);
 	return {
 		results: data
-			.map((document) => ({ document, fileName: String(document.filename ?? document.name) }))
+			.map((document) => ({
+				document,
+				fileName: documentFileName(document) ?? `document ${document.id}`,
+			}))
 			.filter(({ document, fileName }) => matches(filter, fileName, document.id))
 			.map(({ document, fileName }) => ({
 				name: `${fileName} (in ${folder})`,

@@ -1,5 +1,11 @@
-export { annotateMerge, dotloopApiRequest, dotloopRequest, type DotloopResponse } from './request';
-export { type LoopMerge } from './redirect';
+export {
+	annotateMerge,
+	dotloopApiRequest,
+	dotloopRequest,
+	mergeFields,
+	type DotloopResponse,
+} from './request';
+export { loopPathAfter, type LoopMerge } from './redirect';
 export {
 	batchSizeFor,
 	getAllBatched,

@@ -41,7 +41,7 @@
  *    Continue On Fail".
  *
  * 6. A merged loop's 301 without its Location (n8n 1.x dropped the headers): ask the loop itself,
- *    whose own 301 comes with a Location. → see mergedLoopId in request.ts.
+ *    whose own 301 comes with a Location. → see loopMergedInto in request.ts.
  *    e2e: operations "a merged loop: …" under n8n 1.x.
  *
  * Not in the transport: the Dotloop Trigger's version 1.1 (DotloopTrigger.node.ts) exists only

@@ -1,11 +1,11 @@
 import { sleep } from 'n8n-workflow';
 
-import { headerNumber } from './headers';
+import { headerNumber, headerText } from './headers';
 import { retryPolicy } from './retryPolicy';
 
 /**
  * Dotloop allows 100 requests per minute per user and client, and says in every response how many are
- * left (X-RateLimit-Remaining) and in how many milliseconds the window resets (X-RateLimit-Reset).
+ * left (X-RateLimit-Remaining) and when the window resets (X-RateLimit-Reset, see resetDelay).
  * A request is sent only while the window has requests left after those already on their way; when
  * nothing is left, it waits for the reset instead of spending itself on a 429. State is per credential
  * and shared by every execution in this process, because the limit is too.
@@ -52,11 +52,38 @@ function windowOf(key: string): Window {
 	return window;
 }
 
-/** Milliseconds until the window resets, as Dotloop reports it (not an epoch), capped for safety. */
-export function resetDelay(headers: Record<string, unknown> | undefined): number | undefined {
+/** From here on X-RateLimit-Reset is an epoch in milliseconds (now is about 1.8e12). */
+const EPOCH_MS_FROM = 1e12;
+/** From here on (September 2001 in seconds) it is an epoch in seconds. */
+const EPOCH_SECONDS_FROM = 1e9;
+
+/** When Dotloop answered: its Date header (Dotloop's clock, so a skewed local clock does not matter), else now. */
+function answeredAt(headers: Record<string, unknown> | undefined, now: number): number {
+	const date = headerText(headers, 'date');
+	const at = date === undefined ? NaN : Date.parse(date);
+	return Number.isFinite(at) ? at : now;
+}
+
+/**
+ * Milliseconds until the window resets, capped for safety. Dotloop's X-RateLimit-Reset was seen as
+ * milliseconds until the reset (e.g. 32000); clients also read it as an epoch in milliseconds or in
+ * seconds, so it is read by its magnitude: from 1e12 epoch ms, from 1e9 epoch seconds (both against
+ * the answer's Date header, else the local clock; a reset already past is 0), below 1e9 milliseconds
+ * until the reset. Seconds until the reset are not told apart from milliseconds: "60" is read as 60 ms,
+ * and a retry that comes too early meets another 429, whose own reset is read again, a bounded number
+ * of times (retryPolicy.maxRateLimitRetries).
+ */
+export function resetDelay(
+	headers: Record<string, unknown> | undefined,
+	now = Date.now(),
+): number | undefined {
 	const reset = headerNumber(headers, 'x-ratelimit-reset');
 	if (reset === undefined || reset < 0) return undefined;
-	return Math.min(reset, retryPolicy.maxSingleWaitMs);
+	const delay =
+		reset < EPOCH_SECONDS_FROM
+			? reset
+			: (reset < EPOCH_MS_FROM ? reset * 1000 : reset) - answeredAt(headers, now);
+	return Math.min(Math.max(0, Math.ceil(delay)), retryPolicy.maxSingleWaitMs);
 }
 
 /**

@@ -11,7 +11,10 @@ import {
 	insideApi,
 	isRedirect,
 	mergeAfter,
+	movedToLoop,
 	redirectRefused,
+	redirectTarget,
+	redirectWithoutLocation,
 	resolveLocation,
 	splitAtLoopId,
 	type LoopMerge,
@@ -44,9 +47,19 @@ export interface DotloopResponse<T = IDataObject> {
 
 /** Records read through a merged loop say so, so workflows can update the loop IDs they keep. */
 export function annotateMerge(record: IDataObject, merge: LoopMerge | undefined): IDataObject {
-	return merge
-		? { ...record, mergedFromLoopId: merge.fromLoopId, mergedIntoLoopId: merge.toLoopId }
-		: record;
+	return merge ? { ...record, ...mergeFields(merge) } : record;
+}
+
+/** mergedFromLoopId / mergedIntoLoopId, and mergedIntoProfileId when the merge moved the loop to another profile. */
+export function mergeFields(merge: LoopMerge): IDataObject {
+	const fields: IDataObject = {
+		mergedFromLoopId: merge.fromLoopId,
+		mergedIntoLoopId: merge.toLoopId,
+	};
+	if (merge.toProfileId !== undefined && merge.toProfileId !== merge.fromProfileId) {
+		fields.mergedIntoProfileId = merge.toProfileId;
+	}
+	return fields;
 }
 
 /** The `data` object of a single-record answer. */
@@ -80,8 +93,10 @@ export function rateLimitKey(this: DotloopContext): string {
 }
 
 /**
- * Where a redirect leads: its Location, refused outside the API base URL. A merged loop's 301 that
- * arrives without its Location (see n8nWorkarounds.ts) asks the loop itself, whose own 301 has one.
+ * Where a redirect leads: its Location, refused outside the API base URL, with the request's sub-path
+ * kept on a Location that names only the loop (redirectTarget). A merged loop's 301 without its
+ * Location (n8n 1.x can drop it, see n8nWorkarounds.ts; a sub-resource's 301 may carry none) asks the
+ * loop itself, whose own 301 has one (section 5.2); with none there either, it fails naming the loop.
  */
 async function redirectTo(
 	this: DotloopContext,
@@ -89,31 +104,44 @@ async function redirectTo(
 	url: string,
 	failure: HttpFailure,
 	request: DotloopRequest,
-): Promise<string | undefined> {
+): Promise<string> {
 	const location = failure.headers.location ?? failure.headers.Location;
 	const to = typeof location === 'string' ? resolveLocation(base, location) : undefined;
 	if (to && !insideApi(base, to)) {
 		throw redirectRefused(this.getNode(), base, to, Number(failure.status));
 	}
-	if (to) return to.toString();
-	const from = splitAtLoopId(url);
-	if (!from || !url.startsWith(base) || request.resolvingMerge) return undefined;
-	const toLoopId = await mergedLoopId.call(this, `${from.head}${from.loopId}`.slice(base.length));
-	return toLoopId === undefined ? undefined : `${from.head}${toLoopId}${from.tail}`;
+	if (to) return redirectTarget(url, to);
+	const asked = splitAtLoopId(url);
+	if (asked && url.startsWith(base) && !request.resolvingMerge) {
+		const merge = await loopMergedInto.call(
+			this,
+			`${asked.head}${asked.loopId}`.slice(base.length),
+		);
+		const target = merge && movedToLoop(url, merge);
+		if (target) return target;
+	}
+	throw redirectWithoutLocation(
+		this.getNode(),
+		request.method,
+		url.slice(base.length),
+		Number(failure.status),
+	);
 }
 
 /**
- * The loop the one at `loopPath` was merged into: the loop its own 301 lands on. (Resending the
- * original request blindly is not safe: a client following a redirected POST turns it into a GET.)
+ * Where the loop at `loopPath` went: the merge its own 301 reveals. (Resending the original request
+ * blindly is not safe: a client following a redirected POST turns it into a GET.)
  */
-async function mergedLoopId(this: DotloopContext, loopPath: string): Promise<number | undefined> {
-	const { body } = (await dotloopRequest.call(this, {
+async function loopMergedInto(
+	this: DotloopContext,
+	loopPath: string,
+): Promise<LoopMerge | undefined> {
+	const { merge } = await dotloopRequest.call(this, {
 		method: 'GET',
 		path: loopPath,
 		resolvingMerge: true,
-	})) as DotloopResponse<{ data?: IDataObject }>;
-	const id = Number(body?.data?.id);
-	return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+	});
+	return merge;
 }
 
 function retryDelay(failure: HttpFailure, method: string, attempt: number): number | undefined {
@@ -207,12 +235,10 @@ export async function dotloopRequest<T = IDataObject>(
 		}
 		if (isRedirect(failure.status) && redirects < retryPolicy.maxRedirects) {
 			const target = await redirectTo.call(this, base, url, failure, request);
-			if (target) {
-				redirects++;
-				merge = mergeAfter(merge, request.path, target);
-				url = target;
-				continue;
-			}
+			redirects++;
+			merge = mergeAfter(merge, request.path, target);
+			url = target;
+			continue;
 		}
 		if (await anotherRefreshRound(failure, refreshRounds)) {
 			refreshRounds++;

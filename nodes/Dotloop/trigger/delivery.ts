@@ -4,10 +4,11 @@ import {
 	isSubscriptionNotice,
 	parseDotloopDelivery,
 	ReplayGuard,
+	SIGNATURE_HEADER_PAIRS,
 	toTriggerItem,
 	verifyDotloopSignature,
 } from '../webhook';
-import { soleHeader } from '../transport/headers';
+import { rawHeader, soleHeader } from '../transport/headers';
 import { DEFAULT_MAX_EVENT_AGE_MINUTES, MAX_CLOCK_SKEW_MINUTES } from './description';
 import { readTargetAndEvents } from './parameters';
 import type { TriggerState } from './state';
@@ -67,6 +68,25 @@ function chosenEvents(this: IWebhookFunctions, node: INode): readonly string[] {
 }
 
 /**
+ * The signature and its timestamp, both from one header pair, never one from each: the documented
+ * X-DOTLOOP-SIGNATURE / X-DOTLOOP-TIMESTAMP whenever either is present, else X-DOTLOOP-WEBHOOK-SIGNATURE /
+ * X-DOTLOOP-WEBHOOK-TIMESTAMP (one public connector reads those). Either way the signature is verified
+ * the same way, so the name it comes under opens nothing.
+ */
+function signatureHeaders(headers: IDataObject): { timestamp?: string; signature?: string } {
+	const pair =
+		SIGNATURE_HEADER_PAIRS.find(
+			(names) =>
+				rawHeader(headers, names.signature) !== undefined ||
+				rawHeader(headers, names.timestamp) !== undefined,
+		) ?? SIGNATURE_HEADER_PAIRS[0];
+	return {
+		timestamp: soleHeader(headers, pair.timestamp),
+		signature: soleHeader(headers, pair.signature),
+	};
+}
+
+/**
  * One delivery: verified from the raw bytes before anything else, then parsed, then filtered by the
  * chosen events. No API calls: Dotloop gives up after 5 seconds and sends the event again.
  */
@@ -78,8 +98,7 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	const node = this.getNode();
 	const settings = deliverySettings.call(this, node);
 	const state = this.getWorkflowStaticData('node') as TriggerState;
-	const timestamp = soleHeader(headers, 'x-dotloop-timestamp');
-	const signature = soleHeader(headers, 'x-dotloop-signature');
+	const { timestamp, signature } = signatureHeaders(headers);
 	const now = Date.now();
 	const verdict = verifyDotloopSignature({
 		rawBody,

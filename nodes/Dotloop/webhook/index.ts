@@ -1,5 +1,6 @@
 export {
 	dotloopSignature,
+	SIGNATURE_HEADER_PAIRS,
 	timestampToMs,
 	verifyDotloopSignature,
 	type VerificationFailure,

@@ -6,6 +6,15 @@ import { createHmac } from 'crypto';
  * their own, so they can be tested with vectors and benchmarked.
  */
 
+/**
+ * The header pairs a signature and its timestamp arrive in, in order of preference: the documented
+ * one, then the one a public connector reads (X-DOTLOOP-WEBHOOK-…). Names as n8n gives them, lowercase.
+ */
+export const SIGNATURE_HEADER_PAIRS = [
+	{ signature: 'x-dotloop-signature', timestamp: 'x-dotloop-timestamp' },
+	{ signature: 'x-dotloop-webhook-signature', timestamp: 'x-dotloop-webhook-timestamp' },
+] as const;
+
 /** Epoch values below this are seconds, above it milliseconds (1e12 s is year 33658, 1e12 ms is 2001). */
 const SECONDS_BELOW = 1e12;
 const MAX_TIMESTAMP_DIGITS = 16;

@@ -246,6 +246,69 @@ test("a merged loop: Get and sub-resource reads follow Dotloop's 301 to the loop
 	);
 });
 
+test('a merged loop whose 301 names only the loop (section 5.2), on another profile: Download All and Loop Detail Update reach the loop it went into', async () => {
+	await admin.config({ mergeLocation: 'loop' });
+	try {
+		await admin.call('POST', '/loops/50009/merge', { intoLoopId: 50034 });
+		const body = { Financials: { 'Purchase/Sale Price': '612000' } };
+		const merged = { profileId: rl(1001), loopId: rl(50009) };
+		const { out, requests } = await run('ops: merged loop, Location naming the loop', [
+			op('Download all of merged loop', 'document', 'downloadAll', {
+				...merged,
+				folderScope: 'all',
+				binaryPropertyName: 'file',
+				options: { downloadsAtOnce: 1 },
+			}),
+			op('Update details of merged loop', 'loopDetail', 'update', {
+				...merged,
+				mode: 'json',
+				detailsJson: JSON.stringify(body),
+			}),
+		]);
+
+		const to = '/profile/1002/loop/50034';
+		const folders = await direct(`${to}/folder?include_documents=true`);
+		const documents = folders.flatMap((f) => f.documents.map((d) => ({ folder: f, document: d })));
+		// 50009's two documents moved in with its folders.
+		expect(documents.length).toBeGreaterThanOrEqual(2);
+		expect(routes(requests)).toEqual([
+			'GET /profile/1001/loop/50009/folder?include_documents=true -> 301',
+			`GET ${to}/folder?include_documents=true -> 200`,
+			...documents.map(
+				({ folder, document }) => `GET ${to}/folder/${folder.id}/document/${document.id} -> 200`,
+			),
+			'PATCH /profile/1001/loop/50009/detail -> 301',
+			`PATCH ${to}/detail -> 200`,
+		]);
+		expect(requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([body, body]);
+		const moved = { mergedFromLoopId: 50009, mergedIntoLoopId: 50034, mergedIntoProfileId: 1002 };
+		expect(
+			out('Download all of merged loop').map((i) => [
+				i.id,
+				i.name,
+				i.folderId,
+				i.loopId,
+				i.mergedFromLoopId,
+				i.mergedIntoLoopId,
+				i.mergedIntoProfileId,
+			]),
+		).toEqual(
+			documents.map(({ folder, document }) => [
+				document.id,
+				document.filename,
+				folder.id,
+				50034,
+				...Object.values(moved),
+			]),
+		);
+		const details = await direct(`${to}/detail`);
+		expect(details.Financials['Purchase/Sale Price']).toBe('612000');
+		expect(out('Update details of merged loop')).toEqual([{ ...details, ...moved }]);
+	} finally {
+		await admin.config({ mergeLocation: 'subpath' });
+	}
+});
+
 test('loop details: get, update field by field (ISO date -> MM/DD/YYYY) and as JSON', async () => {
 	const { out, requests } = await run('ops: loop detail', [
 		op('Get details', 'loopDetail', 'get', { profileId: rl(1001), loopId: rl(50001) }),

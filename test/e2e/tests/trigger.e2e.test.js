@@ -184,22 +184,26 @@ test('a participant added in Dotloop is delivered as LOOP_PARTICIPANT_CREATED; u
 });
 
 // The documentation leaves open whether a retry carries a new timestamp, and calls the timestamp
-// seconds while its example is milliseconds: the sandbox delivers under each reading
+// seconds while its example is milliseconds; one public connector reads the signature from
+// X-DOTLOOP-WEBHOOK-SIGNATURE / -TIMESTAMP: the sandbox delivers under each reading
 // (test/sandbox/README.md, "Ambiguities: webhook deliveries").
 test.each([
-	['fresh', 'ms'],
-	['original', 'ms'],
-	['fresh', 's'],
-	['original', 's'],
+	['fresh', 'ms', 'documented'],
+	['original', 'ms', 'documented'],
+	['fresh', 's', 'documented'],
+	['original', 's', 'documented'],
+	['fresh', 'ms', 'webhookPrefixed'],
+	['original', 's', 'webhookPrefixed'],
 ])(
-	'under each reading (retry timestamp %s, in %s): a delivery whose first attempt failed is retried, run once, and its redelivery acknowledged',
-	async (webhookRetryTimestamp, webhookTimestampUnit) => {
+	'under each reading (retry timestamp %s, in %s, signature headers %s): a delivery whose first attempt failed is retried, run once, and its redelivery acknowledged',
+	async (webhookRetryTimestamp, webhookTimestampUnit, signatureHeaders) => {
 		const origin = sandbox.config.webhookOrigin;
 		const before = await executionCount();
 		// Nothing listens on port 1: the first attempt fails (response code 0), as when n8n is down.
 		await admin.config({
 			webhookRetryTimestamp,
 			webhookTimestampUnit,
+			signatureHeaders,
 			clockScale: 10,
 			webhookOrigin: 'http://127.0.0.1:1',
 		});
@@ -243,9 +247,10 @@ test.each([
 				}),
 			]);
 			// The accepted delivery posted again, byte for byte: 200, and no second run.
+			const prefix = signatureHeaders === 'webhookPrefixed' ? 'X-DOTLOOP-WEBHOOK-' : 'X-DOTLOOP-';
 			const again = await post(sandbox.store.events.get(failed.eventId).body, {
-				'X-DOTLOOP-TIMESTAMP': attempts[1].timestamp,
-				'X-DOTLOOP-SIGNATURE': attempts[1].signature,
+				[`${prefix}TIMESTAMP`]: attempts[1].timestamp,
+				[`${prefix}SIGNATURE`]: attempts[1].signature,
 			});
 			expect(again.status).toBe(200);
 			await sleep(1000);
@@ -256,6 +261,7 @@ test.each([
 				clockScale: 1,
 				webhookRetryTimestamp: 'fresh',
 				webhookTimestampUnit: 'ms',
+				signatureHeaders: 'documented',
 			});
 		}
 	},

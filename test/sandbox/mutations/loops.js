@@ -173,7 +173,7 @@ function loopIt(app, { profile, userId, body }) {
 }
 
 // Merging moves everything the old loop holds into the target; the old id then answers 301.
-function mergeLoops(app, { from, into, userId }) {
+function mergeLoops(app, { from, into, intoProfileId = from.profileId, userId }) {
 	const { store } = app;
 	if (from.mergedInto)
 		throw unprocessable(
@@ -186,6 +186,7 @@ function mergeLoops(app, { from, into, userId }) {
 		target = store.put('loop', store.loops, {
 			...from,
 			id: store.nextId('loop'),
+			profileId: intoProfileId,
 			created: now,
 			updated: now,
 			details: JSON.parse(JSON.stringify(from.details)),

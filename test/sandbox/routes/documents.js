@@ -78,7 +78,7 @@ function upload(ctx) {
 function listDocuments(ctx) {
 	const { folder } = folderFor(ctx);
 	const docs = folder.documentIds.map((id) => ctx.app.store.documents.get(id)).filter(Boolean);
-	return list(docs.map(documentListItemView));
+	return list(docs.map((doc) => documentListItemView(doc, ctx.app.config.documentNameField)));
 }
 
 module.exports = [

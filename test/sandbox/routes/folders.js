@@ -11,7 +11,8 @@ function listFolders(ctx) {
 	const { loop } = loopFor(ctx);
 	const documents = booleanParam(ctx.query, 'include_documents');
 	const folders = loop.folderIds.map((id) => ctx.app.store.folders.get(id)).filter(Boolean);
-	return list(folders.map((f) => folderView(ctx.app.store, f, { documents })));
+	const nameField = ctx.app.config.documentNameField;
+	return list(folders.map((f) => folderView(ctx.app.store, f, { documents, nameField })));
 }
 
 module.exports = [
@@ -38,6 +39,7 @@ module.exports = [
 			ok(
 				folderView(ctx.app.store, folderFor(ctx).folder, {
 					documents: booleanParam(ctx.query, 'include_documents'),
+					nameField: ctx.app.config.documentNameField,
 				}),
 			),
 	},

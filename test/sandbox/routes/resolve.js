@@ -45,7 +45,9 @@ function profileFor(ctx, { individual = false } = {}) {
 	return profile;
 }
 
-// A merged loop answers 301 to the loop it went into, keeping the sub-path and the query.
+// A merged loop answers 301 to the loop it went into. Below the loop, config.mergeLocation picks what
+// the Location says (section 5.2 shows only the loop's own): the sub-path and query kept, the loop only,
+// or nothing at all.
 function loopFor(ctx) {
 	const profile = profileFor(ctx, { individual: true });
 	const id = idParam(ctx, 'loopId');
@@ -54,10 +56,12 @@ function loopFor(ctx) {
 		throw notFound(`Loop ${id} not found in profile ${profile.id}`);
 	if (loop.mergedInto) {
 		const target = ctx.app.store.finalLoop(loop);
+		const to = `/public/v2/profile/${target.profileId}/loop/${target.id}`;
 		const rest = ctx.rawPath.replace(/^\/public\/v2\/profile\/[^/]+\/loop\/[^/]+/, '');
-		throw new Redirect(
-			`/public/v2/profile/${target.profileId}/loop/${target.id}${rest}${ctx.url.search}`,
-		);
+		const reading = ctx.app.config.mergeLocation;
+		if (reading === 'subpath') throw new Redirect(`${to}${rest}${ctx.url.search}`);
+		if (reading === 'none' && rest !== '' && rest !== '/') throw new Redirect(null);
+		throw new Redirect(to);
 	}
 	return { profile, loop };
 }

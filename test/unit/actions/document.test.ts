@@ -129,6 +129,34 @@ describe('Document', () => {
 		]);
 	});
 
+	it.each([
+		['`filename` (section 8.1)', { filename: 'disclosures.pdf' }, 'disclosures.pdf'],
+		['`name` (as clients read it)', { name: 'disclosures.pdf' }, 'disclosures.pdf'],
+		[
+			'both, differing: `name` wins',
+			{ name: 'Disclosures.pdf', filename: 'disc.pdf' },
+			'Disclosures.pdf',
+		],
+		['a blank `name` and a `filename`', { name: ' ', filename: 'disc.pdf' }, 'disc.pdf'],
+		['neither', {}, undefined],
+	])(
+		'Get Many, list items naming the file by %s: name is the file name',
+		async (_case, named, name) => {
+			const listed = { id: 561621, ...named, created: '2017-05-17T01:18:37Z' };
+			api()
+				.get(`${FOLDER}/document`)
+				.reply(200, { meta: { total: 1 }, data: [listed] });
+
+			const { output } = await runDotloop({
+				params: { resource: 'document', operation: 'getAll', ...parents, returnAll: true },
+			});
+
+			expect(output).toEqual([
+				{ json: name === undefined ? listed : { ...listed, name }, pairedItem: { item: 0 } },
+			]);
+		},
+	);
+
 	it('Get Many with a limit keeps only that many of the single-response list', async () => {
 		api()
 			.get(`${FOLDER}/document`)

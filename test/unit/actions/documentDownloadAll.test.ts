@@ -100,6 +100,41 @@ describe('Document Download All', () => {
 		]);
 	});
 
+	it.each([
+		['`filename` (section 8.1)', (file: string) => ({ filename: file })],
+		['`name` (as clients read it)', (file: string) => ({ name: file })],
+		['`name`, with another `filename`', (file: string) => ({ name: file, filename: 'x.pdf' })],
+	])(
+		'names each file from the list when Dotloop sends no file name: list items naming it by %s',
+		async (_case, named) => {
+			api()
+				.get(`${LOOP}/folder`)
+				.query({ include_documents: 'true' })
+				.reply(200, {
+					meta: { total: 1 },
+					data: [
+						{
+							id: 423424,
+							name: 'Disclosures',
+							documents: [
+								{ id: 561621, ...named('disclosures.pdf') },
+								{ id: 561622, ...named('lead paint.pdf') },
+							],
+						},
+					],
+				});
+			serve(423424, 561621);
+			serve(423424, 561622);
+
+			const { output } = await runDotloop({ params: params({ options: { downloadsAtOnce: 1 } }) });
+
+			expect(output).toEqual([
+				expected(423424, 'Disclosures', 561621, 'disclosures.pdf'),
+				expected(423424, 'Disclosures', 561622, 'lead paint.pdf'),
+			]);
+		},
+	);
+
 	it('downloads only the folders chosen by name (any case) or ID', async () => {
 		listFolders();
 		serve(423425, 561623);

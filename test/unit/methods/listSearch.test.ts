@@ -218,6 +218,28 @@ describe('pickers under a loop', () => {
 		expect(results).toEqual([{ name: 'disclosures.pdf (in Disclosures)', value: '561621' }]);
 	});
 
+	it.each([
+		['`filename` (section 8.1)', { filename: 'disclosures.pdf' }, 'disclosures.pdf'],
+		['`name` (as clients read it)', { name: 'disclosures.pdf' }, 'disclosures.pdf'],
+		[
+			'both, differing: `name` wins',
+			{ name: 'Disclosures.pdf', filename: 'disc.pdf' },
+			'Disclosures.pdf',
+		],
+		['neither: the document ID', {}, 'document 561621'],
+	])('Document labels a list item naming its file by %s', async (_case, named, label) => {
+		api()
+			.get(`${LOOP}/folder/423424/document`)
+			.reply(200, { meta: { total: 1 }, data: [{ id: 561621, ...named }] });
+
+		const { results } = await search('searchDocuments', {
+			...parents,
+			folderId: rl('423424', 'id'),
+		});
+
+		expect(results).toEqual([{ name: `${label} (in folder 423424)`, value: '561621' }]);
+	});
+
 	it('Document names a folder given by ID by its ID', async () => {
 		api()
 			.get(`${LOOP}/folder/423424/document`)

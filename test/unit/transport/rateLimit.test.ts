@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 import {
 	blockUntilReset,
 	releaseRateLimitSlot,
+	resetDelay,
 	takeRateLimitSlot,
 } from '../../../nodes/Dotloop/transport/rateLimit';
 
@@ -103,5 +104,52 @@ describe('the rate-limit window', () => {
 		// The same from a request sent after it: the window is the sooner one, and it is spent.
 		releaseRateLimitSlot(key, answer(0, 30, 100), Date.now());
 		expect(await granted([takeRateLimitSlot(key)])).toEqual([false]);
+	});
+});
+
+describe('X-RateLimit-Reset, read by its magnitude', () => {
+	const dotloopNow = Date.parse('Fri, 04 Dec 2026 23:00:00 GMT');
+	const date = new Date(dotloopNow).toUTCString();
+	const localNow = dotloopNow + 5000; // the local clock runs 5 s ahead of Dotloop's
+
+	it.each([
+		['milliseconds until the reset (as observed)', '32000', undefined, 32000],
+		['a small value: milliseconds, not seconds', '60', undefined, 60],
+		['0: the window resets now', '0', undefined, 0],
+		['epoch milliseconds, against the Date header', String(dotloopNow + 30000), date, 30000],
+		['epoch seconds, against the Date header', String(dotloopNow / 1000 + 30), date, 30000],
+		[
+			'epoch milliseconds, no Date header: the local clock',
+			String(localNow + 12000),
+			undefined,
+			12000,
+		],
+		[
+			'epoch seconds, no Date header: the local clock',
+			String((localNow + 12000) / 1000),
+			undefined,
+			12000,
+		],
+		['an unreadable Date header: the local clock', String(localNow + 7000), 'yesterday', 7000],
+		['an epoch already past', String(dotloopNow - 3000), date, 0],
+		[
+			'an epoch far ahead: capped at the longest single wait',
+			String(dotloopNow + 3_600_000),
+			date,
+			65000,
+		],
+		['milliseconds beyond the longest single wait: capped', '900000', undefined, 65000],
+	])('%s', (_case, reset, dateHeader, delay) => {
+		const headers: Record<string, unknown> = { 'x-ratelimit-reset': reset };
+		if (dateHeader) headers.date = dateHeader;
+		expect(resetDelay(headers, localNow)).toBe(delay);
+	});
+
+	it.each([
+		['absent', {}],
+		['negative', { 'x-ratelimit-reset': '-5' }],
+		['not a number', { 'x-ratelimit-reset': 'soon' }],
+	])('%s: no reset known (the caller backs off instead)', (_case, headers) => {
+		expect(resetDelay(headers, localNow)).toBeUndefined();
 	});
 });

@@ -387,6 +387,133 @@ describe('transport: merged loops', () => {
 		expect(data).toEqual({ id: 5, name: 'Offers', mergedFromLoopId: 777, mergedIntoLoopId: 888 });
 	});
 
+	describe.each([
+		['the loop only (section 5.2)', `${BASE_PATH}/profile/5/loop/888`],
+		['the loop only, with a trailing slash', `${BASE_PATH}/profile/5/loop/888/`],
+		['the loop and the sub-path', `${BASE_PATH}/profile/5/loop/888/folder`],
+		[
+			'the loop, the sub-path and the query',
+			`${BASE_PATH}/profile/5/loop/888/folder?include_documents=true`,
+		],
+	])('a sub-resource of a merged loop, Location naming %s', (_case, location) => {
+		it('asks the same sub-path with the same query once on the new loop and profile', async () => {
+			api()
+				.get(`${BASE_PATH}/profile/3/loop/777/folder`)
+				.query({ include_documents: 'true' })
+				.reply(301, '', { Location: location })
+				.get(`${BASE_PATH}/profile/5/loop/888/folder`)
+				.query({ include_documents: 'true' })
+				.reply(200, { data: [{ id: 1, name: 'Offers' }] });
+
+			const { context: ctx } = context();
+			const response = await dotloopRequest.call(ctx, {
+				method: 'GET',
+				path: '/profile/3/loop/777/folder',
+				qs: { include_documents: true },
+			});
+
+			expect(response.body).toEqual({ data: [{ id: 1, name: 'Offers' }] });
+			expect(response.merge).toEqual({
+				fromLoopId: 777,
+				toLoopId: 888,
+				fromProfileId: 3,
+				toProfileId: 5,
+			});
+		});
+	});
+
+	it('sends a loop-detail PATCH, with the same body, to the detail of the loop a Location naming only the loop leads to', async () => {
+		const body = { Financials: { 'Purchase/Sale Price': '500000' } };
+		api()
+			.patch(`${BASE_PATH}/profile/3/loop/777/detail`, body)
+			.reply(301, '', { Location: `${BASE_PATH}/profile/5/loop/888` })
+			.patch(`${BASE_PATH}/profile/5/loop/888/detail`, body)
+			.reply(200, { data: body });
+
+		const { context: ctx } = context();
+		const data = await dotloopApiRequest.call(ctx, {
+			method: 'PATCH',
+			path: '/profile/3/loop/777/detail',
+			body,
+		});
+
+		expect(data).toEqual({
+			...body,
+			mergedFromLoopId: 777,
+			mergedIntoLoopId: 888,
+			mergedIntoProfileId: 5,
+		});
+	});
+
+	it('a sub-resource 301 without a Location asks the loop itself and keeps the sub-path on the loop and profile it names', async () => {
+		api()
+			.get(`${BASE_PATH}/profile/3/loop/777/detail`)
+			.reply(301, '')
+			.get(`${BASE_PATH}/profile/3/loop/777`)
+			.reply(301, '', { Location: `${BASE_PATH}/profile/5/loop/888` })
+			.get(`${BASE_PATH}/profile/5/loop/888`)
+			.reply(200, { data: { id: 888 } })
+			.get(`${BASE_PATH}/profile/5/loop/888/detail`)
+			.reply(200, { data: { Property: { City: 'Austin' } } });
+
+		const { context: ctx } = context();
+		const data = await dotloopApiRequest.call(ctx, {
+			method: 'GET',
+			path: '/profile/3/loop/777/detail',
+		});
+
+		expect(data).toEqual({
+			Property: { City: 'Austin' },
+			mergedFromLoopId: 777,
+			mergedIntoLoopId: 888,
+			mergedIntoProfileId: 5,
+		});
+	});
+
+	it.each([
+		['the loop answers 301 without a Location too', 301],
+		['the loop itself answers (it was not merged)', 200],
+	])(
+		'a 301 without a Location fails naming the loop when %s, and nothing is sent elsewhere',
+		async (_case, loopStatus) => {
+			api()
+				.patch(`${BASE_PATH}/profile/3/loop/777/detail`, { Property: { City: 'Austin' } })
+				.reply(301, '')
+				.get(`${BASE_PATH}/profile/3/loop/777`)
+				.reply(loopStatus, loopStatus === 200 ? { data: { id: 777 } } : '');
+
+			const { context: ctx } = context();
+			const error = await failure(
+				dotloopRequest.call(ctx, {
+					method: 'PATCH',
+					path: '/profile/3/loop/777/detail',
+					body: { Property: { City: 'Austin' } },
+				}),
+			);
+
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.message).toBe(
+				'Dotloop answered HTTP 301 for loop 777 without saying where it moved (no Location header)',
+			);
+			expect(error.httpCode).toBe('301');
+			expect(error.description).toBe(
+				"Dotloop answers 301 for a loop that was merged into another one and names the new loop in the Location header; this answer named none. Open the loop in Dotloop to find the loop it was merged into and use that loop's ID.",
+			);
+		},
+	);
+
+	it('a 301 without a Location on a path without a loop fails saying so', async () => {
+		api().get(`${BASE_PATH}/account`).reply(301, '');
+
+		const { context: ctx } = context();
+		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
+
+		expect(error.message).toBe(
+			'Dotloop answered HTTP 301 for GET /account without saying where it moved (no Location header)',
+		);
+		expect(error.description).toBe('The request was not sent anywhere else.');
+	});
+
 	it('on n8n 1.x a 429 still waits for X-RateLimit-Reset', async () => {
 		api()
 			.get(`${BASE_PATH}/account`)

@@ -53,7 +53,8 @@ function signed(
 		ageMs = 1_000,
 		seconds = false,
 		key = KEY,
-	}: { ageMs?: number; seconds?: boolean; key?: string } = {},
+		prefix = 'X-DOTLOOP-',
+	}: { ageMs?: number; seconds?: boolean; key?: string; prefix?: string } = {},
 ) {
 	const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
 	const timestamp = uniqueTimestamp(Date.now() - ageMs, seconds);
@@ -62,11 +63,17 @@ function signed(
 		timestamp,
 		headers: {
 			'Content-Type': 'application/json',
-			'X-DOTLOOP-TIMESTAMP': timestamp,
-			'X-DOTLOOP-SIGNATURE': sign(key, timestamp, body),
+			[`${prefix}TIMESTAMP`]: timestamp,
+			[`${prefix}SIGNATURE`]: sign(key, timestamp, body),
 		},
 	};
 }
+
+/** The signature header pairs: documented, and as one public connector reads them. */
+const SIGNATURE_READINGS = [
+	['documented', 'X-DOTLOOP-'],
+	['webhookPrefixed', 'X-DOTLOOP-WEBHOOK-'],
+] as const;
 
 async function post(
 	delivery: { body: string; headers: Record<string, string> },
@@ -81,6 +88,99 @@ function expectRefused(result: Awaited<ReturnType<typeof deliver>>, status: numb
 	expect(result.sent).toBe(status === 401 ? 'Unauthorized' : 'Bad Request');
 	expect(result.ended).toBe(true);
 }
+
+describe.each(SIGNATURE_READINGS)(
+	'Dotloop Trigger: signature headers %s (%sSIGNATURE / %sTIMESTAMP)',
+	(_reading, prefix) => {
+		it.each([false, true])(
+			'a valid delivery (timestamp in seconds: %s) starts the workflow with one item',
+			async (seconds) => {
+				const delivery = signed(loopCreated, { prefix, seconds });
+
+				const result = await post(delivery);
+
+				const ms = Number(delivery.timestamp) * (seconds ? 1000 : 1);
+				expect(result.status).toBeUndefined();
+				expect(result.response).toEqual({
+					workflowData: [
+						[
+							{
+								json: {
+									...loopCreated,
+									deliveredAt: new Date(ms).toISOString(),
+									deliveryTimestamp: Number(delivery.timestamp),
+								},
+							},
+						],
+					],
+				});
+			},
+		);
+
+		it('a tampered body is refused with 401', async () => {
+			const delivery = signed(loopCreated, { prefix });
+			expectRefused(await post({ ...delivery, body: delivery.body.replace('5678', '5679') }), 401);
+		});
+
+		it('a signature made with another key is refused with 401', async () => {
+			const delivery = signed(loopCreated, { prefix, key: 'not-the-key' });
+			expectRefused(await post(delivery), 401);
+		});
+
+		it.each(['SIGNATURE', 'TIMESTAMP'])('without its %s header: 401', async (name) => {
+			const delivery = signed(loopCreated, { prefix });
+			const headers: Record<string, string> = { ...delivery.headers };
+			delete headers[`${prefix}${name}`];
+			expectRefused(await post({ ...delivery, headers }), 401);
+		});
+	},
+);
+
+describe('Dotloop Trigger: both signature header pairs', () => {
+	it('never takes the timestamp from one pair and the signature from the other', async () => {
+		const delivery = signed(loopCreated);
+		const headers = {
+			'Content-Type': 'application/json',
+			'X-DOTLOOP-TIMESTAMP': delivery.timestamp,
+			'X-DOTLOOP-WEBHOOK-SIGNATURE': delivery.headers['X-DOTLOOP-SIGNATURE'],
+		};
+		expectRefused(await post({ ...delivery, headers }), 401);
+		const other = signed(loopCreated, { prefix: 'X-DOTLOOP-WEBHOOK-' });
+		expectRefused(
+			await post({
+				...other,
+				headers: {
+					'Content-Type': 'application/json',
+					'X-DOTLOOP-WEBHOOK-TIMESTAMP': other.timestamp,
+					'X-DOTLOOP-SIGNATURE': other.headers['X-DOTLOOP-WEBHOOK-SIGNATURE'],
+				},
+			}),
+			401,
+		);
+	});
+
+	it('the documented pair wins: a valid one runs whatever the other pair says', async () => {
+		const delivery = signed(loopCreated);
+		const headers = {
+			...delivery.headers,
+			'X-DOTLOOP-WEBHOOK-TIMESTAMP': '1',
+			'X-DOTLOOP-WEBHOOK-SIGNATURE': 'f'.repeat(40),
+		};
+		const result = await post({ ...delivery, headers });
+		expect(result.status).toBeUndefined();
+		expect(result.response.workflowData?.[0]).toHaveLength(1);
+	});
+
+	it('the documented pair wins: a forged one is refused even beside a valid webhook-prefixed pair', async () => {
+		const genuine = signed(loopCreated, { prefix: 'X-DOTLOOP-WEBHOOK-' });
+		const headers = {
+			...genuine.headers,
+			'X-DOTLOOP-TIMESTAMP': genuine.timestamp,
+			'X-DOTLOOP-SIGNATURE': sign('not-the-key', genuine.timestamp, genuine.body),
+		};
+		expectRefused(await post({ ...genuine, headers }), 401);
+	});
+});
 
 describe('Dotloop Trigger: deliveries', () => {
 	it('a valid delivery (millisecond timestamp) starts the workflow with one item', async () => {

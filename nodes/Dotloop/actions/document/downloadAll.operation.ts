@@ -7,11 +7,13 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
+import { documentFileName } from '../../descriptions/documents';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertOneOf, assertRequiredText, readId } from '../../descriptions/validation';
 import {
 	annotateMerge,
 	dotloopRequest,
+	loopPathAfter,
 	type DotloopResponse,
 	type ListBody,
 } from '../../transport';
@@ -123,7 +125,7 @@ function chosenFolders(
 }
 
 function documentLabel({ folder, document }: Entry): string {
-	const name = document.name ?? document.filename;
+	const name = documentFileName(document);
 	return `Document ${document.id}${name ? ` "${name}"` : ''} in folder ${folder.id}${folder.name ? ` "${folder.name}"` : ''}`;
 }
 
@@ -173,7 +175,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		qs: { include_documents: true },
 	})) as DotloopResponse<ListBody>;
 	const merge = listing.merge;
-	const loopPath = `/profile/${profileId}/loop/${merge?.toLoopId ?? loopId}`;
+	const loopPath = loopPathAfter(profileId, loopId, merge);
 	const allFolders = Array.isArray(listing.body?.data) ? listing.body.data : [];
 	const folders = scope === 'chosen' ? chosenFolders(this, allFolders, wanted, i) : allFolders;
 	const entries: Entry[] = folders.flatMap((folder) =>
@@ -190,7 +192,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const { binary, mimeType, size } = await fetchDocumentFile.call(this, {
 			path: `${loopPath}/folder/${folder.id}/document/${document.id}`,
 			documentId: document.id,
-			knownName: String(document.name ?? document.filename ?? '').trim(),
+			knownName: (documentFileName(document) ?? '').trim(),
 			notAFile: (answered) => ({
 				message: `Dotloop answered with ${answered} instead of the file`,
 			}),
@@ -230,11 +232,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			const json: IDataObject = {
 				error: message,
 				id: entry.document.id,
-				name: entry.document.name ?? entry.document.filename,
+				name: documentFileName(entry.document),
 				documentId: entry.document.id,
 				folderId: entry.folder.id,
 				folderName: entry.folder.name,
-				fileName: entry.document.name ?? entry.document.filename,
+				fileName: documentFileName(entry.document),
 			};
 			if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
 			if ((error as NodeApiError).description)

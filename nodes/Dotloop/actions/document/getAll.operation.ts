@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
+import { documentFileName } from '../../descriptions/documents';
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
 import { readId } from '../../descriptions/validation';
 import { getList } from '../../transport';
@@ -26,13 +27,13 @@ export const description = updateDisplayOptions(
 );
 
 /**
- * "List all Documents" names each file `filename`, "Get a Document" names it `name`: list items get
- * `name` too (keeping `filename`), so one expression reads the file name after either operation.
+ * List items carry the file name as `filename` (section 8.1) or `name` (as clients saw): each item
+ * gets `name` (any `filename` kept), as "Get a Document" names it, so one expression reads the file
+ * name after either operation.
  */
 function withName(document: IDataObject): IDataObject {
-	return document.name === undefined && document.filename !== undefined
-		? { ...document, name: document.filename }
-		: document;
+	const name = documentFileName(document);
+	return name === undefined || document.name === name ? document : { ...document, name };
 }
 
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id/document */

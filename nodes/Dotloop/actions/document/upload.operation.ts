@@ -13,10 +13,10 @@ import {
 	annotateMerge,
 	checkTokenBeforeLargeBody,
 	dotloopRequest,
+	loopPathAfter,
 	MultipartFileBody,
 	type FileSource,
 } from '../../transport';
-import { loopPath } from '../loopPath';
 import { toItems } from '../output';
 
 const PDF = 'application/pdf';
@@ -126,7 +126,9 @@ async function firstBytes(source: FileSource, count: number): Promise<Buffer> {
  * moment ago, getting the folder first takes any 401 and token refresh (and finds a merged loop).
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	let path = loopPath.call(this, i);
+	const profileId = readId.call(this, 'profileId', 'Profile', i);
+	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	let path = loopPathAfter(profileId, loopId, undefined);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const field = assertRequiredText(
 		this,
@@ -168,7 +170,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		path: `${path}/folder/${folderId}`,
 	});
-	if (checked?.merge) path = path.replace(/\/loop\/\d+$/, `/loop/${checked.merge.toLoopId}`);
+	if (checked?.merge) path = loopPathAfter(profileId, loopId, checked.merge);
 	const response = await dotloopRequest.call(this, {
 		method: 'POST',
 		// With the trailing slash, as both the path and the curl example of "Upload a Document" write it.

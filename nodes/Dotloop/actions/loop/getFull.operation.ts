@@ -8,7 +8,13 @@ import type {
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertOneOf, readId } from '../../descriptions/validation';
-import { dotloopRequest, type DotloopResponse, type LoopMerge } from '../../transport';
+import {
+	dotloopRequest,
+	loopPathAfter,
+	mergeFields,
+	type DotloopResponse,
+	type LoopMerge,
+} from '../../transport';
 import { mapBounded } from '../concurrency';
 
 const PARTS = ['loop', 'details', 'participants', 'folders', 'taskLists'] as const;
@@ -108,7 +114,7 @@ function readParts(this: IExecuteFunctions, i: number): Part[] {
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	let loopId = readId.call(this, 'loopId', 'Loop', i);
+	const loopId = readId.call(this, 'loopId', 'Loop', i);
 	const parts = readParts.call(this, i);
 
 	let merge: LoopMerge | undefined;
@@ -121,16 +127,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		values[part] = result.value;
 		if (result.merge) {
 			merge = {
+				...result.merge,
 				fromLoopId: merge?.fromLoopId ?? result.merge.fromLoopId,
-				toLoopId: result.merge.toLoopId,
+				fromProfileId: merge ? merge.fromProfileId : result.merge.fromProfileId,
 			};
 		}
 	};
 
 	const [first, ...rest] = parts;
 	take(first, await readPart(fetch, `/profile/${profileId}/loop/${loopId}`, first));
-	if (merge) loopId = merge.toLoopId;
-	const loopPath = `/profile/${profileId}/loop/${loopId}`;
+	const loopPath = loopPathAfter(profileId, loopId, merge);
 	const results = await mapBounded(
 		rest,
 		PARALLEL_REQUESTS,
@@ -147,11 +153,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		values.taskLists = taskLists.map((taskList, index) => ({ ...taskList, tasks: tasks[index] }));
 	}
 
-	const json: IDataObject = { profileId, loopId: merge?.toLoopId ?? loopId };
+	const json: IDataObject = {
+		profileId: merge?.toProfileId ?? profileId,
+		loopId: merge?.toLoopId ?? loopId,
+	};
 	for (const part of parts) json[part] = values[part] as IDataObject;
-	if (merge) {
-		json.mergedFromLoopId = merge.fromLoopId;
-		json.mergedIntoLoopId = merge.toLoopId;
-	}
+	if (merge) Object.assign(json, mergeFields(merge));
 	return [{ json }];
 }
