@@ -5,7 +5,7 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { isHttpsUrl, MAX_SUBSCRIPTION_URL_LENGTH } from '../descriptions/subscriptions';
 import { dotloopApiRequest } from '../transport';
 import { wantedSubscription } from './parameters';
-import { triggerState } from './state';
+import { ownerHere, triggerState } from './state';
 
 /** 32 random bytes as hex: 64 characters, well within Dotloop's 128. */
 const SIGNING_KEY_BYTES = 32;
@@ -74,5 +74,6 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 	state.subscriptionId = created.id;
 	state.signingKey = signingKey;
 	state.webhookUrl = url;
+	state.owner = ownerHere.call(this);
 	return true;
 }

@@ -2,7 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IHookFunctions } from 'n8n-workflow';
 
 import { dotloopRequest } from '../transport';
-import { forget, triggerState, type TriggerState } from './state';
+import { forget, ownedHere, triggerState, type TriggerState } from './state';
 
 export function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '404';
@@ -11,7 +11,8 @@ export function isNotFound(error: unknown): boolean {
 /**
  * Whether the stored subscription was made for another webhook URL and is this hook's to remove: n8n's
  * WEBHOOK_URL changed since activation. Not in an editor test run, whose static data is a copy of the
- * active workflow's (its stored subscription is the active workflow's, on the production URL).
+ * active workflow's (its stored subscription is the active workflow's, on the production URL), nor
+ * when another workflow or n8n created it (static data copied with the workflow).
  */
 export function storedForAnotherUrl(
 	this: IHookFunctions,
@@ -23,7 +24,8 @@ export function storedForAnotherUrl(
 		state.webhookUrl !== undefined &&
 		url !== undefined &&
 		state.webhookUrl !== url &&
-		this.getMode() !== 'manual'
+		this.getMode() !== 'manual' &&
+		ownedHere.call(this, state, url)
 	);
 }
 
@@ -59,8 +61,10 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 	const state = triggerState.call(this);
 	const subscriptionId = state.subscriptionId;
 	if (!subscriptionId) return true;
+	const url = this.getNodeWebhookUrl('default');
+	// Static data copied from another workflow names that workflow's subscription: not ours to end.
+	if (!ownedHere.call(this, state, url)) return true;
 	try {
-		const url = this.getNodeWebhookUrl('default');
 		if (storedForAnotherUrl.call(this, state, url)) {
 			if (!(await removeForOldUrl.call(this, state))) return false;
 			forget(state);

@@ -5,7 +5,7 @@ import { isHttpsUrl } from '../descriptions/subscriptions';
 import { dotloopRequest, getAllByCursor } from '../transport';
 import { isNotFound, removeForOldUrl, storedForAnotherUrl } from './delete';
 import { wantedSubscription, type WantedSubscription } from './parameters';
-import { forget, triggerState, type TriggerState } from './state';
+import { forget, ownedHere, ownerHere, triggerState, type TriggerState } from './state';
 
 function sameEvents(a: unknown, b: string[]): boolean {
 	if (!Array.isArray(a)) return false;
@@ -42,6 +42,8 @@ function fitsWanted(remote: IDataObject, state: TriggerState, wanted: WantedSubs
  *   target, external ID or key changed, or Dotloop disabled it). Its id came back from this node's
  *   own POST, so it is provably ours; leaving it would put a second subscription on the same URL
  *   once create() runs. If it cannot be removed, activation stops instead of creating a duplicate.
+ * - Forgotten, never touched: the one named by static data that another workflow or n8n recorded
+ *   (the workflow was copied with its static data: n8n's public API, CLI export and import).
  * - Never touched: any other subscription on this URL (its key is unknown to this node, e.g. made
  *   with the Dotloop node, or left over from lost static data). It cannot be verified, so its
  *   deliveries are refused; a warning names it so the user can delete it.
@@ -54,6 +56,12 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	const state = triggerState.call(this);
 	// create() explains the HTTPS requirement; nothing can exist for such a URL.
 	if (!isHttpsUrl(url)) return false;
+	if (state.subscriptionId !== undefined && !ownedHere.call(this, state, url)) {
+		this.logger.info(
+			`Dotloop Trigger "${this.getNode().name}": its static data names webhook subscription ${state.subscriptionId}, which another workflow or n8n created (this workflow is a copy); it is left alone and this trigger creates its own`,
+		);
+		forget(state);
+	}
 	if (storedForAnotherUrl.call(this, state, url)) {
 		await removeForOldUrl.call(this, state);
 		forget(state);
@@ -78,7 +86,11 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 	}
 
 	const wanted = await wantedSubscription.call(this, url);
-	if (fitsWanted(ours, state, wanted)) return true;
+	if (fitsWanted(ours, state, wanted)) {
+		// State from before owners were recorded is stamped the first time it is adopted.
+		state.owner ??= ownerHere.call(this);
+		return true;
+	}
 
 	try {
 		await dotloopRequest.call(this, { method: 'DELETE', path: `/subscription/${String(ours.id)}` });

@@ -456,3 +456,98 @@ test('version 2 (one Events list): a contact event subscribes the connected user
 	await n8n.deactivate(v2.id, { webhook: { webhookId, path: 'dotloop' } });
 	expect((await admin.state()).subscriptions.filter((s) => s.url === url)).toEqual([]);
 });
+
+// A workflow copied with its static data starts out naming the original's subscription. Which copy
+// paths carry static data (n8n's source, proven here): the public API's POST /api/v1/workflows on both
+// versions; the editor's Duplicate (it fetches the workflow and posts it to POST /rest/workflows with new
+// node and webhook IDs) on 1.x only: 2.x's CreateWorkflowDto has no staticData and drops it. CLI
+// export/import carries it on both (whole entity). The copy must create its own subscription and leave
+// the original's alone.
+test('copied workflows (editor Duplicate, public API with static data) keep the original subscribed and get their own', async () => {
+	const hook = (id) => `https://hooks.example.test/webhook/${id}/dotloop`;
+	const onUrl = async (id) => (await admin.state()).subscriptions.filter((s) => s.url === hook(id));
+	const staticDataOf = async (id) => {
+		const { staticData } = await n8n.api('GET', `/workflows/${id}`);
+		return typeof staticData === 'string' ? JSON.parse(staticData) : staticData;
+	};
+	const trigger = wf.trigger(
+		'Dotloop Trigger',
+		{ targetType: 'PROFILE', profileId: rl(1001), profileEvents: ['LOOP_CREATED'] },
+		credential,
+		{ webhookId: 'e2e-copy-original' },
+	);
+	const original = await n8n.createWorkflow({
+		name: 'trigger: original',
+		nodes: [trigger],
+		connections: {},
+	});
+	expect((await n8n.activate(original.id)).ok).toBe(true);
+	const [subscription] = await onUrl('e2e-copy-original');
+	const stored = await staticDataOf(original.id);
+	expect(stored['node:Dotloop Trigger']).toMatchObject({
+		subscriptionId: subscription.id,
+		webhookUrl: hook('e2e-copy-original'),
+	});
+
+	// The editor's Duplicate: the workflow as GET /rest/workflows/:id gives it, new node and webhook IDs.
+	const fetched = await n8n.getWorkflow(original.id);
+	const renewed = (webhookId) =>
+		fetched.nodes.map((node) => ({ ...node, id: crypto.randomUUID(), webhookId }));
+	const duplicate = await n8n.rest('POST', '/workflows', {
+		name: 'trigger: editor duplicate',
+		active: false, // 1.x's column has no default (2.x drops the field)
+		nodes: renewed('e2e-copy-duplicate'),
+		connections: fetched.connections,
+		settings: fetched.settings,
+		staticData: fetched.staticData,
+	});
+	const viaApi = await n8n.api('POST', '/workflows', {
+		name: 'trigger: public API copy',
+		nodes: renewed('e2e-copy-api'),
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		staticData: stored,
+	});
+	const travelled = {
+		duplicate: Boolean((await staticDataOf(duplicate.id))?.['node:Dotloop Trigger']),
+		api: Boolean((await staticDataOf(viaApi.id))?.['node:Dotloop Trigger']),
+	};
+	process.stderr.write(
+		`[e2e] n8n ${n8n.version}: static data copied ${JSON.stringify(travelled)}\n`,
+	);
+	expect(travelled).toEqual({ duplicate: n8n.major < 2, api: true });
+
+	for (const copy of [duplicate, viaApi]) expect((await n8n.activate(copy.id)).ok).toBe(true);
+	expect(await onUrl('e2e-copy-original')).toEqual([
+		expect.objectContaining({ id: subscription.id, signingKey: subscription.signingKey }),
+	]);
+	const own = { duplicate: await onUrl('e2e-copy-duplicate'), api: await onUrl('e2e-copy-api') };
+	expect(own).toEqual({
+		duplicate: [expect.objectContaining({ enabled: true })],
+		api: [expect.objectContaining({ enabled: true })],
+	});
+
+	// One loop created in Dotloop reaches all three, each through its own subscription.
+	const loop = await admin.simulate({ action: 'createLoop', profileId: 1001, name: 'E2E copies' });
+	for (const [workflowId, subscriptionId] of [
+		[original.id, subscription.id],
+		[duplicate.id, own.duplicate[0].id],
+		[viaApi.id, own.api[0].id],
+	]) {
+		const [execution] = await n8n.waitForExecutions(workflowId, { count: 1, timeoutMs: 20_000 });
+		expect(n8n.nodeOutput(execution, 'Dotloop Trigger')).toEqual([
+			expect.objectContaining({ subscriptionId, event: { id: String(loop.id) } }),
+		]);
+	}
+
+	// Deactivating the copies removes their own subscriptions only.
+	await n8n.deactivate(duplicate.id, {
+		webhook: { webhookId: 'e2e-copy-duplicate', path: 'dotloop' },
+	});
+	await n8n.deactivate(viaApi.id, { webhook: { webhookId: 'e2e-copy-api', path: 'dotloop' } });
+	expect((await admin.state()).subscriptions.map((s) => s.id)).toEqual([subscription.id]);
+	await n8n.deactivate(original.id, {
+		webhook: { webhookId: 'e2e-copy-original', path: 'dotloop' },
+	});
+	expect(await onUrl('e2e-copy-original')).toEqual([]);
+});

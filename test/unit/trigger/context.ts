@@ -20,6 +20,7 @@ export const triggerNode: INode = {
 	id: 'trigger-1',
 	name: 'Dotloop Trigger',
 	type: 'n8n-nodes-dotloop.dotloopTrigger',
+	webhookId: '6f1c2b1e-8d0a-4c57-9a51-1f0b7c4d2e10',
 };
 
 export interface TriggerOptions {
@@ -29,7 +30,15 @@ export interface TriggerOptions {
 	/** n8n's execution mode: 'manual' for an editor test run (its /webhook-test/ URL), else 'trigger'. */
 	mode?: string;
 	typeVersion?: number;
+	/** The workflow the hook runs in (default WORKFLOW_ID) and the n8n instance (default INSTANCE_ID). */
+	workflowId?: string;
+	instanceId?: string;
 }
+
+export const WORKFLOW_ID = 'wf-original';
+export const INSTANCE_ID = 'instance-a';
+/** The owner create() records for triggerNode in WORKFLOW_ID on INSTANCE_ID. */
+export const OWNER = `${WORKFLOW_ID}/trigger-1@${INSTANCE_ID}`;
 
 function parameterReader(params: IDataObject) {
 	return (name: string, fallback?: unknown, options?: { extractValue?: boolean }) => {
@@ -62,6 +71,12 @@ export function createHookContext(options: TriggerOptions) {
 			...triggerNode,
 			typeVersion: options.typeVersion ?? triggerNode.typeVersion,
 		}),
+		getWorkflow: () => ({
+			id: options.workflowId ?? WORKFLOW_ID,
+			name: 'Dotloop events',
+			active: true,
+		}),
+		getInstanceId: () => options.instanceId ?? INSTANCE_ID,
 		getMode: () =>
 			options.mode ?? (options.webhookUrl?.includes('/webhook-test/') ? 'manual' : 'trigger'),
 		getActivationMode: () => 'activate',

@@ -1,8 +1,17 @@
+import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DotloopTrigger } from '../../../nodes/Dotloop/DotloopTrigger.node';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
-import { checkExists, create, remove, TEST_WEBHOOK_URL, WEBHOOK_URL } from './context';
+import {
+	checkExists,
+	create,
+	OWNER,
+	remove,
+	TEST_WEBHOOK_URL,
+	WEBHOOK_URL,
+	WORKFLOW_ID,
+} from './context';
 
 /** The same trigger after n8n's WEBHOOK_URL changed. */
 const MOVED_WEBHOOK_URL =
@@ -42,6 +51,14 @@ const storedState = () => ({
 	subscriptionId: SUBSCRIPTION_ID,
 	signingKey: KEY,
 	webhookUrl: WEBHOOK_URL,
+	owner: OWNER,
+});
+
+/** What versions before owners were recorded kept. */
+const legacyState = () => ({
+	subscriptionId: SUBSCRIPTION_ID,
+	signingKey: KEY,
+	webhookUrl: WEBHOOK_URL,
 });
 
 describe('Dotloop Trigger: create', () => {
@@ -68,6 +85,7 @@ describe('Dotloop Trigger: create', () => {
 			subscriptionId: SUBSCRIPTION_ID,
 			signingKey: sent.signingKey,
 			webhookUrl: WEBHOOK_URL,
+			owner: 'wf-original/trigger-1@instance-a',
 		});
 	});
 
@@ -571,5 +589,200 @@ describe('Dotloop Trigger: no duplicates over activations, restarts and editor t
 			expect.objectContaining({ eventTypes: ['LOOP_MERGED'], id: production.subscriptionId }),
 		]);
 		expect(created).toBe(4);
+	});
+});
+
+/**
+ * n8n's public API and CLI import store a workflow's static data with it (n8n 1.x's REST API too), so
+ * a copy can start out naming the original's subscription.
+ */
+describe('Dotloop Trigger: a copied workflow never touches the subscription it did not create', () => {
+	const COPY_ID = 'wf-copy';
+	/** The copy's own webhook: n8n's editor and import give copied trigger nodes a new webhook ID. */
+	const COPY_WEBHOOK_URL =
+		'https://n8n.example.com/webhook/0b6c1f3e-2a7d-4e0f-8c1b-5d9e7a3f4c21/dotloop';
+	const COPY_OWNER = `${COPY_ID}/trigger-1@instance-a`;
+	const copiedLog = `Dotloop Trigger "Dotloop Trigger": its static data names webhook subscription ${SUBSCRIPTION_ID}, which another workflow or n8n created (this workflow is a copy); it is left alone and this trigger creates its own`;
+
+	/** Requests no interceptor was declared for (a DELETE of the original's subscription would land here). */
+	let unmatched: string[] = [];
+	const onNoMatch = (req: { method?: string; path?: string }) =>
+		unmatched.push(`${req.method} ${req.path}`);
+	beforeEach(() => {
+		unmatched = [];
+		nock.emitter.on('no match', onNoMatch);
+	});
+	afterEach(() => {
+		nock.emitter.removeListener('no match', onNoMatch);
+	});
+
+	it.each([
+		['with the owner recorded', storedState],
+		['written before owners were recorded', legacyState],
+	])(
+		'activating the copy (static data %s) deletes nothing, creates its own subscription and records it as its own',
+		async (_label, state) => {
+			let sent: IDataObject = {};
+			api()
+				.get(`${BASE_PATH}/subscription`)
+				.reply(200, { data: [remoteProfileSubscription], meta: {} })
+				.post(`${BASE_PATH}/subscription`, (body: IDataObject) => {
+					sent = body;
+					return true;
+				})
+				.reply(200, { data: { id: OTHER_ID } });
+			const staticData: IDataObject = state();
+			const copy = { params: profileParams, staticData, webhookUrl: COPY_WEBHOOK_URL };
+
+			const exists = await checkExists({ ...copy, workflowId: COPY_ID });
+			expect(exists.result).toBe(false);
+			expect(exists.logs).toEqual([copiedLog]);
+			expect(staticData).toEqual({});
+			await create({ ...copy, workflowId: COPY_ID });
+
+			expect(unmatched).toEqual([]);
+			expect(sent).toEqual({
+				targetType: 'PROFILE',
+				targetId: 789,
+				eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
+				url: COPY_WEBHOOK_URL,
+				signingKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+			});
+			expect(staticData).toEqual({
+				subscriptionId: OTHER_ID,
+				signingKey: sent.signingKey,
+				webhookUrl: COPY_WEBHOOK_URL,
+				owner: COPY_OWNER,
+			});
+		},
+	);
+
+	it('the original still adopts its subscription afterwards: same id and key, nothing created', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, {
+				data: [
+					remoteProfileSubscription,
+					{
+						...remoteProfileSubscription,
+						id: OTHER_ID,
+						url: COPY_WEBHOOK_URL,
+						signingKey: 'b'.repeat(64),
+					},
+				],
+				meta: {},
+			});
+		const { result, staticData } = await checkExists({
+			params: profileParams,
+			staticData: storedState(),
+		});
+		expect(result).toBe(true);
+		expect(staticData).toEqual(storedState());
+		expect(unmatched).toEqual([]);
+	});
+
+	it("deactivating the copy before it made its own subscription deletes nothing (n8n 1.x runs delete() when a copy's webhook path is taken)", async () => {
+		for (const webhookUrl of [COPY_WEBHOOK_URL, WEBHOOK_URL]) {
+			const staticData = storedState();
+			const { result, logs } = await remove({
+				params: profileParams,
+				staticData,
+				webhookUrl,
+				workflowId: COPY_ID,
+			});
+			expect(result).toBe(true);
+			expect(staticData).toEqual(storedState());
+			expect(logs).toEqual([]);
+		}
+		expect(unmatched).toEqual([]);
+	});
+
+	it('a copy that kept the webhook ID (same URL) neither adopts nor deletes the original subscription', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [remoteProfileSubscription], meta: {} });
+		const staticData: IDataObject = storedState();
+
+		const { result, logs } = await checkExists({
+			params: profileParams,
+			staticData,
+			workflowId: COPY_ID,
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual({});
+		expect(logs).toEqual([
+			copiedLog,
+			`Dotloop Trigger "Dotloop Trigger": 1 webhook subscription(s) on this trigger's URL were not created by it and are left alone: ${SUBSCRIPTION_ID}. Their deliveries are refused (unknown signing key); delete them with the Dotloop node (Webhook Subscription > Delete) if nobody needs them.`,
+		]);
+		expect(unmatched).toEqual([]);
+	});
+
+	it('the same workflow imported into another n8n (same workflow and node ids, another instance and URL) deletes nothing', async () => {
+		api()
+			.get(`${BASE_PATH}/subscription`)
+			.reply(200, { data: [remoteProfileSubscription], meta: {} });
+		const staticData: IDataObject = storedState();
+
+		const { result } = await checkExists({
+			params: profileParams,
+			staticData,
+			webhookUrl: MOVED_WEBHOOK_URL,
+			workflowId: WORKFLOW_ID,
+			instanceId: 'instance-b',
+		});
+		const removed = await remove({
+			params: profileParams,
+			staticData: storedState(),
+			webhookUrl: MOVED_WEBHOOK_URL,
+			instanceId: 'instance-b',
+		});
+
+		expect(result).toBe(false);
+		expect(staticData).toEqual({});
+		expect(removed.result).toBe(true);
+		expect(unmatched).toEqual([]);
+	});
+
+	describe('static data written before owners were recorded, in the workflow that created it', () => {
+		it('on the same URL: adopted and stamped with this node as owner', async () => {
+			api()
+				.get(`${BASE_PATH}/subscription`)
+				.reply(200, { data: [remoteProfileSubscription], meta: {} });
+			const staticData: IDataObject = legacyState();
+
+			const { result } = await checkExists({ params: profileParams, staticData });
+
+			expect(result).toBe(true);
+			expect(staticData).toEqual(storedState());
+		});
+
+		it("after n8n's base URL changed (same webhook path): the old URL's subscription is deleted, as before", async () => {
+			api()
+				.delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`)
+				.reply(204)
+				.get(`${BASE_PATH}/subscription`)
+				.reply(200, { data: [], meta: {} });
+			const staticData: IDataObject = legacyState();
+
+			const { result } = await checkExists({
+				params: profileParams,
+				staticData,
+				webhookUrl: MOVED_WEBHOOK_URL,
+			});
+
+			expect(result).toBe(false);
+			expect(staticData).toEqual({});
+		});
+
+		it('deactivation deletes it, as before', async () => {
+			api().delete(`${BASE_PATH}/subscription/${SUBSCRIPTION_ID}`).reply(204);
+			const staticData: IDataObject = legacyState();
+
+			const { result } = await remove({ params: profileParams, staticData });
+
+			expect(result).toBe(true);
+			expect(staticData).toEqual({});
+		});
 	});
 });
