@@ -1,7 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { TRANSACTION_STATUSES } from '../descriptions/constants';
-import { readBatches, type BatchedRead } from './fetch';
+import { SAMPLE_SIZE } from './events/types';
+import { concerning, readBatches, type BatchedRead } from './fetch';
+import { withDetails } from './profiles';
 import {
 	advanceWindow,
 	isoSeconds,
@@ -143,4 +145,41 @@ export function statusChanges(
 		else next[id] = status;
 	}
 	return { changes, statuses: next };
+}
+
+/**
+ * A manual run of a loop event: the most recently created or updated loops of each profile's first
+ * batch (only those in `statuses` when given), newest first, at most SAMPLE_SIZE.
+ */
+export async function recentLoops(
+	this: IPollFunctions,
+	profiles: string[],
+	key: LoopFeedKey,
+	{
+		includeDetails,
+		statuses = [],
+		toItem,
+	}: {
+		includeDetails: boolean;
+		statuses?: string[];
+		toItem: (loop: IDataObject, profileId: string) => IDataObject;
+	},
+): Promise<IDataObject[]> {
+	const items: IDataObject[] = [];
+	for (const profileId of profiles) {
+		const filter = statuses.length ? `transaction_status=${statuses.join('|')}` : undefined;
+		const read = await concerning(
+			this,
+			`Profile ${profileId}`,
+			async () =>
+				await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails, filter), {
+					maxPages: 1,
+				}),
+		);
+		for (const loop of read.records) items.push(toItem(loop, profileId));
+	}
+	const recent = items
+		.sort((a, b) => String(b[key] ?? '').localeCompare(String(a[key] ?? '')))
+		.slice(0, SAMPLE_SIZE);
+	return await withDetails.call(this, includeDetails, recent);
 }
