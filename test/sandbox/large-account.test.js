@@ -34,6 +34,32 @@ describe('sandbox: a large account and the readings it brings', () => {
 		expect((await admin(sb, 'PATCH', '/config', { contactCreated: 'no' })).status).toBe(400);
 	});
 
+	test('a hidden contact keeps its id and stamp and is listed only once revealed', async () => {
+		const sim = async (b) => (await admin(sb, 'POST', '/simulate', b)).body.data;
+		const early = await sim({
+			action: 'createContact',
+			firstName: 'Early',
+			hidden: true,
+			at: '2030-01-01T00:00:00Z',
+		});
+		const late = await sim({ action: 'createContact', firstName: 'Late' });
+		expect([early.id, late.id]).toEqual([400131, 400132]);
+		const ids = async () =>
+			(await api('GET', '/contact?batch_size=100&batch_number=2')).body.data.map((c) => c.id);
+		expect(await ids()).toEqual([...Array.from({ length: 30 }, (_, i) => 400101 + i), 400132]);
+		expect((await api('GET', '/contact/400131')).status).toBe(404);
+		await sim({ action: 'revealContact', contactId: 400131 });
+		expect((await ids()).slice(-2)).toEqual([400131, 400132]);
+		const shown = (await api('GET', '/contact/400131')).body.data;
+		expect([shown.created, shown.updated]).toEqual([
+			'2030-01-01T00:00:00Z',
+			'2030-01-01T00:00:00Z',
+		]);
+		expect(
+			(await admin(sb, 'POST', '/simulate', { action: 'createContact', hidden: 1 })).status,
+		).toBe(400);
+	});
+
 	test('detailDateFormat "text" answers loop-detail dates as "March 05, 2017" wherever details go', async () => {
 		const mdy = (await api('GET', '/profile/1001/loop/50001/detail')).body.data;
 		const offer = mdy['Offer Dates']['Offer Date'];

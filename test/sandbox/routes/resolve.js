@@ -121,7 +121,13 @@ function taskListFor(ctx) {
 }
 
 function contactFor(ctx) {
-	return child(ctx, 'contactId', ctx.app.store.contacts, 'Contact', (c) => c.userId === ctx.userId);
+	return child(
+		ctx,
+		'contactId',
+		ctx.app.store.contacts,
+		'Contact',
+		(c) => c.userId === ctx.userId && !c.hidden,
+	);
 }
 
 // Subscriptions belong to the client that created them, for the user of the token.
