@@ -36,6 +36,11 @@ const DEFAULTS = {
 	// Where a loop list item carries its details under include_details=true (section 5.1 shows none):
 	// 'details', 'loopDetails', 'inline' (the sections beside id/name/status) or 'omitted' (flag ignored).
 	listDetails: 'details',
+	// Contacts carry `created` as well as `updated` (changelog 05/31/2017; sections 12.x show only
+	// `updated`): false leaves `created` out of every contact answer.
+	contactCreated: true,
+	// Loop-detail dates: 'mdy' as documented (01/31/2017); 'text' as real clients met them ("March 05, 2017").
+	detailDateFormat: 'mdy',
 };
 
 const num =
@@ -80,6 +85,8 @@ const MUTABLE = {
 		(v) => ['details', 'loopDetails', 'inline', 'omitted'].includes(v),
 		'"details", "loopDetails", "inline" or "omitted"',
 	],
+	contactCreated: [bool, 'true or false'],
+	detailDateFormat: [(v) => v === 'mdy' || v === 'text', '"mdy" or "text"'],
 };
 
 function validateChanges(changes) {
