@@ -2,8 +2,8 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { TRANSACTION_STATUSES } from '../descriptions/constants';
 import { SAMPLE_SIZE } from './events/types';
-import { concerning, readBatches, type BatchedRead } from './fetch';
-import { withDetails } from './profiles';
+import { readBatches, type BatchedRead } from './fetch';
+import { forEachProfile, readingLoopsOf, withDetails } from './profiles';
 import {
 	advanceWindow,
 	isoSeconds,
@@ -25,6 +25,19 @@ export const OPEN_STATUSES = [
 ];
 
 export const loopsPath = (profileId: string) => `/profile/${profileId}/loop`;
+
+/** Batches of one profile's loop list; a 403 or 404 answer means the profile is refused. */
+export async function readLoops(
+	this: IPollFunctions,
+	profileId: string,
+	qs: IDataObject,
+	options?: { maxPages?: number },
+): Promise<BatchedRead> {
+	return await readingLoopsOf(
+		profileId,
+		async () => await readBatches.call(this, loopsPath(profileId), qs, options),
+	);
+}
 
 function listQuery(key: LoopFeedKey, includeDetails: boolean, filter?: string): IDataObject {
 	// Newest first: a loop that changes while we page moves to the first batch (already read) and
@@ -59,11 +72,7 @@ export async function pollLoopFeed(
 	const fingerprintOf = key === 'created' ? createdOnce : undefined;
 	if (window) {
 		const filter = `${key}_min=${windowStart(window)}`;
-		const read = await readBatches.call(
-			this,
-			loopsPath(profileId),
-			listQuery(key, includeDetails, filter),
-		);
+		const read = await readLoops.call(this, profileId, listQuery(key, includeDetails, filter));
 		const checked = read.checked;
 		return {
 			...advanceWindow(window, read.records, key, { fingerprintOf, checked }),
@@ -73,9 +82,9 @@ export async function pollLoopFeed(
 	const start: ChangeWindow = { at: isoSeconds(0), seen: {} };
 	let read: BatchedRead;
 	if (everything) {
-		read = await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails));
+		read = await readLoops.call(this, profileId, listQuery(key, includeDetails));
 	} else {
-		read = await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails), {
+		read = await readLoops.call(this, profileId, listQuery(key, includeDetails), {
 			maxPages: 1,
 		});
 		const first = advanceWindow(start, read.records, key, { fingerprintOf });
@@ -108,7 +117,7 @@ export async function readOpenStatuses(
 	this: IPollFunctions,
 	profileId: string,
 ): Promise<{ statuses: Record<string, string>; requests: number }> {
-	const read = await readBatches.call(this, loopsPath(profileId), {
+	const read = await readLoops.call(this, profileId, {
 		sort: 'updated:desc',
 		filter: `transaction_status=${OPEN_STATUSES.join('|')}`,
 	});
@@ -165,18 +174,18 @@ export async function recentLoops(
 		toItem: (loop: IDataObject, profileId: string) => IDataObject;
 	},
 ): Promise<IDataObject[]> {
+	const filter = statuses.length ? `transaction_status=${statuses.join('|')}` : undefined;
+	const read = await forEachProfile(
+		this,
+		profiles,
+		async (profileId) =>
+			await readLoops.call(this, profileId, listQuery(key, includeDetails, filter), {
+				maxPages: 1,
+			}),
+	);
 	const items: IDataObject[] = [];
-	for (const profileId of profiles) {
-		const filter = statuses.length ? `transaction_status=${statuses.join('|')}` : undefined;
-		const read = await concerning(
-			this,
-			`Profile ${profileId}`,
-			async () =>
-				await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails, filter), {
-					maxPages: 1,
-				}),
-		);
-		for (const loop of read.records) items.push(toItem(loop, profileId));
+	for (const [profileId, { records }] of read) {
+		for (const loop of records) items.push(toItem(loop, profileId));
 	}
 	const recent = items
 		.sort((a, b) => String(b[key] ?? '').localeCompare(String(a[key] ?? '')))

@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { dotloopRequest, withListedDetails, type DotloopResponse } from '../transport';
@@ -51,11 +51,80 @@ export async function watchedProfiles(
 	})) as DotloopResponse<{
 		data?: IDataObject[];
 	}>;
-	// Loops exist only on INDIVIDUAL profiles: the others answer 403 to a loop list.
+	// Loops exist only on INDIVIDUAL profiles: the others answer 403 to a loop list. A deactivated
+	// profile (changelog 03/23/2017) is left out; should it come back, the next listing finds it.
 	const ids = (body?.data ?? [])
-		.filter((profile) => profile.type === 'INDIVIDUAL')
+		.filter((profile) => profile.type === 'INDIVIDUAL' && profile.deactivated !== true)
 		.map((profile) => String(profile.id));
 	return { ids, listedAt: Date.now() };
+}
+
+/**
+ * A profile whose loop list answered 403 or 404 (access lost, a former team's profile): that profile is
+ * left out of this poll, the others go on.
+ */
+export class ProfileRefused extends Error {
+	constructor(
+		readonly profileId: string,
+		readonly cause: NodeApiError,
+	) {
+		super(`Profile ${profileId}: ${cause.message}`);
+	}
+}
+
+/** Reads one profile's loop list; a 403 or 404 of that list is a refused profile. */
+export async function readingLoopsOf<T>(profileId: string, read: () => Promise<T>): Promise<T> {
+	try {
+		return await read();
+	} catch (error) {
+		const code = String((error as NodeApiError).httpCode ?? '');
+		if (error instanceof NodeApiError && (code === '403' || code === '404'))
+			throw new ProfileRefused(profileId, error);
+		throw error;
+	}
+}
+
+/**
+ * Runs `work` for each watched profile; an error names the profile. A refused profile is skipped (n8n's
+ * log says which and why) unless every profile refused: then the poll fails naming them all.
+ */
+export async function forEachProfile<T>(
+	context: IPollFunctions,
+	profileIds: string[],
+	work: (profileId: string) => Promise<T>,
+): Promise<Map<string, T>> {
+	const done = new Map<string, T>();
+	const refused: ProfileRefused[] = [];
+	for (const profileId of profileIds) {
+		const result = await concerning(context, `Profile ${profileId}`, async () => {
+			try {
+				return { value: await work(profileId) };
+			} catch (error) {
+				if (!(error instanceof ProfileRefused)) throw error;
+				refused.push(error);
+				return undefined;
+			}
+		});
+		if (result) done.set(profileId, result.value);
+	}
+	if (refused.length && done.size === 0) {
+		if (refused.length === 1) {
+			const { profileId, cause } = refused[0];
+			await concerning(context, `Profile ${profileId}`, async () => {
+				throw cause;
+			});
+		}
+		throw new NodeOperationError(
+			context.getNode(),
+			`Every watched profile refused its loops: ${refused.map((r) => r.message).join('; ')}`,
+		);
+	}
+	for (const { profileId, cause } of refused) {
+		context.logger.warn(
+			`Dotloop Polling Trigger: profile ${profileId} left out of this poll, its loops answered ${String(cause.httpCode)}: ${cause.message}`,
+		);
+	}
+	return done;
 }
 
 /** The state of a loop event that polls each watched profile. */
@@ -64,7 +133,7 @@ export interface PerProfileState<S> {
 	loops?: Record<string, S>;
 }
 
-/** Polls each watched profile in turn; an error names the profile. */
+/** Polls each watched profile in turn; a refused profile keeps its stored state as it was. */
 export async function pollEachProfile<S>(
 	context: IPollFunctions,
 	watch: Watch,
@@ -77,17 +146,20 @@ export async function pollEachProfile<S>(
 	const profiles = await watchedProfiles.call(context, watch, previous?.profiles);
 	const state: PerProfileState<S> = {};
 	if (watch.watch === 'allProfiles') state.profiles = profiles;
-	state.loops = {};
+	const results = await forEachProfile(
+		context,
+		profiles.ids,
+		async (profileId) => await pollProfile(profileId, previous?.loops?.[profileId]),
+	);
+	const loops: Record<string, S> = {};
 	const items: IDataObject[] = [];
 	for (const profileId of profiles.ids) {
-		const result = await concerning(
-			context,
-			`Profile ${profileId}`,
-			async () => await pollProfile(profileId, previous?.loops?.[profileId]),
-		);
-		state.loops[profileId] = result.state;
-		items.push(...result.items);
+		const result = results.get(profileId);
+		const kept = result ? result.state : previous?.loops?.[profileId];
+		if (kept !== undefined) loops[profileId] = kept;
+		if (result) items.push(...result.items);
 	}
+	state.loops = loops;
 	return { items, state };
 }
 

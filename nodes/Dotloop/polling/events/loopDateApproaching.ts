@@ -9,8 +9,14 @@ import {
 	readOpenLoopsWithDetails,
 	type ApproachingDate,
 } from '../dates';
-import { concerning } from '../fetch';
-import { readWatch, watchedProfiles, withProfile, type ProfileList, type Watch } from '../profiles';
+import {
+	forEachProfile,
+	readWatch,
+	watchedProfiles,
+	withProfile,
+	type ProfileList,
+	type Watch,
+} from '../profiles';
 import { watchingKey, type PollEventModule } from './types';
 
 const DEFAULT_WITHIN_DAYS = 7;
@@ -50,24 +56,25 @@ function today(this: IPollFunctions): string {
 	return DateTime.now().setZone(this.getTimezone()).toISODate() as string;
 }
 
+/** The approaching dates of each profile that answered; `answered` lists those profiles. */
 async function approachingDates(
 	this: IPollFunctions,
 	profiles: string[],
 	dateField: string,
 	withinDays: number,
-): Promise<Found[]> {
-	const found: Found[] = [];
+): Promise<{ found: Found[]; answered: Set<string> }> {
 	const day = today.call(this);
-	for (const profileId of profiles) {
-		const { loops } = await concerning(
-			this,
-			`Profile ${profileId}`,
-			async () => await readOpenLoopsWithDetails.call(this, profileId),
-		);
+	const read = await forEachProfile(
+		this,
+		profiles,
+		async (profileId) => await readOpenLoopsWithDetails.call(this, profileId),
+	);
+	const found: Found[] = [];
+	for (const [profileId, { loops }] of read) {
 		for (const entry of datesWithin(loops, dateField, day, withinDays))
 			found.push({ ...entry, profileId });
 	}
-	return found;
+	return { found, answered: new Set(read.keys()) };
 }
 
 function readDateParams(this: IPollFunctions): { dateField: string; withinDays: number } {
@@ -104,15 +111,24 @@ export const loopDateApproaching: PollEventModule = {
 			watching: watchingKey(common.event, { ...watch, dateField }),
 			async sample(this: IPollFunctions) {
 				const { ids } = await watchedProfiles.call(this, watch, undefined);
-				return (await approachingDates.call(this, ids, dateField, withinDays)).map(dateItem);
+				return (await approachingDates.call(this, ids, dateField, withinDays)).found.map(dateItem);
 			},
 			async poll(this: IPollFunctions, stored) {
 				const previous = stored as DatesState | undefined;
 				const profiles = await watchedProfiles.call(this, watch, previous?.profiles);
 				const state: DatesState = {};
 				if (watch.watch === 'allProfiles') state.profiles = profiles;
-				const found = await approachingDates.call(this, profiles.ids, dateField, withinDays);
+				const { found, answered } = await approachingDates.call(
+					this,
+					profiles.ids,
+					dateField,
+					withinDays,
+				);
 				const { fresh, emitted } = newApproachingDates(previous?.dates ?? {}, found);
+				// A refused profile keeps the dates already announced for it.
+				for (const [key, date] of Object.entries(previous?.dates ?? {})) {
+					if (!answered.has(key.slice(0, key.indexOf(':')))) emitted[key] = date;
+				}
 				state.dates = emitted;
 				const items = previous !== undefined || common.emitExisting ? fresh.map(dateItem) : [];
 				return { items, state };
