@@ -167,7 +167,14 @@ describe('Every Profile Holding Loops with a refused or deactivated profile', ()
 			event: 'loopDateApproaching',
 			watch: 'allProfiles',
 			dateField: 'Contract Dates|Closing Date',
-			withinDays: 365,
+			withinDays: 10,
+		});
+		const d = new Date(Date.now() + 3 * 86400000);
+		const inThreeDays = `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50031,
+			details: { 'Contract Dates': { 'Closing Date': inThreeDays } },
 		});
 		await t.run();
 		const dates = (t.staticData.dotloopPolling as IDataObject).dates as Record<string, string>;
