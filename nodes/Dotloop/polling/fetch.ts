@@ -9,16 +9,25 @@ export interface BatchedRead {
 	requests: number;
 	/** Dotloop's time (Date header) of the first answer. */
 	checked?: string;
+	/** Set when `pause` stopped the read with more pages left: the number of the last page read. */
+	pausedAfter?: number;
 }
 
-interface ReadOptions {
+export interface ReadOptions {
 	maxPages?: number;
+	/** The first batch to read (a read continuing where an earlier one paused). */
+	firstBatch?: number;
 	/** The poll's own stop rule: true when the rest of the list is older than what it looks for. */
 	stopWhen?: (page: IDataObject[]) => boolean;
+	/** Asked before each further page: true pauses the read (the poll's time budget is spent). */
+	pause?: () => boolean;
 }
 
-/** The records of a paged list as one read, with the poll's stop rule applied after each page. */
-async function readPages(pages: AsyncGenerator<ListPage>, stopWhen?: ReadOptions['stopWhen']) {
+/** The records of a paged list as one read, with the poll's stop rules applied after each page. */
+async function readPages(
+	pages: AsyncGenerator<ListPage>,
+	{ stopWhen, pause }: ReadOptions,
+): Promise<BatchedRead> {
 	const records: IDataObject[] = [];
 	let requests = 0;
 	let checked: string | undefined;
@@ -27,6 +36,7 @@ async function readPages(pages: AsyncGenerator<ListPage>, stopWhen?: ReadOptions
 		requests++;
 		records.push(...page.records);
 		if (stopWhen?.(page.records)) break;
+		if (page.more && pause?.()) return { records, requests, checked, pausedAfter: page.number };
 	}
 	return { records, requests, checked };
 }
@@ -40,9 +50,9 @@ export async function readBatches(
 	this: IPollFunctions,
 	path: string,
 	qs: IDataObject,
-	{ maxPages, stopWhen }: ReadOptions = {},
+	{ maxPages, firstBatch, ...rules }: ReadOptions = {},
 ): Promise<BatchedRead> {
-	return await readPages(batchPages.call(this, path, qs, { maxPages }), stopWhen);
+	return await readPages(batchPages.call(this, path, qs, { maxPages, firstBatch }), rules);
 }
 
 /** next_cursor pages (subscriptions, webhook events), until `stopWhen` or the last page. */
@@ -52,7 +62,7 @@ export async function readCursorPages(
 	qs: IDataObject,
 	{ maxPages, stopWhen }: ReadOptions = {},
 ): Promise<BatchedRead> {
-	return await readPages(cursorPages.call(this, path, qs, { maxPages }), stopWhen);
+	return await readPages(cursorPages.call(this, path, qs, { maxPages }), { stopWhen });
 }
 
 /** Runs one watched source; its errors say which profile or subscription failed. */

@@ -2,10 +2,12 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { TRANSACTION_STATUSES } from '../descriptions/constants';
 import { SAMPLE_SIZE } from './events/types';
-import { readBatches, type BatchedRead } from './fetch';
+import { readBatches, type BatchedRead, type ReadOptions } from './fetch';
+import { overBudget } from './budget';
 import { forEachProfile, readingLoopsOf, withDetails } from './profiles';
 import {
 	advanceWindow,
+	fingerprint,
 	isoSeconds,
 	LOOKBACK_SECONDS,
 	toSeconds,
@@ -31,7 +33,7 @@ export async function readLoops(
 	this: IPollFunctions,
 	profileId: string,
 	qs: IDataObject,
-	options?: { maxPages?: number },
+	options?: ReadOptions,
 ): Promise<BatchedRead> {
 	return await readingLoopsOf(
 		profileId,
@@ -61,6 +63,42 @@ export interface FeedResult {
 	firstBatch: IDataObject[];
 	/** Dotloop's time (Date header) of the feed's first answer. */
 	startedAt?: string;
+	/** What a read paused by the poll's time budget left to read (see FeedBacklog). */
+	backlog?: FeedBacklog;
+}
+
+/**
+ * The rest of a feed read that the poll's time budget paused. The read was newest first, so what is
+ * left are the batches after `batch` - 1 of the same query, older than what was read: records changed
+ * at `before` or earlier. Records changed since moved to the first batch (the next window reads them)
+ * and pushed the others down, so a later batch may repeat records already read: those are the ones
+ * changed after `before`, or at `before` with a fingerprint in `seen`.
+ */
+export interface FeedBacklog {
+	filter: string;
+	batch: number;
+	before: string;
+	/** id → fingerprint of the records read that changed at `before`. */
+	seen: Record<string, string>;
+}
+
+function backlogAfter(
+	filter: string,
+	pausedAfter: number,
+	records: IDataObject[],
+	key: LoopFeedKey,
+	fingerprintOf: (record: IDataObject) => string,
+	previous?: FeedBacklog,
+): FeedBacklog {
+	let before = previous ? (toSeconds(previous.before) ?? Infinity) : Infinity;
+	for (const record of records)
+		before = Math.min(before, toSeconds(String(record[key])) ?? Infinity);
+	const seen: Record<string, string> =
+		previous && toSeconds(previous.before) === before ? { ...previous.seen } : {};
+	for (const record of records) {
+		if (toSeconds(String(record[key])) === before) seen[String(record.id)] = fingerprintOf(record);
+	}
+	return { filter, batch: pausedAfter + 1, before: isoSeconds(before), seen };
 }
 
 /**
@@ -78,15 +116,27 @@ export async function pollLoopFeed(
 	const fingerprintOf = key === 'created' ? createdOnce : undefined;
 	if (window) {
 		const filter = `${key}_min=${windowStart(window)}`;
-		const read = await readLoops.call(this, profileId, listQuery(key, includeDetails, filter));
+		const read = await readLoops.call(this, profileId, listQuery(key, includeDetails, filter), {
+			pause: () => overBudget(this),
+		});
 		const checked = read.checked;
-		return {
+		const result: FeedResult = {
 			...advanceWindow(window, read.records, key, { fingerprintOf, checked }),
 			requests: read.requests,
 			read: read.records,
 			firstBatch: [],
 			startedAt: checked,
 		};
+		if (read.pausedAfter !== undefined) {
+			result.backlog = backlogAfter(
+				filter,
+				read.pausedAfter,
+				read.records,
+				key,
+				fingerprintOf ?? fingerprint,
+			);
+		}
+		return result;
 	}
 	const start: ChangeWindow = { at: isoSeconds(0), seen: {} };
 	let read: BatchedRead;
@@ -132,6 +182,100 @@ export async function pollLoopFeed(
 		read: read.records,
 		firstBatch: everything ? [] : read.records,
 		startedAt: read.checked,
+	};
+}
+
+/** Reads on in a paused read's batches: the records it had not read, oldest change first. */
+async function drainBacklog(
+	this: IPollFunctions,
+	profileId: string,
+	key: LoopFeedKey,
+	window: ChangeWindow,
+	backlog: FeedBacklog,
+	includeDetails: boolean,
+): Promise<{
+	changes: IDataObject[];
+	window: ChangeWindow;
+	backlog?: FeedBacklog;
+	requests: number;
+}> {
+	const fingerprintOf = key === 'created' ? createdOnce : fingerprint;
+	const read = await readLoops.call(
+		this,
+		profileId,
+		listQuery(key, includeDetails, backlog.filter),
+		{
+			firstBatch: backlog.batch,
+			pause: () => overBudget(this),
+		},
+	);
+	const before = toSeconds(backlog.before) ?? 0;
+	const left = new Map<string, IDataObject>();
+	for (const record of read.records) {
+		const id = String(record.id);
+		const second = toSeconds(String(record[key]));
+		if (second === undefined || second > before || left.has(id)) continue;
+		const print = fingerprintOf(record);
+		if (second === before && backlog.seen[id] === print) continue;
+		// Emitted already and still inside the window's lookback (a paused read of a window that
+		// re-reads the last burst).
+		if (window.seen[id] === `${second}:${print}`) continue;
+		left.set(id, record);
+	}
+	const changes = [...left.values()].sort(
+		(a, b) => (toSeconds(String(a[key])) ?? 0) - (toSeconds(String(b[key])) ?? 0),
+	);
+	// Records inside the window's lookback get their fingerprint, so the next window read skips them.
+	const next = advanceWindow(window, changes, key, {
+		fingerprintOf: key === 'created' ? createdOnce : undefined,
+		checked: window.checked,
+	}).next;
+	return {
+		changes,
+		window: next,
+		backlog:
+			read.pausedAfter === undefined
+				? undefined
+				: backlogAfter(backlog.filter, read.pausedAfter, read.records, key, fingerprintOf, backlog),
+		requests: read.requests,
+	};
+}
+
+/**
+ * A profile's feed from what it kept: first the rest of a read the time budget paused (if any), then,
+ * time left, the window as usual. `backlog` in the answer is what is still left.
+ */
+export async function readLoopFeed(
+	this: IPollFunctions,
+	profileId: string,
+	key: LoopFeedKey,
+	kept: { window: ChangeWindow; backlog?: FeedBacklog } | undefined,
+	options: { includeDetails: boolean; everything?: boolean },
+): Promise<FeedResult> {
+	if (!kept?.backlog) return await pollLoopFeed.call(this, profileId, key, kept?.window, options);
+	const drained = await drainBacklog.call(
+		this,
+		profileId,
+		key,
+		kept.window,
+		kept.backlog,
+		options.includeDetails,
+	);
+	if (drained.backlog || overBudget(this)) {
+		return {
+			changes: drained.changes,
+			next: drained.window,
+			backlog: drained.backlog,
+			requests: drained.requests,
+			read: drained.changes,
+			firstBatch: [],
+		};
+	}
+	const feed = await pollLoopFeed.call(this, profileId, key, drained.window, options);
+	return {
+		...feed,
+		changes: [...drained.changes, ...feed.changes],
+		requests: drained.requests + feed.requests,
 	};
 }
 

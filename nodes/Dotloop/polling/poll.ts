@@ -1,6 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { startPollBudget } from './budget';
 import { EVENT_MODULES, POLL_EVENTS, type PollEvent } from './events';
 import type { CommonParams } from './events/types';
 
@@ -50,6 +51,7 @@ export async function pollDotloop(this: IPollFunctions): Promise<INodeExecutionD
 		return null;
 	}
 	pollsInFlight.add(key);
+	startPollBudget(this);
 	try {
 		const staticData = this.getWorkflowStaticData('node');
 		const stored = staticData[STATE_KEY] as PollState | undefined;

@@ -2,6 +2,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { dotloopRequest, withListedDetails, type DotloopResponse } from '../transport';
+import { overBudget } from './budget';
 import { concerning } from './fetch';
 
 /** "Every profile" re-lists the user's profiles this often, not on every poll. */
@@ -93,10 +94,13 @@ export async function forEachProfile<T>(
 	context: IPollFunctions,
 	profileIds: string[],
 	work: (profileId: string) => Promise<T>,
+	stopEarly?: () => boolean,
 ): Promise<Map<string, T>> {
 	const done = new Map<string, T>();
 	const refused: Array<{ profileId: string; error: NodeApiError }> = [];
 	for (const profileId of profileIds) {
+		// Time budget spent (n8n 2.x): the profiles left wait for the next poll, their state as it was.
+		if (done.size + refused.length > 0 && stopEarly?.()) break;
 		let failure: unknown;
 		try {
 			done.set(profileId, await work(profileId));
@@ -155,6 +159,7 @@ export async function pollEachProfile<S>(
 		context,
 		profiles.ids,
 		async (profileId) => await pollProfile(profileId, previous?.loops?.[profileId]),
+		() => overBudget(context),
 	);
 	const loops: Record<string, S> = {};
 	const items: IDataObject[] = [];

@@ -86,12 +86,14 @@ export async function* batchPages(
 	{
 		batchSize = MAX_BATCH_SIZE,
 		maxPages = MAX_PAGES,
-	}: { batchSize?: number; maxPages?: number } = {},
+		firstBatch = 1,
+	}: { batchSize?: number; maxPages?: number; firstBatch?: number } = {},
 ): AsyncGenerator<ListPage> {
-	let read = 0;
+	// Batches before `firstBatch` were read by an earlier call (a poll continuing where it stopped).
+	let read = (firstBatch - 1) * batchSize;
 	let previous: IDataObject[] = [];
-	let largestBefore = 0;
-	for (let number = 1; number <= maxPages; number++) {
+	let largestBefore = firstBatch > 1 ? batchSize : 0;
+	for (let number = firstBatch; number < firstBatch + maxPages; number++) {
 		const { body, headers, merge } = (await dotloopRequest.call(this, {
 			method: 'GET',
 			path,

@@ -70,6 +70,8 @@ beforeEach(async () => {
 });
 
 const T0 = '2030-03-01T12:00:00Z';
+const second = (base: string, plus: number) =>
+	new Date(Date.parse(base) + plus * 1000).toISOString().replace('.000Z', 'Z');
 const loopPaths = (requests: Array<{ path: unknown }>) =>
 	requests.map((r) => r.path).filter((p) => String(p).endsWith('/loop'));
 
@@ -327,5 +329,74 @@ describe('Loop Status Changed on a 20,000-loop profile (14,000 SOLD)', () => {
 		]);
 		expect(unread.status).not.toBe('ARCHIVED');
 		expect(await t.run()).toBeNull();
+	});
+});
+
+describe("n8n 2.x's poll budget (getPollBudgetMs)", () => {
+	let ids: number[];
+	/** Each loop changed one second after the one before, from `from` seconds after T0. */
+	const update = async (loopIds: number[], name: string, from: number) => {
+		for (const [i, loopId] of loopIds.entries())
+			await simulate({ action: 'updateLoop', loopId, name, at: second(T0, from + i) });
+	};
+	const batchNumbers = async (seq: number) =>
+		(await requestsSince(seq))
+			.filter((r) => r.path === '/public/v2/profile/1001/loop')
+			.map((r) => Number((r.query as IDataObject).batch_number));
+
+	beforeEach(async () => {
+		const seeded = (await admin('POST', '/seed/loops', {
+			profileId: 1001,
+			count: 350,
+		})) as IDataObject;
+		const first = Number((seeded.data as IDataObject)?.firstId ?? seeded.firstId);
+		ids = Array.from({ length: 350 }, (_, i) => first + i);
+	});
+
+	test('a catch-up past the budget stops after a page, emits it, and the next polls go on from there: nothing lost, nothing twice', async () => {
+		const t = trigger(
+			{
+				event: 'loopUpdated',
+				watch: 'profile',
+				profileId: { __rl: true, mode: 'id', value: '1001' },
+			},
+			1,
+		);
+		await t.run();
+		await update(ids, 'Catch-up', 0);
+		const emitted: number[] = [];
+		const pages: number[][] = [];
+		for (let poll = 0; poll < 4; poll++) {
+			const seq = await lastSeq();
+			emitted.push(...((await t.run()) ?? []).map((l) => Number(l.id)));
+			pages.push(await batchNumbers(seq));
+			// Changes between two polls of the catch-up push the unread loops down a batch.
+			if (poll === 0) await update(ids.slice(0, 3), 'Changed again', 1000);
+		}
+		expect(pages).toEqual([[1], [2], [3], [4]]);
+		const seq = await lastSeq();
+		const last = (await t.run()) ?? [];
+		expect(await batchNumbers(seq)).toEqual([1]);
+		expect(last.map((l) => [l.id, l.name])).toEqual(
+			ids.slice(0, 3).map((id) => [id, 'Changed again']),
+		);
+		// The three changed again had not been read yet (the oldest changes, batch 4): they moved to the
+		// first batch and come once, as they are now; the catch-up emitted every other loop once.
+		expect([...emitted].sort((a, b) => a - b)).toEqual(ids.slice(3));
+		expect(await t.run()).toBeNull();
+	});
+
+	test('without a budget (n8n 1.x) the same catch-up is one poll of 4 batches', async () => {
+		const t = trigger({
+			event: 'loopUpdated',
+			watch: 'profile',
+			profileId: { __rl: true, mode: 'id', value: '1001' },
+		});
+		await t.run();
+		await update(ids, 'Catch-up', 0);
+		const seq = await lastSeq();
+		const out = (await t.run()) ?? [];
+		expect(await batchNumbers(seq)).toEqual([1, 2, 3, 4]);
+		expect(out.map((l) => Number(l.id)).sort((a, b) => a - b)).toEqual(ids);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { pollLoopFeed, recentLoops, type LoopFeedKey } from '../loops';
+import { readLoopFeed, recentLoops, type FeedBacklog, type LoopFeedKey } from '../loops';
 import {
 	pollEachProfile,
 	readIncludeDetails,
@@ -14,7 +14,7 @@ import type { ChangeWindow } from '../window';
 import { watchingKey, type PollEventModule } from './types';
 
 /** Each profile's change window: the state holds only the records of the lookback window. */
-type LoopChangesState = PerProfileState<{ window: ChangeWindow }>;
+type LoopChangesState = PerProfileState<{ window: ChangeWindow; backlog?: FeedBacklog }>;
 
 /**
  * Loop Created and Loop Updated: one change feed per profile (`created_min` or `updated_min`, newest
@@ -36,7 +36,7 @@ function loopChanges(key: LoopFeedKey): PollEventModule {
 					const previous = stored as LoopChangesState | undefined;
 					const everything = previous === undefined && common.emitExisting;
 					return await pollEachProfile(this, watch, previous, async (profileId, before) => {
-						const feed = await pollLoopFeed.call(this, profileId, key, before?.window, {
+						const feed = await readLoopFeed.call(this, profileId, key, before, {
 							includeDetails,
 							everything,
 						});
@@ -47,7 +47,9 @@ function loopChanges(key: LoopFeedKey): PollEventModule {
 						const items = changes.map((loop: IDataObject) => withProfile(loop, profileId));
 						return {
 							items: await withDetails.call(this, includeDetails, items),
-							state: { window: feed.next },
+							state: feed.backlog
+								? { window: feed.next, backlog: feed.backlog }
+								: { window: feed.next },
 						};
 					});
 				},

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { sortedOptions, toOptions, TRANSACTION_STATUS_VALUES } from '../../descriptions/constants';
-import { pollLoopFeed, recentLoops } from '../loops';
+import { pollLoopFeed, readLoopFeed, recentLoops, type FeedBacklog } from '../loops';
 import {
 	pollEachProfile,
 	readIncludeDetails,
@@ -34,7 +34,7 @@ export const properties: INodeProperties[] = [
 ];
 
 /** One profile: its change window and its statuses (statuses.ts). */
-type ProfileState = { window: ChangeWindow } & ProfileStatuses;
+type ProfileState = { window: ChangeWindow; backlog?: FeedBacklog } & ProfileStatuses;
 
 /** What versions before 0.x kept per profile (a plain status map); read once, then seeded again. */
 interface LegacyProfileState {
@@ -80,19 +80,21 @@ export const loopStatusChanged: PollEventModule = {
 				const previous = stored as StatusState | undefined;
 				const everything = previous === undefined && common.emitExisting;
 				return await pollEachProfile(this, watch, previous, async (profileId, before) => {
-					const feed = await pollLoopFeed.call(this, profileId, 'updated', before?.window, {
-						includeDetails,
-						everything,
-					});
+					const options = { includeDetails, everything };
+					const feed = before?.ids
+						? await readLoopFeed.call(this, profileId, 'updated', before, options)
+						: await pollLoopFeed.call(this, profileId, 'updated', before?.window, options);
+					const backlog = feed.backlog ? { backlog: feed.backlog } : {};
 					if (before?.ids) {
 						const { changes, kept } = statusChanges(before, feed.changes, feed.startedAt);
 						const items = changes
 							.filter(({ loop }) => wanted(loop))
 							.map(({ loop, previousStatus }) => statusItem(loop, profileId, previousStatus));
-						const state: ProfileState =
-							kept === before && feed.next === before.window
-								? before
-								: { window: feed.next, ...withoutWindow(kept) };
+						const quiet =
+							kept === before && feed.next === before.window && !feed.backlog && !before.backlog;
+						const state: ProfileState = quiet
+							? before
+							: { window: feed.next, ...withoutWindow(kept), ...backlog };
 						return { items: await withDetails.call(this, includeDetails, items), state };
 					}
 					const legacy = before as LegacyProfileState | undefined;
@@ -107,7 +109,7 @@ export const loopStatusChanged: PollEventModule = {
 						.map(({ loop, previousStatus }) => statusItem(loop, profileId, previousStatus));
 					return {
 						items: await withDetails.call(this, includeDetails, items),
-						state: { window: feed.next, ...seeded },
+						state: { window: feed.next, ...seeded, ...backlog },
 					};
 				});
 			},
