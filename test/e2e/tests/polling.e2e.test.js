@@ -211,3 +211,66 @@ test('Every Profile Holding Loops with one refused profile: activation works and
 	]);
 	await n8n.deactivate(every.id);
 }, 180_000);
+
+test('n8n stopped in the middle of a catch-up and started again: every change once, none lost, none twice', async () => {
+	const catchUp = await n8n.createWorkflow({
+		name: 'polling: catch-up across a restart',
+		nodes: [
+			{
+				id: 'polling-catch-up',
+				name: NODE_NAME,
+				type: POLLING_TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: everyFiveSeconds,
+					event: 'loopUpdated',
+					watch: 'profile',
+					profileId: wf.rl(1001),
+				},
+				credentials,
+			},
+		],
+		connections: {},
+	});
+	const tag = `E2E restart ${Date.now().toString(36)}`;
+	const items = async () => {
+		const out = [];
+		const { data } = await n8n.api(
+			'GET',
+			`/executions?workflowId=${catchUp.id}&limit=250&includeData=false`,
+		);
+		for (const summary of data) {
+			out.push(...(n8n.nodeOutput(await n8n.waitForExecution(summary.id), NODE_NAME) || []));
+		}
+		return out.filter((item) => String(item.name).startsWith(tag)).map((item) => item.id);
+	};
+	expect((await n8n.activate(catchUp.id)).ok).toBe(true);
+	await sleep(6_000);
+	// Each answer takes 4 s: the catch-up of 120 changes (2 batches) is still reading when n8n stops.
+	await admin.config({ latencyMs: 4_000 });
+	await Promise.all(
+		changedIds.map((loopId) =>
+			admin.simulate({ action: 'updateLoop', loopId, name: `${tag} ${loopId}` }),
+		),
+	);
+	const seq = await admin.lastSeq();
+	await waitFor(
+		async () =>
+			(await admin.requests({ since: seq, path: '/public/v2/profile/1001/loop' })).some(
+				(r) => r.query.batch_number === '1' && r.status === 200,
+			),
+		{ timeoutMs: 30_000, intervalMs: 200 },
+	);
+	await n8n.restart();
+	await admin.config({ latencyMs: 0 });
+	await waitFor(async () => (await items()).length >= CHANGES, {
+		timeoutMs: 90_000,
+		intervalMs: 2_000,
+		message: `${CHANGES} polled items after the restart`,
+	});
+	await sleep(11_000);
+	const ids = await items();
+	expect([...ids].sort((a, b) => a - b)).toEqual([...changedIds].sort((a, b) => a - b));
+	await n8n.deactivate(catchUp.id);
+}, 300_000);
