@@ -36,7 +36,7 @@ export const properties: INodeProperties[] = [
 /** One profile: its change window and its statuses (statuses.ts). */
 type ProfileState = { window: ChangeWindow; backlog?: FeedBacklog } & ProfileStatuses;
 
-/** What versions before 0.x kept per profile (a plain status map); read once, then seeded again. */
+/** What earlier versions kept per profile (a plain status map): answers one poll, then seeded again. */
 interface LegacyProfileState {
 	window: ChangeWindow;
 	statuses?: Record<string, string>;
