@@ -9,6 +9,8 @@ export interface BatchedRead {
 	requests: number;
 	/** Dotloop's time (Date header) of the first answer. */
 	checked?: string;
+	/** The records of the first answer: as they were at `checked`. */
+	firstPage: IDataObject[];
 	/** Set when `pause` stopped the read with more pages left: the number of the last page read. */
 	pausedAfter?: number;
 }
@@ -31,14 +33,19 @@ async function readPages(
 	const records: IDataObject[] = [];
 	let requests = 0;
 	let checked: string | undefined;
+	let firstPage: IDataObject[] = [];
 	for await (const page of pages) {
-		if (requests === 0) checked = serverTime(page.headers);
+		if (requests === 0) {
+			checked = serverTime(page.headers);
+			firstPage = page.records;
+		}
 		requests++;
 		records.push(...page.records);
 		if (stopWhen?.(page.records)) break;
-		if (page.more && pause?.()) return { records, requests, checked, pausedAfter: page.number };
+		if (page.more && pause?.())
+			return { records, requests, checked, firstPage, pausedAfter: page.number };
 	}
-	return { records, requests, checked };
+	return { records, requests, checked, firstPage };
 }
 
 /**

@@ -59,7 +59,7 @@ export interface FeedResult {
 	requests: number;
 	/** Every record read, as read (duplicates included). */
 	read: IDataObject[];
-	/** The records of a first poll's first batch: where things stood at `startedAt`. */
+	/** The records of the feed's first answer: where they stood at `startedAt`. */
 	firstBatch: IDataObject[];
 	/** Dotloop's time (Date header) of the feed's first answer. */
 	startedAt?: string;
@@ -124,7 +124,7 @@ export async function pollLoopFeed(
 			...advanceWindow(window, read.records, key, { fingerprintOf, checked }),
 			requests: read.requests,
 			read: read.records,
-			firstBatch: [],
+			firstBatch: read.firstPage,
 			startedAt: checked,
 		};
 		if (read.pausedAfter !== undefined) {
@@ -180,7 +180,7 @@ export async function pollLoopFeed(
 		changes: everything ? result.changes : [],
 		requests: read.requests,
 		read: read.records,
-		firstBatch: everything ? [] : read.records,
+		firstBatch: read.firstPage,
 		startedAt: read.checked,
 	};
 }

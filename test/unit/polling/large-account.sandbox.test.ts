@@ -400,3 +400,28 @@ describe("n8n 2.x's poll budget (getPollBudgetMs)", () => {
 		expect(out.map((l) => Number(l.id)).sort((a, b) => a - b)).toEqual(ids);
 	});
 });
+
+test('Loop Status Changed reads a state of the earlier shape once (its status map), then keeps the new one', async () => {
+	const t = trigger({
+		event: 'loopStatusChanged',
+		watch: 'profile',
+		profileId: { __rl: true, mode: 'id', value: '1001' },
+	});
+	await t.run();
+	const state = t.staticData.dotloopPolling as IDataObject;
+	const loops = state.loops as Record<string, IDataObject>;
+	// What earlier versions stored: every open loop's status; 50001 said UNDER_CONTRACT.
+	loops['1001'] = {
+		window: loops['1001'].window,
+		statuses: { '50001': 'UNDER_CONTRACT' },
+		seededAt: '2020-01-01T00:00:00Z',
+	};
+	await simulate({ action: 'updateLoop', loopId: 50001, status: 'SOLD' });
+	const out = (await t.run()) ?? [];
+	expect(out.map((l) => [l.id, l.previousStatus, l.newStatus])).toEqual([
+		[50001, 'UNDER_CONTRACT', 'SOLD'],
+	]);
+	const kept = (t.staticData.dotloopPolling as IDataObject).loops as Record<string, IDataObject>;
+	expect(Object.keys(kept['1001']).sort()).toEqual(['ids', 'newFrom', 'window']);
+	expect(await t.run()).toBeNull();
+});
