@@ -158,7 +158,7 @@ test(`${CHANGES} changes in bursts of ${BURST} in one second: one execution item
 	}
 }, 300_000);
 
-test('Every Profile Holding Loops with one refused profile: activation works and the other profile keeps emitting; the refused one catches up when it answers again', async () => {
+test('Every Profile Holding Loops with one refused profile: activation works and the other profile keeps emitting; a profile refused for a while catches up when it answers again', async () => {
 	await n8n.deactivate(workflow.id);
 	await admin.call('PATCH', '/profiles/1002', { refuse: 403 });
 	const every = await n8n.createWorkflow({
@@ -197,8 +197,25 @@ test('Every Profile Holding Loops with one refused profile: activation works and
 	expect(refused[0].status).toBe(403);
 
 	await admin.simulate({ action: 'updateLoop', loopId: 50001, name: 'E2E while 1002 refused' });
-	await admin.simulate({ action: 'updateLoop', loopId: 50031, name: 'E2E 1002 change, refused' });
 	await waitFor(async () => (await items()).length >= 1, { timeoutMs: 30_000, intervalMs: 1_000 });
+
+	// 1002 answers (its first answer is where it starts being watched, as at activation), then is
+	// refused again while one of its loops changes: that change comes once 1002 answers again.
+	const answered = async (status) => {
+		const since = await admin.lastSeq();
+		await waitFor(
+			async () =>
+				(await admin.requests({ since, path: '/public/v2/profile/1002/loop' })).some(
+					(r) => r.status === status,
+				),
+			{ timeoutMs: 30_000, intervalMs: 500 },
+		);
+	};
+	await admin.call('PATCH', '/profiles/1002', { refuse: null });
+	await answered(200);
+	await admin.call('PATCH', '/profiles/1002', { refuse: 404 });
+	await answered(404);
+	await admin.simulate({ action: 'updateLoop', loopId: 50031, name: 'E2E 1002 change, refused' });
 	await sleep(6_000);
 	expect(await items()).toEqual([[50001, 1001, 'E2E while 1002 refused']]);
 
