@@ -786,7 +786,7 @@ const workflows = {
 			]),
 	},
 	polling: {
-		dotloop: (ctx, { seconds }) =>
+		dotloop: (ctx, { seconds, event = 'loopUpdated' }) =>
 			chain('bench 7: Dotloop Polling Trigger', [
 				{
 					name: 'Dotloop Polling Trigger',
@@ -794,7 +794,7 @@ const workflows = {
 					typeVersion: 1,
 					parameters: {
 						pollTimes: everySeconds(seconds),
-						event: 'loopUpdated',
+						event,
 						watch: 'profile',
 						profileId: rl(PROFILE_ID),
 						options: {},

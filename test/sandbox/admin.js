@@ -7,6 +7,7 @@ const { snapshot } = require('./state');
 const { simulate } = require('./simulate');
 const { mergeLoops } = require('./mutations/loops');
 const { generateContacts, generateLoops, USER_ID } = require('./seed');
+const { seedLargeAccount, seedFailedEvents, patchProfile } = require('./large-account');
 
 // Inspection and control endpoints under /_sandbox (no auth, JSON in and out).
 function body(ctx) {
@@ -151,6 +152,21 @@ const ROUTES = [
 	['POST', /^\/_sandbox\/simulate$/, (app, ctx) => json({ data: simulate(app, body(ctx)) })],
 	['POST', /^\/_sandbox\/seed\/loops$/, seedLoops],
 	['POST', /^\/_sandbox\/seed\/contacts$/, seedContacts],
+	[
+		'POST',
+		/^\/_sandbox\/seed\/large-account$/,
+		(app, ctx) => json(seedLargeAccount(app, body(ctx))),
+	],
+	[
+		'POST',
+		/^\/_sandbox\/seed\/failed-events$/,
+		(app, ctx) => json(seedFailedEvents(app, body(ctx))),
+	],
+	[
+		'PATCH',
+		/^\/_sandbox\/profiles\/(\d+)$/,
+		(app, ctx, id) => json(patchProfile(app, id, body(ctx))),
+	],
 	['POST', /^\/_sandbox\/reset$/, reset],
 	['POST', /^\/_sandbox\/events\/([0-9a-f-]+)\/fail$/, failEvent],
 	['POST', /^\/_sandbox\/subscriptions\/([0-9a-f-]+)\/disable$/, disableSubscription],

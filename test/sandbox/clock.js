@@ -40,9 +40,41 @@ function usDate(ms) {
 	return `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${d.getUTCFullYear()}`;
 }
 
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
+
+// 01/31/2017 → "January 31, 2017" (config.detailDateFormat 'text'); anything else unchanged.
+function textDate(value) {
+	const ms = parseUsDate(value);
+	if (ms === null) return value;
+	const d = new Date(ms);
+	return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, '0')}, ${d.getUTCFullYear()}`;
+}
+
 // Stored timestamps are whole seconds, so filters and renderings agree.
 const second = (ms) => Math.floor(ms / 1000) * 1000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-module.exports = { second, isoSeconds, isoMillis, parseFilterDate, parseUsDate, usDate, sleep };
+module.exports = {
+	second,
+	isoSeconds,
+	isoMillis,
+	parseFilterDate,
+	parseUsDate,
+	usDate,
+	textDate,
+	sleep,
+};

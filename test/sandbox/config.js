@@ -48,6 +48,11 @@ const DEFAULTS = {
 	// The webhook signature headers: 'documented' (X-DOTLOOP-SIGNATURE / X-DOTLOOP-TIMESTAMP) or
 	// 'webhookPrefixed' (X-DOTLOOP-WEBHOOK-SIGNATURE / X-DOTLOOP-WEBHOOK-TIMESTAMP, as one connector reads).
 	signatureHeaders: 'documented',
+	// Contacts carry `created` as well as `updated` (changelog 05/31/2017; sections 12.x show only
+	// `updated`): false leaves `created` out of every contact answer.
+	contactCreated: true,
+	// Loop-detail dates: 'mdy' as documented (01/31/2017); 'text' as real clients met them ("March 05, 2017").
+	detailDateFormat: 'mdy',
 };
 
 const num =
@@ -105,6 +110,8 @@ const MUTABLE = {
 		(v) => v === 'documented' || v === 'webhookPrefixed',
 		'"documented" or "webhookPrefixed"',
 	],
+	contactCreated: [bool, 'true or false'],
+	detailDateFormat: [(v) => v === 'mdy' || v === 'text', '"mdy" or "text"'],
 };
 
 function validateChanges(changes) {

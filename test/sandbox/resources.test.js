@@ -372,7 +372,12 @@ describe('sandbox resources', () => {
 		};
 		const created = await api('POST', '/contact', { body });
 		expect(created.status).toBe(201);
-		expect(created.body.data).toEqual({ id: 400131, ...body, updated: expect.any(String) });
+		expect(created.body.data).toEqual({
+			id: 400131,
+			...body,
+			created: expect.any(String),
+			updated: expect.any(String),
+		});
 		const patched = await api('PATCH', '/contact/400131', { body: { home: '(415) 888 8888' } });
 		expect(patched.body.data.home).toBe('(415) 888 8888');
 		expect(patched.body.data.firstName).toBe('Brian');
@@ -391,6 +396,7 @@ describe('sandbox resources', () => {
 			firstName: 'Lena',
 			company: 'Allen Realty',
 			role: 'Lender',
+			created: expect.any(String),
 			updated: expect.any(String),
 		});
 		const patched = await api('PATCH', '/contact/400131', { body: { role: 'Inspector' } });

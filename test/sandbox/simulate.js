@@ -122,9 +122,19 @@ const ACTIONS = {
 		removeParticipant(app, { loop, participant, userId: USER_ID, actor: body.actor });
 		return { id: participant.id, loopId: loop.id, removed: true };
 	},
+	// `hidden: true`: created (its id taken, its time stamped) but not listed or found until
+	// revealContact, as contacts created together can become visible out of id order.
 	createContact(app, body) {
-		const contact = createContact(app, { userId: USER_ID, body: fields(body, []) });
+		if (body.hidden !== undefined && typeof body.hidden !== 'boolean')
+			throw badRequest('hidden must be true or false', pointer('/hidden'));
+		const contact = createContact(app, { userId: USER_ID, body: fields(body, ['hidden']) });
+		if (body.hidden) contact.hidden = true;
 		return contactView(stamp(contact, body, { created: true }));
+	},
+	revealContact(app, body) {
+		const contact = contactOf(app, body);
+		delete contact.hidden;
+		return contactView(contact);
 	},
 	updateContact(app, body) {
 		const contact = updateContact(app, {

@@ -111,7 +111,7 @@ class Store {
 
 	contactsOfUser(userId) {
 		const out = [];
-		for (const c of this.contacts.values()) if (c.userId === userId) out.push(c);
+		for (const c of this.contacts.values()) if (c.userId === userId && !c.hidden) out.push(c);
 		return out;
 	}
 

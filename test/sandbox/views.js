@@ -1,6 +1,6 @@
 'use strict';
 
-const { isoSeconds, isoMillis } = require('./clock');
+const { isoSeconds, isoMillis, textDate } = require('./clock');
 const { PROFILE_FIELDS, CONTACT_FIELDS, PARTICIPANT_FIELDS } = require('./constants');
 
 // Response shapes of the documentation; fields without a value are left out, as the real API does.
@@ -34,10 +34,12 @@ function profileView(profile, { list = false, user } = {}) {
 	);
 	if (list) out.default = Boolean(user && user.defaultProfileId === profile.id);
 	out.requiresTemplate = profile.requiresTemplate;
+	// Changelog 03/23/2017: "Introduced deactivated flag for profiles".
+	out.deactivated = Boolean(profile.deactivated);
 	return out;
 }
 
-function loopView(store, loop, { withProfileId = false, details = false } = {}) {
+function loopView(store, loop, { withProfileId = false, details = false, dates = 'mdy' } = {}) {
 	const counts = store.taskCounts(loop);
 	const out = { id: loop.id };
 	if (withProfileId) out.profileId = loop.profileId;
@@ -51,16 +53,20 @@ function loopView(store, loop, { withProfileId = false, details = false } = {}) 
 		created: isoSeconds(loop.created),
 		loopUrl: loopUrl(loop.id),
 	});
-	if (details) out.details = detailsView(loop);
+	if (details) out.details = detailsView(loop, { dates });
 	return out;
 }
 
 // A loop list item (section 5.1). With include_details the documentation does not show where the
 // details go; config.listDetails picks the reading (README, "Where the documentation is ambiguous").
-function loopListItemView(store, loop, { details = false, reading = 'details' } = {}) {
+function loopListItemView(
+	store,
+	loop,
+	{ details = false, reading = 'details', dates = 'mdy' } = {},
+) {
 	const out = loopView(store, loop);
 	if (!details || reading === 'omitted') return out;
-	const sections = detailsView(loop);
+	const sections = detailsView(loop, { dates });
 	if (reading === 'inline') return { ...out, ...sections };
 	out[reading] = sections;
 	return out;
@@ -80,10 +86,14 @@ function loopItView(loop) {
 	};
 }
 
-function detailsView(loop) {
+// Stored dates are MM/DD/YYYY; `dates: 'text'` (config.detailDateFormat) answers them as "March 05, 2017".
+function detailsView(loop, { dates = 'mdy' } = {}) {
 	const out = {};
 	for (const [section, fields] of Object.entries(loop.details)) {
-		if (Object.keys(fields).length) out[section] = { ...fields };
+		if (!Object.keys(fields).length) continue;
+		out[section] = { ...fields };
+		if (dates === 'text')
+			for (const [k, v] of Object.entries(fields)) out[section][k] = textDate(v);
 	}
 	return out;
 }
@@ -144,12 +154,13 @@ function taskView(task) {
 
 const activityView = (a) => ({ message: a.message, date: isoSeconds(a.date) });
 
-function contactView(contact) {
-	return {
-		id: contact.id,
-		...pick(contact, CONTACT_FIELDS),
-		updated: isoSeconds(contact.updated),
-	};
+// `created` (changelog 05/31/2017) unless config.contactCreated is false; `options` may be a map index.
+function contactView(contact, options) {
+	const out = { id: contact.id, ...pick(contact, CONTACT_FIELDS) };
+	if (!(options && options.created === false) && contact.created !== undefined)
+		out.created = isoSeconds(contact.created);
+	out.updated = isoSeconds(contact.updated);
+	return out;
 }
 
 function templateView(t) {

@@ -2,8 +2,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { listCarriesDetails, loopDetailsOfSummary, withListedDetails } from '../transport';
-import { readBatches } from './fetch';
-import { loopsPath, OPEN_STATUSES } from './loops';
+import { OPEN_STATUSES, readLoops } from './loops';
 
 /** Loop-detail date fields (section 6, Loop Details): `Section|Field`, values like 01/31/2017. */
 export const DATE_FIELDS: Array<{ name: string; value: string }> = [
@@ -60,7 +59,7 @@ export async function readOpenLoopsWithDetails(
 	this: IPollFunctions,
 	profileId: string,
 ): Promise<{ loops: IDataObject[]; requests: number }> {
-	const read = await readBatches.call(this, loopsPath(profileId), {
+	const read = await readLoops.call(this, profileId, {
 		sort: 'updated:desc',
 		filter: `transaction_status=${OPEN_STATUSES.join('|')}`,
 		include_details: true,

@@ -1,60 +1,65 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 
-import { dotloopRequest, MAX_BATCH_SIZE, type DotloopResponse } from '../transport';
+import { batchPages, cursorPages, type ListPage } from '../transport';
 import { serverTime } from './window';
-
-/** A backstop far above any real account. */
-const MAX_PAGES = 10_000;
-
-interface ListBody {
-	data?: IDataObject[];
-	meta?: { total?: number; nextCursor?: string | null };
-}
 
 export interface BatchedRead {
 	records: IDataObject[];
 	requests: number;
 	/** Dotloop's time (Date header) of the first answer. */
 	checked?: string;
+	/** The records of the first answer: as they were at `checked`. */
+	firstPage: IDataObject[];
+	/** Set when `pause` stopped the read with more pages left: the number of the last page read. */
+	pausedAfter?: number;
+}
+
+export interface ReadOptions {
+	maxPages?: number;
+	/** The first batch to read (a read continuing where an earlier one paused). */
+	firstBatch?: number;
+	/** The poll's own stop rule: true when the rest of the list is older than what it looks for. */
+	stopWhen?: (page: IDataObject[]) => boolean;
+	/** Asked before each further page: true pauses the read (the poll's time budget is spent). */
+	pause?: () => boolean;
+}
+
+/** The records of a paged list as one read, with the poll's stop rules applied after each page. */
+async function readPages(
+	pages: AsyncGenerator<ListPage>,
+	{ stopWhen, pause }: ReadOptions,
+): Promise<BatchedRead> {
+	const records: IDataObject[] = [];
+	let requests = 0;
+	let checked: string | undefined;
+	let firstPage: IDataObject[] = [];
+	for await (const page of pages) {
+		if (requests === 0) {
+			checked = serverTime(page.headers);
+			firstPage = page.records;
+		}
+		requests++;
+		records.push(...page.records);
+		if (stopWhen?.(page.records)) break;
+		if (page.more && pause?.())
+			return { records, requests, checked, firstPage, pausedAfter: page.number };
+	}
+	return { records, requests, checked, firstPage };
 }
 
 /**
- * Every batch of a filtered loop or contact list (batch_size / batch_number, 100 at a time). Stops on an
- * empty batch, once meta.total rows are in, on a short batch without a total, or when `stopWhen` says
- * the rest is older than the cursor. Duplicates (records pushed down a batch by a change while paging)
- * are returned as read: the change window removes them.
+ * Every batch of a filtered loop or contact list (100 at a time) until the list ends or `stopWhen`
+ * says the rest is older than the window. Duplicates (records pushed down a batch by a change while
+ * paging) are returned as read: the change window removes them.
  */
 export async function readBatches(
 	this: IPollFunctions,
 	path: string,
 	qs: IDataObject,
-	{
-		maxPages = MAX_PAGES,
-		stopWhen,
-	}: { maxPages?: number; stopWhen?: (batch: IDataObject[]) => boolean } = {},
+	{ maxPages, firstBatch, ...rules }: ReadOptions = {},
 ): Promise<BatchedRead> {
-	const records: IDataObject[] = [];
-	let requests = 0;
-	let checked: string | undefined;
-	for (let batchNumber = 1; batchNumber <= maxPages; batchNumber++) {
-		const { body, headers } = (await dotloopRequest.call(this, {
-			method: 'GET',
-			path,
-			qs: { ...qs, batch_size: MAX_BATCH_SIZE, batch_number: batchNumber },
-		})) as DotloopResponse<ListBody>;
-		if (requests === 0) checked = serverTime(headers);
-		requests++;
-		const batch = Array.isArray(body?.data) ? body.data : [];
-		records.push(...batch);
-		if (batch.length === 0) break;
-		const total = Number(body?.meta?.total);
-		if (Number.isFinite(total) && total >= 0) {
-			if (records.length >= total) break;
-		} else if (batch.length < MAX_BATCH_SIZE) break;
-		if (stopWhen?.(batch)) break;
-	}
-	return { records, requests, checked };
+	return await readPages(batchPages.call(this, path, qs, { maxPages, firstBatch }), rules);
 }
 
 /** next_cursor pages (subscriptions, webhook events), until `stopWhen` or the last page. */
@@ -62,30 +67,9 @@ export async function readCursorPages(
 	this: IPollFunctions,
 	path: string,
 	qs: IDataObject,
-	{
-		stopWhen,
-		maxPages = MAX_PAGES,
-	}: { stopWhen?: (page: IDataObject[]) => boolean; maxPages?: number } = {},
+	{ maxPages, stopWhen }: ReadOptions = {},
 ): Promise<BatchedRead> {
-	const records: IDataObject[] = [];
-	const seen = new Set<string>();
-	let cursor: string | undefined;
-	let requests = 0;
-	for (let page = 0; page < maxPages; page++) {
-		const { body } = (await dotloopRequest.call(this, {
-			method: 'GET',
-			path,
-			qs: cursor === undefined ? qs : { ...qs, next_cursor: cursor },
-		})) as DotloopResponse<ListBody>;
-		requests++;
-		const data = Array.isArray(body?.data) ? body.data : [];
-		records.push(...data);
-		const next = body?.meta?.nextCursor;
-		if (typeof next !== 'string' || next === '' || seen.has(next) || stopWhen?.(data)) break;
-		seen.add(next);
-		cursor = next;
-	}
-	return { records, requests };
+	return await readPages(cursorPages.call(this, path, qs, { maxPages }), { stopWhen });
 }
 
 /** Runs one watched source; its errors say which profile or subscription failed. */

@@ -7,12 +7,16 @@ export {
 } from './request';
 export { loopPathAfter, type LoopMerge } from './redirect';
 export {
+	batchListGoesOn,
+	batchPages,
 	batchSizeFor,
+	cursorPages,
 	getAllBatched,
 	getAllByCursor,
 	getList,
 	MAX_BATCH_SIZE,
 	type ListBody,
+	type ListPage,
 } from './paging';
 export { isNotFound } from './errors';
 export { retryPolicy } from './retryPolicy';

@@ -11,6 +11,10 @@
  *              items emitted (each change once: N distinct, no duplicates);
  *   quiet after  the same quiet measurement once the N changes are behind: the baseline's window still
  *              holds them and reads them again on every poll until they are 10 minutes old.
+ *
+ * 7s. Loop Status Changed on a brokerage's profile (`statusLoops` loops, 14,000 of 20,000 SOLD: the
+ * sandbox's large account) against the same hand-built workflow: requests per quiet poll and the bytes
+ * of static data n8n stores for the workflow after activation and after the quiet polls.
  */
 const { workflows } = require('../workflows');
 const { ProcessMonitor } = require('../lib/proc');
@@ -132,7 +136,94 @@ async function measure(bench, key, { changes, interval, quietPolls, loopIds }) {
 	return v;
 }
 
-async function run(bench, { changes, interval, quietPolls, variants: only = ['dotloop', 'http'] }) {
+/** The workflow's static data as n8n stored it: its JSON length in bytes (0 when it has none). */
+async function staticDataBytes(bench, workflowId) {
+	const wf = await bench.n8n.api('GET', `/workflows/${workflowId}`);
+	return wf.staticData ? JSON.stringify(wf.staticData).length : 0;
+}
+
+async function measureStatus(bench, key, { interval, quietPolls }) {
+	await bench.fresh();
+	const def = workflows.polling[key](bench.ctx, { seconds: interval, event: 'loopStatusChanged' });
+	const wf = await bench.create(def);
+	const seq = await bench.admin.lastSeq();
+	const activation = await bench.n8n.activate(wf.id);
+	if (!activation.ok)
+		throw new Error(`7s ${key}: activation failed: ${activation.error || activation.status}`);
+	await sleep(2 * interval * 1000);
+	const firstPollRequests = (await bench.admin.requests({ since: seq })).filter((e) =>
+		e.path.startsWith('/public/v2'),
+	).length;
+	const bytesAfterActivation = await staticDataBytes(bench, wf.id);
+	const q = await quiet(bench, quietPolls, interval);
+	const bytesAfterQuiet = await staticDataBytes(bench, wf.id);
+	await bench.n8n.deactivate(wf.id);
+	const v = {
+		workflowId: wf.id,
+		firstPollRequests,
+		quietRequestsPerPoll: q.requestsPerPoll,
+		quietCpuMsPerPoll: q.cpuMsPerPoll,
+		staticDataBytes: bytesAfterQuiet,
+		staticDataBytesAfterActivation: bytesAfterActivation,
+		requests: q.requestsPerPoll,
+		peakRssMb: q.peakRssMb,
+		baselineRssMb: q.baselineRssMb,
+		rssGrowthMb: q.rssGrowthMb,
+		cpuMs: q.cpuMsPerPoll,
+		otherCores: q.otherCores,
+	};
+	bench.log(
+		`7s ${key}: first polls ${firstPollRequests} requests; quiet ${v.quietRequestsPerPoll.toFixed(2)} req/poll; static data ${bytesAfterActivation} B after activation, ${bytesAfterQuiet} B after ${quietPolls} quiet polls`,
+	);
+	return v;
+}
+
+async function statusRow(bench, { statusLoops, interval, quietPolls, only }) {
+	await bench.admin.reset();
+	await bench.admin.config({ rateLimit: 1e9, clockScale: 1, rateWindowMs: 60_000 });
+	await bench.admin.call('POST', '/seed/large-account', {
+		profileId: 1001,
+		loops: statusLoops,
+		sold: Math.round(statusLoops * 0.7),
+		contacts: 0,
+	});
+	const variants = {};
+	for (const key of ['dotloop', 'http']) {
+		if (only.includes(key))
+			variants[key] = await measureStatus(bench, key, { interval, quietPolls });
+	}
+	const extras = {};
+	for (const [key, v] of Object.entries(variants)) {
+		extras[key] =
+			`quiet ${v.quietRequestsPerPoll.toFixed(2)} req per poll; static data ${v.staticDataBytes} bytes (${v.staticDataBytesAfterActivation} after activation); activation and first polls ${v.firstPollRequests} requests`;
+	}
+	return {
+		id: '7s',
+		title: `Polling: Loop Status Changed on a ${statusLoops.toLocaleString('en-US')}-loop profile (70% SOLD, every ${interval} s)`,
+		params: { statusLoops, intervalSeconds: interval, quietPolls },
+		variants,
+		variantLabels: { http: 'Schedule + HTTP Request + Remove Duplicates' },
+		extras,
+		compare: [
+			{ key: 'quietRequestsPerPoll', label: 'requests per quiet poll', better: 'lower' },
+			{ key: 'staticDataBytes', label: 'static-data bytes', better: 'lower' },
+		],
+		failures: [],
+	};
+}
+
+async function run(
+	bench,
+	{ changes, interval, quietPolls, statusLoops = 0, variants: only = ['dotloop', 'http'] },
+) {
+	const rows = [];
+	if (statusLoops > 0)
+		rows.push(await statusRow(bench, { statusLoops, interval, quietPolls, only }));
+	if (changes > 0) rows.push(...(await changesRow(bench, { changes, interval, quietPolls, only })));
+	return rows;
+}
+
+async function changesRow(bench, { changes, interval, quietPolls, only }) {
 	await bench.admin.reset();
 	await bench.admin.config({ rateLimit: 1e9, clockScale: 1, rateWindowMs: 60_000 });
 	await bench.admin.seedLoops(1001, changes);

@@ -21,6 +21,7 @@ let n8n;
 let admin;
 let workflow;
 let changedIds;
+let credentials;
 
 /** Every 5 seconds: one Poll Times entry per second value (each a plain number, so n8n accepts it). */
 const everyFiveSeconds = {
@@ -73,7 +74,9 @@ beforeAll(async () => {
 					watch: 'profile',
 					profileId: wf.rl(1001),
 				},
-				credentials: { dotloopOAuth2Api: { id: String(credential.id), name: 'Dotloop' } },
+				credentials: (credentials = {
+					dotloopOAuth2Api: { id: String(credential.id), name: 'Dotloop' },
+				}),
 			},
 		],
 		connections: {},
@@ -153,4 +156,138 @@ test(`${CHANGES} changes in bursts of ${BURST} in one second: one execution item
 		]);
 		expect(request.query.filter.slice('updated_min='.length) > newest).toBe(true);
 	}
+}, 300_000);
+
+test('Every Profile Holding Loops with one refused profile: activation works and the other profile keeps emitting; a profile refused for a while catches up when it answers again', async () => {
+	await n8n.deactivate(workflow.id);
+	await admin.call('PATCH', '/profiles/1002', { refuse: 403 });
+	const every = await n8n.createWorkflow({
+		name: 'polling: every profile, one refused',
+		nodes: [
+			{
+				id: 'polling-every-profile',
+				name: NODE_NAME,
+				type: POLLING_TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: everyFiveSeconds, event: 'loopUpdated', watch: 'allProfiles' },
+				credentials,
+			},
+		],
+		connections: {},
+	});
+	const items = async () => {
+		const out = [];
+		const { data } = await n8n.api(
+			'GET',
+			`/executions?workflowId=${every.id}&limit=250&includeData=false`,
+		);
+		for (const summary of data) {
+			out.push(...(n8n.nodeOutput(await n8n.waitForExecution(summary.id), NODE_NAME) || []));
+		}
+		return out.map((item) => [item.id, item.profileId, item.name]);
+	};
+	const seq = await admin.lastSeq();
+	expect((await n8n.activate(every.id)).ok).toBe(true);
+	await waitFor(
+		async () =>
+			(await admin.requests({ since: seq, path: '/public/v2/profile/1002/loop' })).length > 0,
+	);
+	const refused = await admin.requests({ since: seq, path: '/public/v2/profile/1002/loop' });
+	expect(refused[0].status).toBe(403);
+
+	await admin.simulate({ action: 'updateLoop', loopId: 50001, name: 'E2E while 1002 refused' });
+	await waitFor(async () => (await items()).length >= 1, { timeoutMs: 30_000, intervalMs: 1_000 });
+
+	// 1002 answers (its first answer is where it starts being watched, as at activation), then is
+	// refused again while one of its loops changes: that change comes once 1002 answers again.
+	const answered = async (status) => {
+		const since = await admin.lastSeq();
+		await waitFor(
+			async () =>
+				(await admin.requests({ since, path: '/public/v2/profile/1002/loop' })).some(
+					(r) => r.status === status,
+				),
+			{ timeoutMs: 30_000, intervalMs: 500 },
+		);
+	};
+	await admin.call('PATCH', '/profiles/1002', { refuse: null });
+	await answered(200);
+	await admin.call('PATCH', '/profiles/1002', { refuse: 404 });
+	await answered(404);
+	await admin.simulate({ action: 'updateLoop', loopId: 50031, name: 'E2E 1002 change, refused' });
+	await sleep(6_000);
+	expect(await items()).toEqual([[50001, 1001, 'E2E while 1002 refused']]);
+
+	await admin.call('PATCH', '/profiles/1002', { refuse: null });
+	await waitFor(async () => (await items()).length >= 2, { timeoutMs: 30_000, intervalMs: 1_000 });
+	await sleep(11_000);
+	expect((await items()).sort((a, b) => a[0] - b[0])).toEqual([
+		[50001, 1001, 'E2E while 1002 refused'],
+		[50031, 1002, 'E2E 1002 change, refused'],
+	]);
+	await n8n.deactivate(every.id);
+}, 180_000);
+
+test('n8n stopped in the middle of a catch-up and started again: every change once, none lost, none twice', async () => {
+	const catchUp = await n8n.createWorkflow({
+		name: 'polling: catch-up across a restart',
+		nodes: [
+			{
+				id: 'polling-catch-up',
+				name: NODE_NAME,
+				type: POLLING_TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					pollTimes: everyFiveSeconds,
+					event: 'loopUpdated',
+					watch: 'profile',
+					profileId: wf.rl(1001),
+				},
+				credentials,
+			},
+		],
+		connections: {},
+	});
+	const tag = `E2E restart ${Date.now().toString(36)}`;
+	const items = async () => {
+		const out = [];
+		const { data } = await n8n.api(
+			'GET',
+			`/executions?workflowId=${catchUp.id}&limit=250&includeData=false`,
+		);
+		for (const summary of data) {
+			out.push(...(n8n.nodeOutput(await n8n.waitForExecution(summary.id), NODE_NAME) || []));
+		}
+		return out.filter((item) => String(item.name).startsWith(tag)).map((item) => item.id);
+	};
+	expect((await n8n.activate(catchUp.id)).ok).toBe(true);
+	await sleep(6_000);
+	// Each answer takes 4 s: the catch-up of 120 changes (2 batches) is still reading when n8n stops.
+	await admin.config({ latencyMs: 4_000 });
+	await Promise.all(
+		changedIds.map((loopId) =>
+			admin.simulate({ action: 'updateLoop', loopId, name: `${tag} ${loopId}` }),
+		),
+	);
+	const seq = await admin.lastSeq();
+	await waitFor(
+		async () =>
+			(await admin.requests({ since: seq, path: '/public/v2/profile/1001/loop' })).some(
+				(r) => r.query.batch_number === '1' && r.status === 200,
+			),
+		{ timeoutMs: 30_000, intervalMs: 200 },
+	);
+	await n8n.restart();
+	await admin.config({ latencyMs: 0 });
+	await waitFor(async () => (await items()).length >= CHANGES, {
+		timeoutMs: 90_000,
+		intervalMs: 2_000,
+		message: `${CHANGES} polled items after the restart`,
+	});
+	await sleep(11_000);
+	const ids = await items();
+	expect([...ids].sort((a, b) => a - b)).toEqual([...changedIds].sort((a, b) => a - b));
+	await n8n.deactivate(catchUp.id);
 }, 300_000);

@@ -5,6 +5,8 @@ const { parseBatch, page, parseFilter, atOrAfter } = require('../listing');
 const { createContact, updateContact, deleteContact } = require('../mutations/contacts');
 const { contactFor, jsonBody, ok, created, list, noContent } = require('./resolve');
 
+const view = (ctx) => (contact) => contactView(contact, { created: ctx.app.config.contactCreated });
+
 function listContacts(ctx) {
 	const batch = parseBatch(ctx.query);
 	const filter = parseFilter(ctx.query, ['updated_min']);
@@ -12,7 +14,7 @@ function listContacts(ctx) {
 		.contactsOfUser(ctx.userId)
 		.filter((c) => atOrAfter(c.updated, filter.updated_min, ctx.app.config.minFilterBound))
 		.sort((a, b) => a.id - b.id);
-	return list(page(contacts, batch).map(contactView), contacts.length);
+	return list(page(contacts, batch).map(view(ctx)), contacts.length);
 }
 
 module.exports = [
@@ -22,20 +24,20 @@ module.exports = [
 		path: '/contact',
 		scope: 'contact:write',
 		handler: (ctx) =>
-			created(contactView(createContact(ctx.app, { userId: ctx.userId, body: jsonBody(ctx) }))),
+			created(view(ctx)(createContact(ctx.app, { userId: ctx.userId, body: jsonBody(ctx) }))),
 	},
 	{
 		method: 'GET',
 		path: '/contact/:contactId',
 		scope: 'contact:read',
-		handler: (ctx) => ok(contactView(contactFor(ctx))),
+		handler: (ctx) => ok(view(ctx)(contactFor(ctx))),
 	},
 	{
 		method: 'PATCH',
 		path: '/contact/:contactId',
 		scope: 'contact:write',
 		handler: (ctx) =>
-			ok(contactView(updateContact(ctx.app, { contact: contactFor(ctx), body: jsonBody(ctx) }))),
+			ok(view(ctx)(updateContact(ctx.app, { contact: contactFor(ctx), body: jsonBody(ctx) }))),
 	},
 	{
 		method: 'DELETE',

@@ -9,7 +9,8 @@ module.exports = [
 		method: 'GET',
 		path: '/profile/:profileId/loop/:loopId/detail',
 		scope: 'loop:read',
-		handler: (ctx) => ok(detailsView(loopFor(ctx).loop)),
+		handler: (ctx) =>
+			ok(detailsView(loopFor(ctx).loop, { dates: ctx.app.config.detailDateFormat })),
 	},
 	{
 		method: 'PATCH',
@@ -18,7 +19,9 @@ module.exports = [
 		handler: (ctx) => {
 			const { loop } = loopFor(ctx);
 			return ok(
-				detailsView(updateDetails(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) })),
+				detailsView(updateDetails(ctx.app, { loop, userId: ctx.userId, body: jsonBody(ctx) }), {
+					dates: ctx.app.config.detailDateFormat,
+				}),
 			);
 		},
 	},

@@ -29,7 +29,11 @@ function listLoops(ctx) {
 	);
 	return list(
 		page(loops, batch).map((l) =>
-			loopListItemView(ctx.app.store, l, { details, reading: ctx.app.config.listDetails }),
+			loopListItemView(ctx.app.store, l, {
+				details,
+				reading: ctx.app.config.listDetails,
+				dates: ctx.app.config.detailDateFormat,
+			}),
 		),
 		loops.length,
 	);

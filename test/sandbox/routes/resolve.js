@@ -37,6 +37,9 @@ function profileFor(ctx, { individual = false } = {}) {
 	const profile = ctx.app.store.profiles.get(id);
 	if (!profile) throw notFound(`Profile ${id} not found`);
 	if (!profile.userIds.includes(ctx.userId)) throw forbidden(`Access to profile ${id} denied`);
+	// A profile the user lost access to (POST /_sandbox/profiles/:id, `refuse`): listed, loops refused.
+	if (individual && profile.refuse === 403) throw forbidden(`Access to profile ${id} denied`);
+	if (individual && profile.refuse === 404) throw notFound(`Profile ${id} not found`);
 	if (individual && profile.type !== 'INDIVIDUAL') {
 		throw forbidden(
 			`Access denied: loops are only available on INDIVIDUAL profiles; profile ${id} is ${profile.type}`,
@@ -122,7 +125,13 @@ function taskListFor(ctx) {
 }
 
 function contactFor(ctx) {
-	return child(ctx, 'contactId', ctx.app.store.contacts, 'Contact', (c) => c.userId === ctx.userId);
+	return child(
+		ctx,
+		'contactId',
+		ctx.app.store.contacts,
+		'Contact',
+		(c) => c.userId === ctx.userId && !c.hidden,
+	);
 }
 
 // Subscriptions belong to the client that created them, for the user of the token.
