@@ -22,6 +22,12 @@ export const OPEN_STATUSES = [
 	),
 ];
 
+/** Section 17.1.3: the statuses that end a deal (SOLD, LEASED, DONE) or hide it (ARCHIVED). */
+export const END_STATUSES = ['SOLD', 'LEASED', 'DONE', 'ARCHIVED'];
+
+/** Loops still in progress: neither in an end state nor archived. */
+export const ACTIVE_STATUSES = OPEN_STATUSES.filter((s) => !END_STATUSES.includes(s));
+
 export const loopsPath = (profileId: string) => `/profile/${profileId}/loop`;
 
 function listQuery(key: LoopFeedKey, includeDetails: boolean, filter?: string): IDataObject {

@@ -7,9 +7,12 @@ import { startContacts, pollContacts, recentContacts, type ContactState } from '
 import {
 	DATE_FIELDS,
 	datesWithin,
-	newApproachingDates,
+	pollProfileDates,
+	profileDatesBefore,
 	readOpenLoopsWithDetails,
 	type ApproachingDate,
+	type ProfileDates,
+	type UnreadableDate,
 } from './dates';
 import { LOOP_EVENTS, MAX_WITHIN_DAYS, POLL_EVENTS, type PollEvent } from './description';
 import { concerning, readBatches, readCursorPages } from './fetch';
@@ -48,7 +51,9 @@ interface PollState {
 	profiles?: { ids: string[]; listedAt: number };
 	loops?: Record<string, LoopFeedState>;
 	contacts?: ContactState;
+	/** Loop Date Approaching as stored before `approaching`: `profile:loop` → date; read, not written. */
 	dates?: Record<string, string>;
+	approaching?: { includeClosed: boolean; profiles: Record<string, ProfileDates> };
 	failed?: Record<string, ChangeWindow>;
 	disabled?: string[];
 }
@@ -62,6 +67,7 @@ interface Params {
 	withinDays: number;
 	reEnable: boolean;
 	includeDetails: boolean;
+	includeClosed: boolean;
 	emitExisting: boolean;
 }
 
@@ -112,6 +118,7 @@ function readParams(this: IPollFunctions): Params {
 		withinDays,
 		reEnable: event === 'subscriptionDisabled' && this.getNodeParameter('reEnable', false) === true,
 		includeDetails: options.includeDetails === true && event !== 'loopDateApproaching',
+		includeClosed: options.includeClosed === true && event === 'loopDateApproaching',
 		emitExisting: options.emitExisting === true,
 	};
 }
@@ -269,6 +276,16 @@ async function sampleLoops(
 	return await withDetails.call(this, p, recent);
 }
 
+/** A detail date that is not a date is skipped, and named in n8n's log; the poll goes on. */
+function unreadableDate(this: IPollFunctions, p: Params, profileId: string): UnreadableDate {
+	const label = DATE_FIELDS.find((f) => f.value === p.dateField)?.name ?? p.dateField;
+	return (loop, value) =>
+		this.logger.warn(
+			`Dotloop Polling Trigger: loop ${String(loop.id)} of profile ${profileId}: ${label} "${value}" is not a date; skipped`,
+		);
+}
+
+/** A manual run of Loop Date Approaching: a full read of each profile. */
 async function approachingDates(
 	this: IPollFunctions,
 	p: Params,
@@ -280,12 +297,56 @@ async function approachingDates(
 		const { loops } = await concerning(
 			this,
 			`Profile ${profileId}`,
-			async () => await readOpenLoopsWithDetails.call(this, profileId),
+			async () => await readOpenLoopsWithDetails.call(this, profileId, p.includeClosed),
 		);
-		for (const entry of datesWithin(loops, p.dateField, day, p.withinDays))
+		const warn = unreadableDate.call(this, p, profileId);
+		for (const entry of datesWithin(loops, p.dateField, day, p.withinDays, warn))
 			found.push({ ...entry, profileId });
 	}
 	return found;
+}
+
+/** Loop Date Approaching, active: each profile's daily full read or its change feed. */
+async function pollDates(
+	this: IPollFunctions,
+	p: Params,
+	profiles: string[],
+	previous: PollState | undefined,
+	state: PollState,
+): Promise<IDataObject[]> {
+	const stored = { profiles: previous?.approaching?.profiles, legacy: previous?.dates };
+	const scopeChanged =
+		previous?.approaching !== undefined && previous.approaching.includeClosed !== p.includeClosed;
+	const approaching = {
+		includeClosed: p.includeClosed,
+		profiles: {} as Record<string, ProfileDates>,
+	};
+	const day = today.call(this);
+	const items: IDataObject[] = [];
+	for (const profileId of profiles) {
+		const result = await concerning(
+			this,
+			`Profile ${profileId}`,
+			async () =>
+				await pollProfileDates.call(
+					this,
+					profileId,
+					profileDatesBefore(stored, profileId, scopeChanged),
+					{
+						dateField: p.dateField,
+						withinDays: p.withinDays,
+						includeClosed: p.includeClosed,
+						today: day,
+						onUnreadable: unreadableDate.call(this, p, profileId),
+					},
+				),
+		);
+		approaching.profiles[profileId] = result.next;
+		if (previous !== undefined || p.emitExisting)
+			items.push(...result.fresh.map((e) => dateItem({ ...e, profileId }, p.dateField)));
+	}
+	state.approaching = approaching;
+	return items;
 }
 
 async function failedSample(this: IPollFunctions): Promise<IDataObject[]> {
@@ -350,10 +411,7 @@ async function pollOnce(
 		const profiles = await watchedProfiles.call(this, p, previous?.profiles);
 		if (p.watch === 'allProfiles') state.profiles = profiles;
 		if (p.event === 'loopDateApproaching') {
-			const found = await approachingDates.call(this, p, profiles.ids);
-			const { fresh, emitted } = newApproachingDates(previous?.dates ?? {}, found);
-			state.dates = emitted;
-			if (!firstPoll || p.emitExisting) items.push(...fresh.map((e) => dateItem(e, p.dateField)));
+			items.push(...(await pollDates.call(this, p, profiles.ids, previous, state)));
 			return { items, state };
 		}
 		state.loops = {};
