@@ -71,12 +71,14 @@ export async function readCursorPages(
 	const seen = new Set<string>();
 	let cursor: string | undefined;
 	let requests = 0;
+	let checked: string | undefined;
 	for (let page = 0; page < maxPages; page++) {
-		const { body } = (await dotloopRequest.call(this, {
+		const { body, headers } = (await dotloopRequest.call(this, {
 			method: 'GET',
 			path,
 			qs: cursor === undefined ? qs : { ...qs, next_cursor: cursor },
 		})) as DotloopResponse<ListBody>;
+		if (requests === 0) checked = serverTime(headers);
 		requests++;
 		const data = Array.isArray(body?.data) ? body.data : [];
 		records.push(...data);
@@ -85,7 +87,7 @@ export async function readCursorPages(
 		seen.add(next);
 		cursor = next;
 	}
-	return { records, requests };
+	return { records, requests, checked };
 }
 
 /** Runs one watched source; its errors say which profile or subscription failed. */
