@@ -1,7 +1,16 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems } from 'n8n-workflow';
 
-import { dotloopRequest, MAX_BATCH_SIZE, type DotloopResponse, type ListBody } from '../transport';
+import {
+	batchListGoesOn,
+	batchPages,
+	cursorPages,
+	dotloopRequest,
+	MAX_BATCH_SIZE,
+	type DotloopResponse,
+	type ListBody,
+	type ListPage,
+} from '../transport';
 
 /**
  * What the pickers share: reading the parent a picker depends on, one list request, matching a search
@@ -114,12 +123,26 @@ export interface ScanResult {
 	capped: boolean;
 }
 
-/** Whether a batch_size/batch_number list has a batch after this one. */
+/** Whether a batch_size/batch_number list has a batch after this one (one page of a picker). */
 export function hasNextBatch(body: ListBody, batchNumber: number): boolean {
 	const count = Array.isArray(body.data) ? body.data.length : 0;
-	const total = Number(body.meta?.total);
-	if (count < MAX_BATCH_SIZE) return false;
-	return !(Number.isFinite(total) && total >= 0 && batchNumber * MAX_BATCH_SIZE >= total);
+	// A picker page is read alone: the batches before it are taken to have been full.
+	return batchListGoesOn(count, body.meta?.total, {
+		read: (batchNumber - 1) * MAX_BATCH_SIZE + count,
+		batchSize: MAX_BATCH_SIZE,
+		largestBefore: batchNumber > 1 ? MAX_BATCH_SIZE : count,
+	});
+}
+
+/** Keeps the matching records of the pages read, up to SEARCH_MAX_PAGES; says whether it stopped there. */
+async function scan(pages: AsyncGenerator<ListPage>, keep: (record: IDataObject) => boolean) {
+	const records: IDataObject[] = [];
+	let capped = false;
+	for await (const page of pages) {
+		records.push(...page.records.filter(keep));
+		capped = page.number >= SEARCH_MAX_PAGES && page.more;
+	}
+	return { records, capped };
 }
 
 /** Reads batches of 100 from the first one, keeping the records that match, up to the cap. */
@@ -129,17 +152,7 @@ export async function scanBatches(
 	qs: IDataObject,
 	keep: (record: IDataObject) => boolean,
 ): Promise<ScanResult> {
-	const records: IDataObject[] = [];
-	for (let batchNumber = 1; ; batchNumber++) {
-		const body = await list.call(this, path, {
-			...qs,
-			batch_size: MAX_BATCH_SIZE,
-			batch_number: batchNumber,
-		});
-		records.push(...(body.data ?? []).filter(keep));
-		if (!hasNextBatch(body, batchNumber)) return { records, capped: false };
-		if (batchNumber >= SEARCH_MAX_PAGES) return { records, capped: true };
-	}
+	return await scan(batchPages.call(this, path, qs, { maxPages: SEARCH_MAX_PAGES }), keep);
 }
 
 /** Follows next_cursor from the first page, keeping the records that match, up to the cap. */
@@ -149,15 +162,5 @@ export async function scanCursor(
 	qs: IDataObject,
 	keep: (record: IDataObject) => boolean,
 ): Promise<ScanResult> {
-	const records: IDataObject[] = [];
-	const seen = new Set<string>();
-	let cursor: string | undefined;
-	for (let page = 1; ; page++) {
-		const body = await list.call(this, path, cursor ? { ...qs, next_cursor: cursor } : qs);
-		records.push(...(body.data ?? []).filter(keep));
-		cursor = body.meta?.nextCursor || undefined;
-		if (!cursor || seen.has(cursor)) return { records, capped: false };
-		if (page >= SEARCH_MAX_PAGES) return { records, capped: true };
-		seen.add(cursor);
-	}
+	return await scan(cursorPages.call(this, path, qs, { maxPages: SEARCH_MAX_PAGES }), keep);
 }

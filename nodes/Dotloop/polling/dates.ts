@@ -3,8 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { fromDotloopDate } from '../descriptions/dates';
 import { listCarriesDetails, loopDetailsOfSummary, withListedDetails } from '../transport';
-import { readBatches } from './fetch';
-import { ACTIVE_STATUSES, END_STATUSES, loopsPath, pollLoopFeed } from './loops';
+import { ACTIVE_STATUSES, END_STATUSES, pollLoopFeed, readLoops } from './loops';
 import { advanceWindow, isoSeconds, type ChangeWindow } from './window';
 
 /** Loop-detail date fields (section 6, Loop Details): `Section|Field`, values like 01/31/2017. */
@@ -69,7 +68,7 @@ export async function readOpenLoopsWithDetails(
 ): Promise<{ loops: IDataObject[]; requests: number; checked?: string }> {
 	const qs: IDataObject = { sort: 'updated:desc', include_details: true };
 	if (!includeClosed) qs.filter = `transaction_status=${ACTIVE_STATUSES.join('|')}`;
-	const read = await readBatches.call(this, loopsPath(profileId), qs);
+	const read = await readLoops.call(this, profileId, qs);
 	const byId = new Map(read.records.map((loop) => [String(loop.id), loop]));
 	const listed = [...byId.values()];
 	const fetched = listCarriesDetails(listed) ? 0 : listed.length;
@@ -88,20 +87,20 @@ export interface ProfileDates {
 }
 
 /**
- * Where each watched profile stands before a poll. A full read is due when the stored day is not today,
- * or when Include Closed Loops changed (`scopeChanged`): the announced dates are kept either way, so
- * nothing is announced twice. States stored before this shape kept only `profile:loop` → date.
+ * Where a profile stands before a poll. A full read is due when the stored day is not today, or when
+ * Include Closed Loops changed (`scopeChanged`): the announced dates are kept either way, so nothing is
+ * announced twice. States stored before this shape kept only `profile:loop` → date (`legacy`).
  */
 export function profileDatesBefore(
-	stored: { profiles?: Record<string, ProfileDates>; legacy?: Record<string, string> },
+	kept: ProfileDates | undefined,
+	legacy: Record<string, string> | undefined,
 	profileId: string,
 	scopeChanged: boolean,
 ): ProfileDates | undefined {
-	const kept = stored.profiles?.[profileId];
 	if (kept) return scopeChanged ? { ...kept, day: '' } : kept;
-	if (!stored.legacy) return undefined;
+	if (!legacy) return undefined;
 	const emitted: Record<string, string> = {};
-	for (const [key, date] of Object.entries(stored.legacy)) {
+	for (const [key, date] of Object.entries(legacy)) {
 		const [profile, loop] = key.split(':');
 		if (profile === profileId) emitted[loop] = date;
 	}

@@ -1,31 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sortedOptions, toOptions, TRANSACTION_STATUS_VALUES } from '../descriptions/constants';
 import { profileLocator } from '../descriptions/locators';
-import { DATE_FIELDS } from './dates';
-
-export const POLL_EVENTS = [
-	'loopCreated',
-	'loopUpdated',
-	'loopStatusChanged',
-	'loopDateApproaching',
-	'contactCreated',
-	'contactUpdated',
-	'failedWebhookDeliveries',
-	'subscriptionDisabled',
-] as const;
-
-export type PollEvent = (typeof POLL_EVENTS)[number];
-
-export const LOOP_EVENTS: PollEvent[] = [
-	'loopCreated',
-	'loopUpdated',
-	'loopStatusChanged',
-	'loopDateApproaching',
-];
-
-const DEFAULT_WITHIN_DAYS = 7;
-export const MAX_WITHIN_DAYS = 365;
+import { properties as dateApproachingProperties } from './events/loopDateApproaching';
+import { properties as statusChangedProperties } from './events/loopStatusChanged';
+import { properties as subscriptionDisabledProperties } from './events/subscriptionDisabled';
+import { LOOP_EVENTS } from './events/types';
 
 export const pollingTriggerProperties: INodeProperties[] = [
 	{
@@ -88,44 +67,9 @@ export const pollingTriggerProperties: INodeProperties[] = [
 		description: 'The profile whose loops are watched',
 		displayOptions: { show: { event: LOOP_EVENTS, watch: ['profile'] } },
 	},
-	{
-		displayName: 'New Status',
-		name: 'newStatuses',
-		type: 'multiOptions',
-		default: [],
-		options: sortedOptions(toOptions(TRANSACTION_STATUS_VALUES)),
-		description:
-			'Only loops that changed to one of these statuses; none chosen means every status change',
-		displayOptions: { show: { event: ['loopStatusChanged'] } },
-	},
-	{
-		displayName: 'Date',
-		name: 'dateField',
-		type: 'options',
-		default: 'Contract Dates|Closing Date',
-		options: DATE_FIELDS,
-		description: 'The loop-detail date to watch',
-		displayOptions: { show: { event: ['loopDateApproaching'] } },
-	},
-	{
-		displayName: 'Within Days',
-		name: 'withinDays',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: MAX_WITHIN_DAYS },
-		default: DEFAULT_WITHIN_DAYS,
-		description:
-			'Emit a loop once when the date is between today and this many days ahead (again if the date changes)',
-		displayOptions: { show: { event: ['loopDateApproaching'] } },
-	},
-	{
-		displayName: 'Re-Enable Subscription',
-		name: 'reEnable',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to enable the subscription again through the API (PATCH enabled: true); the item says whether it worked',
-		displayOptions: { show: { event: ['subscriptionDisabled'] } },
-	},
+	...statusChangedProperties,
+	...dateApproachingProperties,
+	...subscriptionDisabledProperties,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,16 +1,8 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions, JsonObject } from 'n8n-workflow';
 
-import { dotloopRequest, MAX_BATCH_SIZE, type DotloopResponse } from '../transport';
+import { batchPages, cursorPages, type ListPage } from '../transport';
 import { serverTime } from './window';
-
-/** A backstop far above any real account. */
-const MAX_PAGES = 10_000;
-
-interface ListBody {
-	data?: IDataObject[];
-	meta?: { total?: number; nextCursor?: string | null };
-}
 
 export interface BatchedRead {
 	records: IDataObject[];
@@ -19,42 +11,38 @@ export interface BatchedRead {
 	checked?: string;
 }
 
+interface ReadOptions {
+	maxPages?: number;
+	/** The poll's own stop rule: true when the rest of the list is older than what it looks for. */
+	stopWhen?: (page: IDataObject[]) => boolean;
+}
+
+/** The records of a paged list as one read, with the poll's stop rule applied after each page. */
+async function readPages(pages: AsyncGenerator<ListPage>, stopWhen?: ReadOptions['stopWhen']) {
+	const records: IDataObject[] = [];
+	let requests = 0;
+	let checked: string | undefined;
+	for await (const page of pages) {
+		if (requests === 0) checked = serverTime(page.headers);
+		requests++;
+		records.push(...page.records);
+		if (stopWhen?.(page.records)) break;
+	}
+	return { records, requests, checked };
+}
+
 /**
- * Every batch of a filtered loop or contact list (batch_size / batch_number, 100 at a time). Stops on an
- * empty batch, once meta.total rows are in, on a short batch without a total, or when `stopWhen` says
- * the rest is older than the cursor. Duplicates (records pushed down a batch by a change while paging)
- * are returned as read: the change window removes them.
+ * Every batch of a filtered loop or contact list (100 at a time) until the list ends or `stopWhen`
+ * says the rest is older than the window. Duplicates (records pushed down a batch by a change while
+ * paging) are returned as read: the change window removes them.
  */
 export async function readBatches(
 	this: IPollFunctions,
 	path: string,
 	qs: IDataObject,
-	{
-		maxPages = MAX_PAGES,
-		stopWhen,
-	}: { maxPages?: number; stopWhen?: (batch: IDataObject[]) => boolean } = {},
+	{ maxPages, stopWhen }: ReadOptions = {},
 ): Promise<BatchedRead> {
-	const records: IDataObject[] = [];
-	let requests = 0;
-	let checked: string | undefined;
-	for (let batchNumber = 1; batchNumber <= maxPages; batchNumber++) {
-		const { body, headers } = (await dotloopRequest.call(this, {
-			method: 'GET',
-			path,
-			qs: { ...qs, batch_size: MAX_BATCH_SIZE, batch_number: batchNumber },
-		})) as DotloopResponse<ListBody>;
-		if (requests === 0) checked = serverTime(headers);
-		requests++;
-		const batch = Array.isArray(body?.data) ? body.data : [];
-		records.push(...batch);
-		if (batch.length === 0) break;
-		const total = Number(body?.meta?.total);
-		if (Number.isFinite(total) && total >= 0) {
-			if (records.length >= total) break;
-		} else if (batch.length < MAX_BATCH_SIZE) break;
-		if (stopWhen?.(batch)) break;
-	}
-	return { records, requests, checked };
+	return await readPages(batchPages.call(this, path, qs, { maxPages }), stopWhen);
 }
 
 /** next_cursor pages (subscriptions, webhook events), until `stopWhen` or the last page. */
@@ -62,32 +50,9 @@ export async function readCursorPages(
 	this: IPollFunctions,
 	path: string,
 	qs: IDataObject,
-	{
-		stopWhen,
-		maxPages = MAX_PAGES,
-	}: { stopWhen?: (page: IDataObject[]) => boolean; maxPages?: number } = {},
+	{ maxPages, stopWhen }: ReadOptions = {},
 ): Promise<BatchedRead> {
-	const records: IDataObject[] = [];
-	const seen = new Set<string>();
-	let cursor: string | undefined;
-	let requests = 0;
-	let checked: string | undefined;
-	for (let page = 0; page < maxPages; page++) {
-		const { body, headers } = (await dotloopRequest.call(this, {
-			method: 'GET',
-			path,
-			qs: cursor === undefined ? qs : { ...qs, next_cursor: cursor },
-		})) as DotloopResponse<ListBody>;
-		if (requests === 0) checked = serverTime(headers);
-		requests++;
-		const data = Array.isArray(body?.data) ? body.data : [];
-		records.push(...data);
-		const next = body?.meta?.nextCursor;
-		if (typeof next !== 'string' || next === '' || seen.has(next) || stopWhen?.(data)) break;
-		seen.add(next);
-		cursor = next;
-	}
-	return { records, requests, checked };
+	return await readPages(cursorPages.call(this, path, qs, { maxPages }), stopWhen);
 }
 
 /** Runs one watched source; its errors say which profile or subscription failed. */

@@ -1,7 +1,9 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { TRANSACTION_STATUSES } from '../descriptions/constants';
+import { SAMPLE_SIZE } from './events/types';
 import { readBatches, type BatchedRead } from './fetch';
+import { forEachProfile, readingLoopsOf, withDetails } from './profiles';
 import {
 	advanceWindow,
 	isoSeconds,
@@ -29,6 +31,19 @@ export const END_STATUSES = ['SOLD', 'LEASED', 'DONE', 'ARCHIVED'];
 export const ACTIVE_STATUSES = OPEN_STATUSES.filter((s) => !END_STATUSES.includes(s));
 
 export const loopsPath = (profileId: string) => `/profile/${profileId}/loop`;
+
+/** Batches of one profile's loop list; a 403 or 404 answer means the profile is refused. */
+export async function readLoops(
+	this: IPollFunctions,
+	profileId: string,
+	qs: IDataObject,
+	options?: { maxPages?: number },
+): Promise<BatchedRead> {
+	return await readingLoopsOf(
+		profileId,
+		async () => await readBatches.call(this, loopsPath(profileId), qs, options),
+	);
+}
 
 function listQuery(key: LoopFeedKey, includeDetails: boolean, filter?: string): IDataObject {
 	// Newest first: a loop that changes while we page moves to the first batch (already read) and
@@ -63,11 +78,7 @@ export async function pollLoopFeed(
 	const fingerprintOf = key === 'created' ? createdOnce : undefined;
 	if (window) {
 		const filter = `${key}_min=${windowStart(window)}`;
-		const read = await readBatches.call(
-			this,
-			loopsPath(profileId),
-			listQuery(key, includeDetails, filter),
-		);
+		const read = await readLoops.call(this, profileId, listQuery(key, includeDetails, filter));
 		const checked = read.checked;
 		return {
 			...advanceWindow(window, read.records, key, { fingerprintOf, checked }),
@@ -77,9 +88,9 @@ export async function pollLoopFeed(
 	const start: ChangeWindow = { at: isoSeconds(0), seen: {} };
 	let read: BatchedRead;
 	if (everything) {
-		read = await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails));
+		read = await readLoops.call(this, profileId, listQuery(key, includeDetails));
 	} else {
-		read = await readBatches.call(this, loopsPath(profileId), listQuery(key, includeDetails), {
+		read = await readLoops.call(this, profileId, listQuery(key, includeDetails), {
 			maxPages: 1,
 		});
 		const first = advanceWindow(start, read.records, key, { fingerprintOf });
@@ -112,7 +123,7 @@ export async function readOpenStatuses(
 	this: IPollFunctions,
 	profileId: string,
 ): Promise<{ statuses: Record<string, string>; requests: number }> {
-	const read = await readBatches.call(this, loopsPath(profileId), {
+	const read = await readLoops.call(this, profileId, {
 		sort: 'updated:desc',
 		filter: `transaction_status=${OPEN_STATUSES.join('|')}`,
 	});
@@ -149,4 +160,41 @@ export function statusChanges(
 		else next[id] = status;
 	}
 	return { changes, statuses: next };
+}
+
+/**
+ * A manual run of a loop event: the most recently created or updated loops of each profile's first
+ * batch (only those in `statuses` when given), newest first, at most SAMPLE_SIZE.
+ */
+export async function recentLoops(
+	this: IPollFunctions,
+	profiles: string[],
+	key: LoopFeedKey,
+	{
+		includeDetails,
+		statuses = [],
+		toItem,
+	}: {
+		includeDetails: boolean;
+		statuses?: string[];
+		toItem: (loop: IDataObject, profileId: string) => IDataObject;
+	},
+): Promise<IDataObject[]> {
+	const filter = statuses.length ? `transaction_status=${statuses.join('|')}` : undefined;
+	const read = await forEachProfile(
+		this,
+		profiles,
+		async (profileId) =>
+			await readLoops.call(this, profileId, listQuery(key, includeDetails, filter), {
+				maxPages: 1,
+			}),
+	);
+	const items: IDataObject[] = [];
+	for (const [profileId, { records }] of read) {
+		for (const loop of records) items.push(toItem(loop, profileId));
+	}
+	const recent = items
+		.sort((a, b) => String(b[key] ?? '').localeCompare(String(a[key] ?? '')))
+		.slice(0, SAMPLE_SIZE);
+	return await withDetails.call(this, includeDetails, recent);
 }

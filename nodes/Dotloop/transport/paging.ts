@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { DotloopContext } from './context';
+import type { LoopMerge } from './redirect';
 import { annotateMerge, dotloopRequest, type DotloopResponse } from './request';
 
 export const MAX_BATCH_SIZE = 100;
@@ -45,10 +46,104 @@ function sameRecords(a: IDataObject[], b: IDataObject[]): boolean {
 	);
 }
 
+/** One answer of a paged list, as the transport read it. */
+export interface ListPage {
+	records: IDataObject[];
+	headers: Record<string, unknown>;
+	merge?: LoopMerge;
+	/** 1 for the first page. */
+	number: number;
+	/** Whether the list goes on after this page by its own end rules (whatever `maxPages` says). */
+	more: boolean;
+}
+
 /**
- * batch_size / batch_number paging (loops, contacts, activities). Stops at the limit, on an empty
- * batch, once meta.total records are in (activities report -1: then a batch shorter than the
- * largest one seen ends it), or if Dotloop answers the same batch twice.
+ * Whether a batch_size / batch_number list goes on after a batch: not after an empty batch, nor once
+ * meta.total records are in; without a total (activities report -1) only a batch shorter than the
+ * largest one before and than the size asked for ends it, since Dotloop may cap a batch silently.
+ */
+export function batchListGoesOn(
+	count: number,
+	total: unknown,
+	{ read, batchSize, largestBefore }: { read: number; batchSize: number; largestBefore: number },
+): boolean {
+	if (count === 0) return false;
+	const known = Number(total);
+	if (Number.isFinite(known) && known >= 0) return read < known;
+	return !(count < Math.max(largestBefore, 1) && count < batchSize);
+}
+
+/**
+ * Every batch of a batch_size / batch_number list (loops, contacts, activities), one request each,
+ * until the list's end (see batchListGoesOn), a batch Dotloop answers twice (batch_number ignored),
+ * or `maxPages`. An empty batch is yielded too (its headers carry Dotloop's time). The caller stops
+ * earlier by leaving the loop: its own stop rule.
+ */
+export async function* batchPages(
+	this: DotloopContext,
+	path: string,
+	qs: IDataObject = {},
+	{
+		batchSize = MAX_BATCH_SIZE,
+		maxPages = MAX_PAGES,
+	}: { batchSize?: number; maxPages?: number } = {},
+): AsyncGenerator<ListPage> {
+	let read = 0;
+	let previous: IDataObject[] = [];
+	let largestBefore = 0;
+	for (let number = 1; number <= maxPages; number++) {
+		const { body, headers, merge } = (await dotloopRequest.call(this, {
+			method: 'GET',
+			path,
+			qs: { ...qs, batch_size: batchSize, batch_number: number },
+		})) as DotloopResponse<ListBody>;
+		const records = Array.isArray(body?.data) ? body.data : [];
+		// Batch_number ignored: the same batch again is the end, not more records.
+		if (sameRecords(records, previous)) return;
+		read += records.length;
+		const more = batchListGoesOn(records.length, body?.meta?.total, {
+			read,
+			batchSize,
+			largestBefore,
+		});
+		yield { records, headers, merge, number, more };
+		if (!more) return;
+		largestBefore = Math.max(largestBefore, records.length);
+		previous = records;
+	}
+}
+
+/**
+ * Every page of a next_cursor list (subscriptions, webhook events) until the last page, a cursor
+ * Dotloop repeats, or `maxPages`; the caller stops earlier by leaving the loop.
+ */
+export async function* cursorPages(
+	this: DotloopContext,
+	path: string,
+	qs: IDataObject = {},
+	{ maxPages = MAX_PAGES }: { maxPages?: number } = {},
+): AsyncGenerator<ListPage> {
+	const seen = new Set<string>();
+	let cursor: string | undefined;
+	for (let number = 1; number <= maxPages; number++) {
+		const { body, headers, merge } = (await dotloopRequest.call(this, {
+			method: 'GET',
+			path,
+			qs: cursor === undefined ? qs : { ...qs, next_cursor: cursor },
+		})) as DotloopResponse<ListBody>;
+		const records = Array.isArray(body?.data) ? body.data : [];
+		const next = body?.meta?.nextCursor;
+		const more = typeof next === 'string' && next !== '' && !seen.has(next);
+		yield { records, headers, merge, number, more };
+		if (!more) return;
+		seen.add(next);
+		cursor = next;
+	}
+}
+
+/**
+ * batch_size / batch_number paging for Get Many, Find, Create or Update: every record, or up to the
+ * limit (batches sized so the limit costs the fewest requests).
  */
 export async function getAllBatched(
 	this: DotloopContext,
@@ -58,36 +153,18 @@ export async function getAllBatched(
 ): Promise<IDataObject[]> {
 	const batchSize = keep ? MAX_BATCH_SIZE : batchSizeFor(limit);
 	const records: IDataObject[] = [];
-	let read = 0;
-	let previous: IDataObject[] = [];
-	let largestBatch = 0;
-
-	for (let batchNumber = 1; batchNumber <= MAX_PAGES; batchNumber++) {
-		const { body, merge } = (await dotloopRequest.call(this, {
-			method: 'GET',
-			path,
-			qs: { ...qs, batch_size: batchSize, batch_number: batchNumber },
-		})) as DotloopResponse<ListBody>;
-		const batch = Array.isArray(body?.data) ? body.data : [];
-		if (batch.length === 0 || sameRecords(batch, previous)) break;
-		for (const listed of batch) {
-			read++;
-			const record = complete ? await complete(listed, batch) : listed;
+	for await (const page of batchPages.call(this, path, qs, { batchSize })) {
+		for (const listed of page.records) {
+			const record = complete ? await complete(listed, page.records) : listed;
 			if (keep && !keep(record)) continue;
-			records.push(annotateMerge(record, merge));
+			records.push(annotateMerge(record, page.merge));
 			if (limit !== undefined && records.length >= limit) return records;
 		}
-		const total = Number(body?.meta?.total);
-		if (Number.isFinite(total) && total >= 0 && read >= total) break;
-		if (!(total >= 0) && batch.length < Math.max(largestBatch, 1) && batch.length < batchSize)
-			break;
-		largestBatch = Math.max(largestBatch, batch.length);
-		previous = batch;
 	}
 	return records;
 }
 
-/** next_cursor paging (subscriptions, events), with a guard against a cursor Dotloop repeats. */
+/** next_cursor paging for Get Many: every record, or up to the limit. */
 export async function getAllByCursor(
 	this: DotloopContext,
 	path: string,
@@ -95,23 +172,11 @@ export async function getAllByCursor(
 	{ limit }: PageOptions = {},
 ): Promise<IDataObject[]> {
 	const records: IDataObject[] = [];
-	const seen = new Set<string>();
-	let cursor: string | undefined;
-
-	for (let page = 0; page < MAX_PAGES; page++) {
-		const { body } = (await dotloopRequest.call(this, {
-			method: 'GET',
-			path,
-			qs: cursor === undefined ? qs : { ...qs, next_cursor: cursor },
-		})) as DotloopResponse<ListBody>;
-		for (const record of Array.isArray(body?.data) ? body.data : []) {
+	for await (const page of cursorPages.call(this, path, qs)) {
+		for (const record of page.records) {
 			records.push(record);
 			if (limit !== undefined && records.length >= limit) return records;
 		}
-		const next = body?.meta?.nextCursor;
-		if (typeof next !== 'string' || next === '' || seen.has(next)) break;
-		seen.add(next);
-		cursor = next;
 	}
 	return records;
 }

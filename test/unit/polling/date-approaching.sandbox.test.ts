@@ -314,9 +314,9 @@ describe("the day is the workflow's time zone's", () => {
 		}
 		expect(kinds).toEqual(reads);
 		const state = t.staticData.dotloopPolling as {
-			approaching: { profiles: Record<string, IDataObject> };
+			loops: Record<string, IDataObject>;
 		};
-		expect(state.approaching.profiles['1001'].day).toBe(
+		expect(state.loops['1001'].day).toBe(
 			DateTime.fromMillis(nine + 7_200_000, { zone: timezone }).toISODate(),
 		);
 	});

@@ -425,9 +425,9 @@ describe.each(['details', 'loopDetails', 'inline', 'omitted'])(
 			});
 			expect((await t.run())?.map((l) => [l.id, l.date])).toEqual([[50001, iso(5)]]);
 			const state = t.staticData.dotloopPolling as {
-				approaching: { profiles: Record<string, IDataObject> };
+				loops: Record<string, IDataObject>;
 			};
-			expect(state.approaching.profiles['1001'].emitted).toEqual({ '50001': iso(5) });
+			expect(state.loops['1001'].emitted).toEqual({ '50001': iso(5) });
 		});
 
 		test('Loop Date Approaching reads the details of every open loop the list answered', async () => {

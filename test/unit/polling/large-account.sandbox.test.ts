@@ -1,0 +1,189 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { retryPolicy } from '../../../nodes/Dotloop/transport';
+import { useNewCredential } from '../helpers/context';
+import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
+import { pollingTrigger } from './context';
+
+/**
+ * The Polling Trigger on a brokerage's account (issue 21): profiles refused or deactivated among the
+ * watched ones, a 20,000-loop profile's Loop Status Changed state, seeding while statuses change,
+ * and catch-ups cut by n8n's poll budget. Against the sandbox; exact requests and items.
+ */
+jest.setTimeout(120_000);
+
+let sandbox: Sandbox;
+let accessToken: string;
+let refreshToken: string;
+
+const admin = async (
+	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+	path: string,
+	body?: IDataObject,
+) =>
+	(await n8nHttpRequest({
+		method,
+		url: `${sandbox.url}/_sandbox${path}`,
+		body,
+		json: true,
+	})) as IDataObject;
+const simulate = async (body: IDataObject) =>
+	(await admin('POST', '/simulate', body)).data as IDataObject;
+
+async function lastSeq(): Promise<number> {
+	return Number((await admin('GET', '/requests')).lastSeq);
+}
+async function requestsSince(seq: number) {
+	const log = (await admin('GET', `/requests?since=${seq}`)).data as IDataObject[];
+	return log
+		.filter((entry) => String(entry.path).startsWith('/public/v2'))
+		.map((entry) => ({ method: entry.method, path: entry.path, query: entry.query }));
+}
+
+function trigger(params: IDataObject, budgetMs?: number) {
+	return pollingTrigger({
+		params,
+		apiBaseUrl: sandbox.apiBaseUrl,
+		tokenUrl: `${sandbox.url}/oauth/token`,
+		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
+		oauth: { accessToken, refreshToken },
+		...(budgetMs === undefined ? {} : { pollBudgetMs: budgetMs }),
+	});
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0, quiet: true, rateLimit: 100000 });
+	const tokens = await admin('POST', '/tokens');
+	accessToken = String(tokens.access_token);
+	refreshToken = String(tokens.refresh_token);
+});
+
+afterAll(async () => {
+	await sandbox.stop();
+});
+
+beforeEach(async () => {
+	await admin('POST', '/reset', {});
+	await admin('DELETE', '/faults');
+	useNewCredential();
+	Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
+});
+
+const T0 = '2030-03-01T12:00:00Z';
+const second = (base: string, plus: number) =>
+	new Date(Date.parse(base) + plus * 1000).toISOString().replace('.000Z', 'Z');
+const loopPaths = (requests: Array<{ path: unknown }>) =>
+	requests.map((r) => r.path).filter((p) => String(p).endsWith('/loop'));
+
+describe('Every Profile Holding Loops with a refused or deactivated profile', () => {
+	test.each([403, 404])(
+		'a profile whose loops answer %i is left out of the poll, named in the log, its window kept; the others go on',
+		async (status) => {
+			const t = trigger({ event: 'loopUpdated', watch: 'allProfiles' });
+			await t.run();
+			const kept = JSON.stringify((t.staticData.dotloopPolling as IDataObject).loops);
+			await admin('PATCH', '/profiles/1002', { refuse: status });
+			await simulate({ action: 'updateLoop', loopId: 50001, name: 'Main change', at: T0 });
+			await simulate({ action: 'updateLoop', loopId: 50031, name: 'Luxury change', at: T0 });
+
+			const seq = await lastSeq();
+			const items = await t.run();
+			expect(items?.map((l) => [l.id, l.profileId, l.name])).toEqual([
+				[50001, 1001, 'Main change'],
+			]);
+			expect(loopPaths(await requestsSince(seq))).toEqual([
+				'/public/v2/profile/1001/loop',
+				'/public/v2/profile/1002/loop',
+			]);
+			expect(t.warnings).toEqual([
+				expect.stringMatching(
+					new RegExp(
+						`^Dotloop Polling Trigger: profile 1002 left out of this poll, its loops answered ${status}: `,
+					),
+				),
+			]);
+			const loops = (t.staticData.dotloopPolling as IDataObject).loops as IDataObject;
+			expect(loops['1002']).toEqual(JSON.parse(kept)['1002']);
+
+			// Back: the change made while it was refused comes now, once.
+			await admin('PATCH', '/profiles/1002', { refuse: null });
+			expect((await t.run())?.map((l) => [l.id, l.profileId])).toEqual([[50031, 1002]]);
+			expect(await t.run()).toBeNull();
+		},
+	);
+
+	test('when every watched profile refuses, the poll fails naming each; the state stays', async () => {
+		const t = trigger({ event: 'loopUpdated', watch: 'allProfiles' });
+		await t.run();
+		const before = JSON.stringify(t.staticData);
+		await admin('PATCH', '/profiles/1001', { refuse: 404 });
+		await admin('PATCH', '/profiles/1002', { refuse: 403 });
+		await expect(t.run()).rejects.toThrow(
+			/^Every watched profile refused its loops: Profile 1001: .+; Profile 1002: .+/,
+		);
+		expect(JSON.stringify(t.staticData)).toBe(before);
+	});
+
+	test('one watched profile refused fails the poll as before (nothing else to go on with)', async () => {
+		const t = trigger({
+			event: 'loopUpdated',
+			watch: 'profile',
+			profileId: { __rl: true, mode: 'id', value: '1002' },
+		});
+		await t.run();
+		await admin('PATCH', '/profiles/1002', { refuse: 403 });
+		await expect(t.run()).rejects.toThrow(/^Profile 1002: /);
+	});
+
+	test('a server error on one profile still fails the poll: only 403/404 mean refused', async () => {
+		const t = trigger({ event: 'loopUpdated', watch: 'allProfiles' });
+		await t.run();
+		await admin('POST', '/faults', {
+			method: 'GET',
+			path: '/profile/1002/loop',
+			status: 500,
+			count: 10,
+		});
+		await expect(t.run()).rejects.toThrow(/^Profile 1002: /);
+		expect(t.warnings).toEqual([]);
+	});
+
+	test('a deactivated profile is not polled', async () => {
+		await admin('PATCH', '/profiles/1002', { deactivated: true });
+		const t = trigger({ event: 'loopUpdated', watch: 'allProfiles' });
+		const seq = await lastSeq();
+		await t.run();
+		expect((await requestsSince(seq)).map((r) => r.path)).toEqual([
+			'/public/v2/profile',
+			'/public/v2/profile/1001/loop',
+		]);
+		expect(Object.keys((t.staticData.dotloopPolling as IDataObject).loops as IDataObject)).toEqual([
+			'1001',
+		]);
+	});
+
+	test('Loop Date Approaching skips a refused profile too and keeps the dates announced for it', async () => {
+		const t = trigger({
+			event: 'loopDateApproaching',
+			watch: 'allProfiles',
+			dateField: 'Contract Dates|Closing Date',
+			withinDays: 10,
+		});
+		const d = new Date(Date.now() + 3 * 86400000);
+		const inThreeDays = `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String(d.getUTCDate()).padStart(2, '0')}/${d.getUTCFullYear()}`;
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50031,
+			details: { 'Contract Dates': { 'Closing Date': inThreeDays } },
+		});
+		await t.run();
+		const stored = () =>
+			(t.staticData.dotloopPolling as { loops: Record<string, { emitted: IDataObject }> }).loops;
+		const kept = stored()['1002'];
+		expect(Object.keys(kept.emitted)).toEqual(['50031']);
+		await admin('PATCH', '/profiles/1002', { refuse: 403 });
+		expect(await t.run()).toBeNull();
+		expect(stored()['1002']).toEqual(kept);
+		expect(t.warnings).toHaveLength(1);
+	});
+});
