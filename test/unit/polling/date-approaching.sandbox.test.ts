@@ -321,3 +321,40 @@ describe("the day is the workflow's time zone's", () => {
 		);
 	});
 });
+
+test('a state stored before the daily read keeps its announced dates: nothing is announced twice', async () => {
+	await sb.admin('POST', '/reset', {});
+	await sb.simulate({
+		action: 'updateLoop',
+		loopId: 50002,
+		details: { 'Contract Dates': { 'Closing Date': mdy(3) } },
+	});
+	await sb.simulate({
+		action: 'updateLoop',
+		loopId: 50006,
+		details: { 'Contract Dates': { 'Closing Date': mdy(4) } },
+	});
+	const t = sb.trigger(
+		{
+			event: 'loopDateApproaching',
+			watch: 'profile',
+			profileId: profileRef(1001),
+			dateField: CLOSING,
+			withinDays: 10,
+		},
+		{ timezone: 'UTC' },
+	);
+	t.staticData.dotloopPolling = {
+		version: 1,
+		watching: JSON.stringify(['loopDateApproaching', 'profile', '1001', CLOSING, false]),
+		dates: { '1001:50002': isoDay(3) },
+	};
+	expect((await t.run())?.map((l) => [l.id, l.date])).toEqual([[50006, isoDay(4)]]);
+	const state = t.staticData.dotloopPolling as IDataObject;
+	expect(state.dates).toBeUndefined();
+	expect((state.loops as Record<string, IDataObject>)['1001'].emitted).toEqual({
+		'50002': isoDay(3),
+		'50006': isoDay(4),
+	});
+	expect(await t.run()).toBeNull();
+});
