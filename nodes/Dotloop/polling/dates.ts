@@ -128,7 +128,7 @@ export async function pollProfileDates(
 	profileId: string,
 	previous: ProfileDates | undefined,
 	watch: DateWatch,
-): Promise<{ fresh: ApproachingDate[]; next: ProfileDates; requests: number }> {
+): Promise<{ fresh: ApproachingDate[]; next: ProfileDates }> {
 	const within = (loops: IDataObject[]) =>
 		datesWithin(loops, watch.dateField, watch.today, watch.withinDays, watch.onUnreadable);
 	if (previous === undefined || previous.day !== watch.today) {
@@ -139,13 +139,11 @@ export async function pollProfileDates(
 		const emitted: Record<string, string> = {};
 		for (const entry of found) emitted[String(entry.loop.id)] = entry.date;
 		const fresh = found.filter((entry) => previous?.emitted[String(entry.loop.id)] !== entry.date);
-		return { fresh, next: { day: watch.today, window, emitted }, requests: read.requests };
+		return { fresh, next: { day: watch.today, window, emitted } };
 	}
 	const feed = await pollLoopFeed.call(this, profileId, 'updated', previous.window, {
 		includeDetails: true,
 	});
-	const fetched =
-		feed.changes.length && !listCarriesDetails(feed.changes) ? feed.changes.length : 0;
 	const changed = await withListedDetails.call(this, feed.changes, () => profileId);
 	const watched = watch.includeClosed
 		? changed
@@ -156,9 +154,5 @@ export async function pollProfileDates(
 	const found = within(watched);
 	for (const entry of found) emitted[String(entry.loop.id)] = entry.date;
 	const fresh = found.filter((entry) => previous.emitted[String(entry.loop.id)] !== entry.date);
-	return {
-		fresh,
-		next: { day: previous.day, window: feed.next, emitted },
-		requests: feed.requests + fetched,
-	};
+	return { fresh, next: { day: previous.day, window: feed.next, emitted } };
 }
