@@ -57,10 +57,16 @@ function listQuery(key: LoopFeedKey, includeDetails: boolean, filter?: string): 
 /** A loop is created once: later updates are not new creations. */
 const createdOnce = () => 'c';
 
-interface FeedResult {
+export interface FeedResult {
 	changes: IDataObject[];
 	next: ChangeWindow;
 	requests: number;
+	/** Every record read, as read (duplicates included). */
+	read: IDataObject[];
+	/** The records of a first poll's first batch: where things stood at `startedAt`. */
+	firstBatch: IDataObject[];
+	/** Dotloop's time (Date header) of the feed's first answer. */
+	startedAt?: string;
 }
 
 /**
@@ -83,6 +89,9 @@ export async function pollLoopFeed(
 		return {
 			...advanceWindow(window, read.records, key, { fingerprintOf, checked }),
 			requests: read.requests,
+			read: read.records,
+			firstBatch: [],
+			startedAt: checked,
 		};
 	}
 	const start: ChangeWindow = { at: isoSeconds(0), seen: {} };
@@ -111,55 +120,25 @@ export async function pollLoopFeed(
 					includeDetails,
 				},
 			);
-			return { changes: [], next: rest.next, requests: read.requests + rest.requests };
+			return {
+				changes: [],
+				next: rest.next,
+				requests: read.requests + rest.requests,
+				read: [...read.records, ...rest.read],
+				firstBatch: read.records,
+				startedAt: read.checked,
+			};
 		}
 	}
 	const result = advanceWindow(start, read.records, key, { fingerprintOf, checked: read.checked });
-	return { ...result, changes: everything ? result.changes : [], requests: read.requests };
-}
-
-/** The statuses of the open loops of a profile, to say what a loop's status was before it changed. */
-export async function readOpenStatuses(
-	this: IPollFunctions,
-	profileId: string,
-): Promise<{ statuses: Record<string, string>; requests: number }> {
-	const read = await readLoops.call(this, profileId, {
-		sort: 'updated:desc',
-		filter: `transaction_status=${OPEN_STATUSES.join('|')}`,
-	});
-	const statuses: Record<string, string> = {};
-	for (const loop of read.records) statuses[String(loop.id)] = String(loop.status);
-	return { statuses, requests: read.requests };
-}
-
-interface StatusChange {
-	loop: IDataObject;
-	previousStatus: string;
-}
-
-/**
- * Compares the changed loops with the statuses kept for the open loops. A loop not kept was archived
- * (status map seeded with every open loop) unless it was created after the map was made.
- */
-export function statusChanges(
-	statuses: Record<string, string>,
-	seededAt: string,
-	changed: IDataObject[],
-): { changes: StatusChange[]; statuses: Record<string, string> } {
-	const next = { ...statuses };
-	const changes: StatusChange[] = [];
-	const seeded = toSeconds(seededAt) ?? 0;
-	for (const loop of changed) {
-		const id = String(loop.id);
-		const status = String(loop.status);
-		const createdLater = (toSeconds(String(loop.created ?? '')) ?? 0) > seeded;
-		const previous = next[id] ?? (createdLater ? undefined : 'ARCHIVED');
-		if (previous !== undefined && previous !== status)
-			changes.push({ loop, previousStatus: previous });
-		if (status === 'ARCHIVED') delete next[id];
-		else next[id] = status;
-	}
-	return { changes, statuses: next };
+	return {
+		...result,
+		changes: everything ? result.changes : [],
+		requests: read.requests,
+		read: read.records,
+		firstBatch: everything ? [] : read.records,
+		startedAt: read.checked,
+	};
 }
 
 /**

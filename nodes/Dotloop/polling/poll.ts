@@ -56,9 +56,13 @@ export async function pollDotloop(this: IPollFunctions): Promise<INodeExecutionD
 		const previous =
 			stored?.version === 1 && stored.watching === event.watching ? stored : undefined;
 		const { items, state } = await event.poll.call(this, previous);
-		// Only now, after every request succeeded: a failed poll leaves the state as it was.
+		// Only now, after every request succeeded: a failed poll leaves the state as it was. n8n's static
+		// data is a Proxy that marks itself changed on any write (and 2.x durable cursors compare deep):
+		// a poll that found nothing new does not write, so n8n has nothing to save.
 		const next: PollState = { version: 1, watching: event.watching, ...state };
-		staticData[STATE_KEY] = next as unknown as IDataObject;
+		if (JSON.stringify(next) !== JSON.stringify(stored)) {
+			staticData[STATE_KEY] = next as unknown as IDataObject;
+		}
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	} finally {
 		pollsInFlight.delete(key);

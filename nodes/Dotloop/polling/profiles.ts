@@ -60,28 +60,29 @@ export async function watchedProfiles(
 }
 
 /**
- * A profile whose loop list answered 403 or 404 (access lost, a former team's profile): that profile is
- * left out of this poll, the others go on.
+ * A profile whose loop list answered 403 or 404 (access lost, a former team's profile) is left out of
+ * the poll and the others go on. The transport's error is marked with the profile it refused.
  */
-export class ProfileRefused extends Error {
-	constructor(
-		readonly profileId: string,
-		readonly cause: NodeApiError,
-	) {
-		super(`Profile ${profileId}: ${cause.message}`);
-	}
+const REFUSED = 'refusedProfile';
+
+function refusedProfile(error: unknown): string | undefined {
+	return error instanceof NodeApiError
+		? (error.context?.[REFUSED] as string | undefined)
+		: undefined;
 }
 
-/** Reads one profile's loop list; a 403 or 404 of that list is a refused profile. */
+/** Reads one profile's loop list; a 403 or 404 of that list marks the error as a refused profile. */
 export async function readingLoopsOf<T>(profileId: string, read: () => Promise<T>): Promise<T> {
+	let failure: unknown;
 	try {
 		return await read();
 	} catch (error) {
-		const code = String((error as NodeApiError).httpCode ?? '');
-		if (error instanceof NodeApiError && (code === '403' || code === '404'))
-			throw new ProfileRefused(profileId, error);
-		throw error;
+		failure = error;
 	}
+	const code = String((failure as NodeApiError).httpCode ?? '');
+	if (failure instanceof NodeApiError && (code === '403' || code === '404'))
+		failure.context = { ...failure.context, [REFUSED]: profileId };
+	throw failure;
 }
 
 /**
@@ -94,34 +95,38 @@ export async function forEachProfile<T>(
 	work: (profileId: string) => Promise<T>,
 ): Promise<Map<string, T>> {
 	const done = new Map<string, T>();
-	const refused: ProfileRefused[] = [];
+	const refused: Array<{ profileId: string; error: NodeApiError }> = [];
 	for (const profileId of profileIds) {
-		const result = await concerning(context, `Profile ${profileId}`, async () => {
-			try {
-				return { value: await work(profileId) };
-			} catch (error) {
-				if (!(error instanceof ProfileRefused)) throw error;
-				refused.push(error);
-				return undefined;
-			}
-		});
-		if (result) done.set(profileId, result.value);
-	}
-	if (refused.length && done.size === 0) {
-		if (refused.length === 1) {
-			const { profileId, cause } = refused[0];
-			await concerning(context, `Profile ${profileId}`, async () => {
-				throw cause;
-			});
+		let failure: unknown;
+		try {
+			done.set(profileId, await work(profileId));
+			continue;
+		} catch (error) {
+			failure = error;
 		}
+		if (refusedProfile(failure) === profileId)
+			refused.push({ profileId, error: failure as NodeApiError });
+		else
+			await concerning(context, `Profile ${profileId}`, async () => {
+				throw failure;
+			});
+	}
+	const describe = ({ profileId, error }: (typeof refused)[number]) =>
+		`Profile ${profileId}: ${error.message}`;
+	if (refused.length && done.size === 0) {
+		const [{ profileId, error }] = refused;
+		if (refused.length === 1)
+			await concerning(context, `Profile ${profileId}`, async () => {
+				throw error;
+			});
 		throw new NodeOperationError(
 			context.getNode(),
-			`Every watched profile refused its loops: ${refused.map((r) => r.message).join('; ')}`,
+			`Every watched profile refused its loops: ${refused.map(describe).join('; ')}`,
 		);
 	}
-	for (const { profileId, cause } of refused) {
+	for (const { profileId, error } of refused) {
 		context.logger.warn(
-			`Dotloop Polling Trigger: profile ${profileId} left out of this poll, its loops answered ${String(cause.httpCode)}: ${cause.message}`,
+			`Dotloop Polling Trigger: profile ${profileId} left out of this poll, its loops answered ${String(error.httpCode)}: ${error.message}`,
 		);
 	}
 	return done;

@@ -120,7 +120,17 @@ export function advanceWindow(
 	}
 	changes.sort((a, b) => a.second - b.second || compareIds(a.id, b.id));
 	next.seen = seen;
+	// Nothing new and the same records in the window: only `checked` would move. Keeping the window as
+	// it was reads at most the same (empty) stretch again, and a quiet poll leaves the state untouched.
+	if (changes.length === 0 && next.at === window.at && sameSeen(window.seen, seen)) {
+		return { changes: [], next: window };
+	}
 	return { changes: changes.map((c) => c.record), next };
+}
+
+function sameSeen(a: Record<string, string>, b: Record<string, string>): boolean {
+	const keys = Object.keys(a);
+	return keys.length === Object.keys(b).length && keys.every((id) => a[id] === b[id]);
 }
 
 function secondOf(print: string): number {

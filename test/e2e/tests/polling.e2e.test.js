@@ -21,6 +21,7 @@ let n8n;
 let admin;
 let workflow;
 let changedIds;
+let credentials;
 
 /** Every 5 seconds: one Poll Times entry per second value (each a plain number, so n8n accepts it). */
 const everyFiveSeconds = {
@@ -73,7 +74,9 @@ beforeAll(async () => {
 					watch: 'profile',
 					profileId: wf.rl(1001),
 				},
-				credentials: { dotloopOAuth2Api: { id: String(credential.id), name: 'Dotloop' } },
+				credentials: (credentials = {
+					dotloopOAuth2Api: { id: String(credential.id), name: 'Dotloop' },
+				}),
 			},
 		],
 		connections: {},
@@ -246,3 +249,57 @@ describe('Contact Created with IDs out of order', () => {
 		expect(await contactItems('contactUpdated')).toEqual([]);
 	}, 180_000);
 });
+
+test('Every Profile Holding Loops with one refused profile: activation works and the other profile keeps emitting; the refused one catches up when it answers again', async () => {
+	await n8n.deactivate(workflow.id);
+	await admin.call('PATCH', '/profiles/1002', { refuse: 403 });
+	const every = await n8n.createWorkflow({
+		name: 'polling: every profile, one refused',
+		nodes: [
+			{
+				id: 'polling-every-profile',
+				name: NODE_NAME,
+				type: POLLING_TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { pollTimes: everyFiveSeconds, event: 'loopUpdated', watch: 'allProfiles' },
+				credentials,
+			},
+		],
+		connections: {},
+	});
+	const items = async () => {
+		const out = [];
+		const { data } = await n8n.api(
+			'GET',
+			`/executions?workflowId=${every.id}&limit=250&includeData=false`,
+		);
+		for (const summary of data) {
+			out.push(...(n8n.nodeOutput(await n8n.waitForExecution(summary.id), NODE_NAME) || []));
+		}
+		return out.map((item) => [item.id, item.profileId, item.name]);
+	};
+	const seq = await admin.lastSeq();
+	expect((await n8n.activate(every.id)).ok).toBe(true);
+	await waitFor(
+		async () =>
+			(await admin.requests({ since: seq, path: '/public/v2/profile/1002/loop' })).length > 0,
+	);
+	const refused = await admin.requests({ since: seq, path: '/public/v2/profile/1002/loop' });
+	expect(refused[0].status).toBe(403);
+
+	await admin.simulate({ action: 'updateLoop', loopId: 50001, name: 'E2E while 1002 refused' });
+	await admin.simulate({ action: 'updateLoop', loopId: 50031, name: 'E2E 1002 change, refused' });
+	await waitFor(async () => (await items()).length >= 1, { timeoutMs: 30_000, intervalMs: 1_000 });
+	await sleep(6_000);
+	expect(await items()).toEqual([[50001, 1001, 'E2E while 1002 refused']]);
+
+	await admin.call('PATCH', '/profiles/1002', { refuse: null });
+	await waitFor(async () => (await items()).length >= 2, { timeoutMs: 30_000, intervalMs: 1_000 });
+	await sleep(11_000);
+	expect((await items()).sort((a, b) => a[0] - b[0])).toEqual([
+		[50001, 1001, 'E2E while 1002 refused'],
+		[50031, 1002, 'E2E 1002 change, refused'],
+	]);
+	await n8n.deactivate(every.id);
+}, 180_000);

@@ -1,4 +1,9 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { DotloopPollingTrigger } from '../../../nodes/Dotloop/DotloopPollingTrigger.node';
 import { createExecuteContext, type ContextOptions } from '../helpers/context';
@@ -13,7 +18,15 @@ export interface PollRun {
  * poll parameters without an item index, a mode, and one static-data object kept across polls, as
  * n8n keeps it for an active workflow.
  */
-export function pollingTrigger(options: Omit<ContextOptions, 'params'> & { params: IDataObject }) {
+export function pollingTrigger(
+	options: Omit<ContextOptions, 'params'> & {
+		params: IDataObject;
+		/** n8n 2.x's getPollBudgetMs; left out, the context is n8n 1.x's (no such function). */
+		pollBudgetMs?: number;
+		/** Runs before each request the node sends (to change the account between two pages). */
+		beforeRequest?: (request: IHttpRequestOptions) => Promise<void>;
+	},
+) {
 	const staticData: IDataObject = {};
 	let mode: 'trigger' | 'manual' = 'trigger';
 	const { context, oauth, warnings } = createExecuteContext({
@@ -23,7 +36,23 @@ export function pollingTrigger(options: Omit<ContextOptions, 'params'> & { param
 	const execute = context as unknown as {
 		getNodeParameter(name: string, i: number, fallback?: unknown, o?: IDataObject): unknown;
 	};
+	const base = context as unknown as {
+		helpers: IDataObject & {
+			httpRequestWithAuthentication(name: string, request: IHttpRequestOptions): Promise<unknown>;
+		};
+	};
+	const helpers = {
+		...base.helpers,
+		async httpRequestWithAuthentication(name: string, request: IHttpRequestOptions) {
+			await options.beforeRequest?.(request);
+			return await base.helpers.httpRequestWithAuthentication.call(poll, name, request);
+		},
+	};
+	const budget =
+		options.pollBudgetMs === undefined ? {} : { getPollBudgetMs: () => options.pollBudgetMs };
 	const poll = Object.assign(Object.create(context as object), {
+		...budget,
+		helpers,
 		getNodeParameter: (name: string, fallback?: unknown, o?: IDataObject) =>
 			execute.getNodeParameter(name, 0, fallback, o),
 		getWorkflowStaticData: () => staticData,

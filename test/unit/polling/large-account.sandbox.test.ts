@@ -70,8 +70,6 @@ beforeEach(async () => {
 });
 
 const T0 = '2030-03-01T12:00:00Z';
-const second = (base: string, plus: number) =>
-	new Date(Date.parse(base) + plus * 1000).toISOString().replace('.000Z', 'Z');
 const loopPaths = (requests: Array<{ path: unknown }>) =>
 	requests.map((r) => r.path).filter((p) => String(p).endsWith('/loop'));
 
@@ -185,5 +183,151 @@ describe('Every Profile Holding Loops with a refused or deactivated profile', ()
 		expect(await t.run()).toBeNull();
 		expect(stored()['1002']).toEqual(kept);
 		expect(t.warnings).toHaveLength(1);
+	});
+});
+
+test('a quiet Loop Updated poll leaves the static data untouched (n8n saves nothing)', async () => {
+	const t = trigger({ event: 'loopUpdated', watch: 'allProfiles' });
+	await t.run();
+	const state = t.staticData.dotloopPolling;
+	expect(await t.run()).toBeNull();
+	expect(await t.run()).toBeNull();
+	expect(t.staticData.dotloopPolling).toBe(state);
+});
+
+describe('Loop Status Changed on a 20,000-loop profile (14,000 SOLD)', () => {
+	let seeded: { firstId: number; lastId: number; statuses: Record<string, number> };
+	const loopOf = async (id: number) =>
+		(
+			(await n8nHttpRequest({
+				method: 'GET',
+				url: `${sandbox.apiBaseUrl}/profile/1001/loop/${id}`,
+				json: true,
+				headers: { Authorization: `Bearer ${accessToken}` },
+			})) as { data: IDataObject }
+		).data;
+	/** The first loop from `id` down whose status is not ARCHIVED. */
+	const openFrom = async (id: number): Promise<IDataObject> => {
+		const loop = await loopOf(id);
+		return loop.status === 'ARCHIVED' ? await openFrom(id - 1) : loop;
+	};
+
+	beforeEach(async () => {
+		seeded = (await admin('POST', '/seed/large-account', { profileId: 1001, contacts: 0 }))
+			.loops as typeof seeded;
+	});
+
+	const statusTrigger = (extra: Partial<Parameters<typeof pollingTrigger>[0]> = {}) =>
+		pollingTrigger({
+			params: {
+				event: 'loopStatusChanged',
+				watch: 'profile',
+				profileId: { __rl: true, mode: 'id', value: '1001' },
+			},
+			apiBaseUrl: sandbox.apiBaseUrl,
+			tokenUrl: `${sandbox.url}/oauth/token`,
+			client: { id: sandbox.clientId, secret: sandbox.clientSecret },
+			oauth: { accessToken, refreshToken },
+			...extra,
+		});
+
+	test('the state stays small, a quiet poll is one request and leaves the static data untouched', async () => {
+		const t = statusTrigger();
+		await t.run();
+		const bytes = JSON.stringify(t.staticData).length;
+		// Measured: 10,612 bytes; the plain status map of before kept 308,167 on this account.
+		expect(bytes).toBeLessThan(11_000);
+		const state = t.staticData.dotloopPolling;
+		const seq = await lastSeq();
+		expect(await t.run()).toBeNull();
+		expect(t.staticData.dotloopPolling).toBe(state);
+		const requests = await requestsSince(seq);
+		expect(requests).toEqual([
+			{
+				method: 'GET',
+				path: '/public/v2/profile/1001/loop',
+				query: {
+					sort: 'updated:desc',
+					filter: expect.stringMatching(/^updated_min=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+					batch_size: '100',
+					batch_number: '1',
+				},
+			},
+		]);
+	});
+
+	test('a loop leaving or entering an end state or ARCHIVED says its true previous status; edits are not changes', async () => {
+		const t = statusTrigger();
+		await t.run();
+		const sold = seeded.firstId; // SOLD (implicit in the state)
+		const soldEdited = seeded.firstId + 2;
+		const others = await Promise.all(
+			[
+				0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24,
+				25,
+			].map(async (k) => await loopOf(seeded.firstId + 14000 + k)),
+		);
+		const archived = others.find(
+			(l) => l.status === 'ARCHIVED' && l.transactionType === 'LISTING_FOR_SALE',
+		) as IDataObject;
+		const archivedEdited = others.filter((l) => l.status === 'ARCHIVED')[1];
+		const leased = others.find((l) => l.status === 'LEASED') as IDataObject;
+		const underContract = others.find(
+			(l) => l.status === 'UNDER_CONTRACT' && l.transactionType === 'PURCHASE_OFFER',
+		) as IDataObject;
+		await simulate({ action: 'updateLoop', loopId: sold, status: 'ARCHIVED' });
+		await simulate({ action: 'updateLoop', loopId: soldEdited, name: 'Renamed, still SOLD' });
+		await simulate({ action: 'updateLoop', loopId: archived.id, status: 'PRE_LISTING' });
+		await simulate({ action: 'updateLoop', loopId: archivedEdited.id, name: 'Renamed, archived' });
+		await simulate({ action: 'updateLoop', loopId: leased.id, status: 'ARCHIVED' });
+		await simulate({ action: 'updateLoop', loopId: underContract.id, status: 'SOLD' });
+
+		const out = (await t.run()) ?? [];
+		expect(
+			out
+				.map((l) => [l.id, l.previousStatus, l.newStatus])
+				.sort((a, b) => Number(a[0]) - Number(b[0])),
+		).toEqual(
+			[
+				[sold, 'SOLD', 'ARCHIVED'],
+				[archived.id, 'ARCHIVED', 'PRE_LISTING'],
+				[leased.id, 'LEASED', 'ARCHIVED'],
+				[underContract.id, 'UNDER_CONTRACT', 'SOLD'],
+			].sort((a, b) => Number(a[0]) - Number(b[0])),
+		);
+		// And back: the SOLD one (now implicit again) archived, the reopened one sold.
+		await simulate({ action: 'updateLoop', loopId: underContract.id, status: 'ARCHIVED' });
+		expect((await t.run())?.map((l) => [l.id, l.previousStatus, l.newStatus])).toEqual([
+			[underContract.id, 'SOLD', 'ARCHIVED'],
+		]);
+		expect(await t.run()).toBeNull();
+	});
+
+	test('statuses changing between the pages of the seeding: each change once, true previous status where seeding saw the loop before', async () => {
+		// In batch 2 of the newest-first list (read before the change), and in batch 51 (not yet read).
+		const read = await openFrom(seeded.lastId - 150);
+		const unread = await openFrom(seeded.lastId - 5000);
+		const [beforeRead, notYetRead] = [Number(read.id), Number(unread.id)];
+		let changed = false;
+		const t = statusTrigger({
+			beforeRequest: async (request) => {
+				const qs = (request.qs ?? {}) as IDataObject;
+				const feed = String(qs.filter ?? '').startsWith('updated_min');
+				if (!changed && !feed && qs.batch_number === 3) {
+					changed = true;
+					await simulate({ action: 'updateLoop', loopId: beforeRead, status: 'ARCHIVED' });
+					await simulate({ action: 'updateLoop', loopId: notYetRead, status: 'ARCHIVED' });
+				}
+			},
+		});
+		expect(await t.run()).toBeNull();
+		expect(changed).toBe(true);
+		const out = (await t.run()) ?? [];
+		expect(out.map((l) => [l.id, l.previousStatus, l.newStatus])).toEqual([
+			[notYetRead, null, 'ARCHIVED'],
+			[beforeRead, read.status, 'ARCHIVED'],
+		]);
+		expect(unread.status).not.toBe('ARCHIVED');
+		expect(await t.run()).toBeNull();
 	});
 });

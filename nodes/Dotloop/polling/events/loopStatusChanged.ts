@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { sortedOptions, toOptions, TRANSACTION_STATUS_VALUES } from '../../descriptions/constants';
-import { pollLoopFeed, readOpenStatuses, recentLoops, statusChanges } from '../loops';
+import { pollLoopFeed, recentLoops } from '../loops';
 import {
 	pollEachProfile,
 	readIncludeDetails,
@@ -11,6 +11,12 @@ import {
 	withProfile,
 	type PerProfileState,
 } from '../profiles';
+import {
+	legacyStatusChanges,
+	seedStatuses,
+	statusChanges,
+	type ProfileStatuses,
+} from '../statuses';
 import type { ChangeWindow } from '../window';
 import { watchingKey, type PollEventModule } from './types';
 
@@ -27,14 +33,17 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-interface ProfileStatuses {
+/** One profile: its change window and its statuses (statuses.ts). */
+type ProfileState = { window: ChangeWindow } & ProfileStatuses;
+
+/** What versions before 0.x kept per profile (a plain status map); read once, then seeded again. */
+interface LegacyProfileState {
 	window: ChangeWindow;
-	/** id → status of each open loop. */
 	statuses?: Record<string, string>;
 	seededAt?: string;
 }
 
-type StatusState = PerProfileState<ProfileStatuses>;
+type StatusState = PerProfileState<ProfileState>;
 
 function statusItem(
 	loop: IDataObject,
@@ -42,6 +51,11 @@ function statusItem(
 	previousStatus: string | null,
 ): IDataObject {
 	return { ...withProfile(loop, profileId), previousStatus, newStatus: loop.status };
+}
+
+function withoutWindow(kept: ProfileStatuses): ProfileStatuses {
+	const { ids, newFrom, unknown } = kept;
+	return unknown === undefined ? { ids, newFrom } : { ids, newFrom, unknown };
 }
 
 /** Loop Status Changed: the `updated` feed compared with the statuses kept for the open loops. */
@@ -70,27 +84,30 @@ export const loopStatusChanged: PollEventModule = {
 						includeDetails,
 						everything,
 					});
-					if (!before?.statuses) {
-						const { statuses } = await readOpenStatuses.call(this, profileId);
-						const items = everything
-							? feed.changes.filter(wanted).map((loop) => statusItem(loop, profileId, null))
-							: [];
-						return {
-							items: await withDetails.call(this, includeDetails, items),
-							state: { window: feed.next, statuses, seededAt: feed.next.at },
-						};
+					if (before?.ids) {
+						const { changes, kept } = statusChanges(before, feed.changes, feed.startedAt);
+						const items = changes
+							.filter(({ loop }) => wanted(loop))
+							.map(({ loop, previousStatus }) => statusItem(loop, profileId, previousStatus));
+						const state: ProfileState =
+							kept === before && feed.next === before.window
+								? before
+								: { window: feed.next, ...withoutWindow(kept) };
+						return { items: await withDetails.call(this, includeDetails, items), state };
 					}
-					const result = statusChanges(
-						before.statuses,
-						before.seededAt ?? feed.next.at,
-						feed.changes,
-					);
-					const items = result.changes
+					const legacy = before as LegacyProfileState | undefined;
+					const changes = legacy?.statuses
+						? legacyStatusChanges(legacy.statuses, legacy.seededAt ?? feed.next.at, feed.changes)
+						: everything
+							? feed.changes.map((loop) => ({ loop, previousStatus: null }))
+							: [];
+					const seeded = await seedStatuses.call(this, profileId, feed, everything);
+					const items = changes
 						.filter(({ loop }) => wanted(loop))
 						.map(({ loop, previousStatus }) => statusItem(loop, profileId, previousStatus));
 					return {
 						items: await withDetails.call(this, includeDetails, items),
-						state: { window: feed.next, statuses: result.statuses, seededAt: before.seededAt },
+						state: { window: feed.next, ...seeded },
 					};
 				});
 			},
