@@ -321,7 +321,7 @@ function datesBaseline(ctx, { seconds, withinDays = DATES_WITHIN_DAYS }) {
 		{ name: 'filter', value: `transaction_status=${statuses.join('|')}` },
 	);
 	const daysUntil =
-		"={{ DateTime.fromFormat(String($json.details?.['Contract Dates']?.['Closing Date'] ?? ''), 'MM/dd/yyyy').diff($today, 'days').days }}";
+		"={{ DateTime.fromFormat(String((($json.details || {})['Contract Dates'] || {})['Closing Date'] || ''), 'MM/dd/yyyy').diff($today, 'days').days }}";
 	const between = (id, operation, rightValue) => ({
 		id,
 		leftValue: daysUntil,
