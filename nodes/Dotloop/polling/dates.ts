@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { fromDotloopDate } from '../descriptions/dates';
 import { listCarriesDetails, loopDetailsOfSummary, withListedDetails } from '../transport';
-import { ACTIVE_STATUSES, END_STATUSES, pollLoopFeed, readLoops } from './loops';
+import { ACTIVE_STATUSES, CLOSED_STATUSES, pollLoopFeed, readLoops } from './loops';
 import { advanceWindow, isoSeconds, type ChangeWindow } from './window';
 
 /** Loop-detail date fields (section 6, Loop Details): `Section|Field`, values like 01/31/2017. */
@@ -147,7 +147,7 @@ export async function pollProfileDates(
 	const changed = await withListedDetails.call(this, feed.changes, () => profileId);
 	const watched = watch.includeClosed
 		? changed
-		: changed.filter((loop) => !END_STATUSES.includes(String(loop.status)));
+		: changed.filter((loop) => !CLOSED_STATUSES.includes(String(loop.status)));
 	const emitted = { ...previous.emitted };
 	// A changed loop whose date left the window (or that closed) is announced again if it comes back.
 	for (const loop of changed) delete emitted[String(loop.id)];
