@@ -95,7 +95,13 @@ function plan(quick) {
 				4: { megabytes: 5 },
 				5: { deliveries: 100, rate: 8 },
 				6: { seconds: 0.5 },
-				7: { changes: 300, interval: 5, quietPolls: 3, statusLoops: 2000 },
+				7: {
+					changes: 300,
+					interval: 5,
+					quietPolls: 3,
+					statusLoops: 2000,
+					dates: { loops: 2000, sold: 1400, upcoming: 20, withinDays: 14 },
+				},
 				8: { loops: 20, documents: 20, contacts: 1000 },
 				9: { rows: 20, contacts: 1000 },
 			}
@@ -107,7 +113,13 @@ function plan(quick) {
 				4: { megabytes: 50 },
 				5: { deliveries: 500, rate: 8 },
 				6: { seconds: 2 },
-				7: { changes: 1000, interval: 5, quietPolls: 3, statusLoops: 20000 },
+				7: {
+					changes: 1000,
+					interval: 5,
+					quietPolls: 3,
+					statusLoops: 20000,
+					dates: { loops: 20000, sold: 14000, upcoming: 100, withinDays: 14 },
+				},
 				8: { loops: 100, documents: 20, contacts: 5000 },
 				9: { rows: 500, contacts: 5000, clockScale: 1 },
 			};

@@ -28,7 +28,11 @@
  *    the node's Batching option to space requests: see `rateLimitedDetails`.
  */
 
+const { TRANSACTION_STATUSES } = require('../sandbox/constants');
+
 const PROFILE_ID = 1001;
+/** Scenario 7's Loop Date Approaching window. */
+const DATES_WITHIN_DAYS = 14;
 
 const rl = (value) => ({ __rl: true, mode: 'id', value: String(value) });
 
@@ -441,6 +445,65 @@ function pollingBaseline(ctx, { seconds }) {
 	]);
 }
 
+/**
+ * Scenario 7's Date Approaching baseline: Schedule every few seconds → every loop in progress with its
+ * details (the statuses that are not SOLD, LEASED, DONE or ARCHIVED; every page) → one item per loop →
+ * Filter: the closing date (MM/DD/YYYY) between today and `withinDays` ahead → Remove Duplicates across
+ * executions on id + date, so a loop is announced once per date. No Code node: it needs a task runner.
+ */
+function datesBaseline(ctx, { seconds, withinDays = DATES_WITHIN_DAYS }) {
+	const statuses = [...new Set(Object.values(TRANSACTION_STATUSES).flat())].filter(
+		(s) => !['SOLD', 'LEASED', 'DONE', 'ARCHIVED'].includes(s),
+	);
+	const listing = expertListing(ctx, { name: 'Open loops with details (HTTP)', stopAtTotal: true });
+	listing.parameters.queryParameters.parameters.push(
+		{ name: 'include_details', value: 'true' },
+		{ name: 'filter', value: `transaction_status=${statuses.join('|')}` },
+	);
+	const daysUntil =
+		"={{ DateTime.fromFormat(String((($json.details || {})['Contract Dates'] || {})['Closing Date'] || ''), 'MM/dd/yyyy').diff($today, 'days').days }}";
+	const between = (id, operation, rightValue) => ({
+		id,
+		leftValue: daysUntil,
+		rightValue,
+		operator: { type: 'number', operation },
+	});
+	return chain('bench 7: Schedule + HTTP Request + Filter + Remove Duplicates', [
+		{
+			name: 'Schedule',
+			type: 'n8n-nodes-base.scheduleTrigger',
+			typeVersion: 1.2,
+			parameters: { rule: { interval: [{ field: 'seconds', secondsInterval: seconds }] } },
+		},
+		listing,
+		splitOutData(),
+		{
+			name: 'Closing Soon',
+			type: 'n8n-nodes-base.filter',
+			typeVersion: 2.2,
+			parameters: {
+				conditions: {
+					options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+					conditions: [between('from', 'gte', 0), between('to', 'lte', withinDays)],
+					combinator: 'and',
+				},
+				options: {},
+			},
+		},
+		{
+			name: 'Remove Duplicates',
+			type: 'n8n-nodes-base.removeDuplicates',
+			typeVersion: 2,
+			parameters: {
+				operation: 'removeItemsSeenInPreviousExecutions',
+				logic: 'removeItemsWithAlreadySeenKeyValues',
+				dedupeValue: "={{ $json.id }}-{{ $json.details['Contract Dates']['Closing Date'] }}",
+				options: {},
+			},
+		},
+	]);
+}
+
 /** Poll Times entries, one per second value: n8n refuses a wildcard in a poll's seconds field. */
 function everySeconds(seconds) {
 	if (seconds >= 60)
@@ -805,6 +868,30 @@ const workflows = {
 				},
 			]),
 		http: (ctx, { seconds }) => pollingBaseline(ctx, { seconds }),
+	},
+	/** Scenario 7, Loop Date Approaching on a 20,000-loop profile. */
+	dates: {
+		dotloop: (ctx, { seconds, withinDays = DATES_WITHIN_DAYS }) =>
+			chain('bench 7: Dotloop Polling Trigger (Loop Date Approaching)', [
+				{
+					name: 'Dotloop Polling Trigger',
+					type: ctx.TRIGGER_TYPE.replace(/dotloopTrigger$/, 'dotloopPollingTrigger'),
+					typeVersion: 1,
+					parameters: {
+						pollTimes: everySeconds(seconds),
+						event: 'loopDateApproaching',
+						watch: 'profile',
+						profileId: rl(PROFILE_ID),
+						dateField: 'Contract Dates|Closing Date',
+						withinDays,
+						options: {},
+					},
+					credentials: {
+						[ctx.CREDENTIAL_TYPE]: { id: ctx.dotloopCredentialId, name: 'Dotloop (bench)' },
+					},
+				},
+			]),
+		http: (ctx, options) => datesBaseline(ctx, options),
 	},
 
 	/**

@@ -31,9 +31,9 @@ function otherPairs() {
 /**
  * `count` loops on the profile: the first `sold` SOLD (alternating PURCHASE_OFFER / LISTING_FOR_SALE), the
  * rest cycling through the other (type, status) pairs of section 17.1.3. "Contract Dates|Closing Date"
- * lies in the past, except for `upcoming` loops that are neither SOLD/LEASED/DONE nor ARCHIVED and
- * ceil(upcoming / 10) SOLD ones: their closing date is 1 to 28 days after `now` (UTC days). Loops were
- * created one minute apart ending a day before `now`; `updated` = `created`.
+ * lies 30 to 89 days in the past, except for `upcoming` loops that are neither SOLD/LEASED/DONE nor
+ * ARCHIVED and ceil(upcoming / 10) SOLD ones: their closing date is 1 to 28 days after `now` (UTC
+ * days). Loops were created one minute apart ending a day before `now`; `updated` = `created`.
  */
 function seedLoopMix(store, profileId, { count, sold, upcoming, now }) {
 	const pairs = otherPairs();
@@ -60,7 +60,8 @@ function seedLoopMix(store, profileId, { count, sold, upcoming, now }) {
 			created,
 			updated: created,
 		});
-		let closing = created + 30 * DAY > today ? today - DAY : created + 30 * DAY;
+		// Past dates well before today in every time zone (a date a day ago is today west of UTC).
+		let closing = today - (30 + (i % 60)) * DAY;
 		if (!closed.has(status) && openUpcoming < upcoming) {
 			openUpcoming += 1;
 			closing = today + (1 + (openUpcoming % UPCOMING_SPAN_DAYS)) * DAY;

@@ -26,3 +26,29 @@ export function toDotloopDate(value: unknown, timezone: string): string {
 	const valid = DateTime.fromObject({ year: +year, month: +month, day: +date }).isValid;
 	return valid ? `${month}/${date}/${year}` : text;
 }
+
+const US_DAY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const TEXT_DAY_FORMATS = ['MMMM d yyyy', 'MMM d yyyy'];
+
+/**
+ * A loop-detail date as Dotloop answers it, as a calendar day `YYYY-MM-DD`: `MM/DD/YYYY` as section 6.1
+ * documents, free text as clients of the real API also met ("March 05, 2017", "Mar 5, 2017"), or an
+ * ISO day. Undefined when the value is none of these or names no real day (02/30/2017).
+ */
+export function fromDotloopDate(value: unknown): string | undefined {
+	const text = String(value ?? '').trim();
+	const us = US_DAY.exec(text);
+	const iso = ISO_DAY.exec(text);
+	let day: DateTime | undefined;
+	if (us) day = DateTime.fromObject({ year: +us[3], month: +us[1], day: +us[2] }, { zone: 'utc' });
+	else if (iso && iso[0] === text)
+		day = DateTime.fromObject({ year: +iso[1], month: +iso[2], day: +iso[3] }, { zone: 'utc' });
+	else {
+		const words = text.replace(/,/g, ' ').replace(/\s+/g, ' ');
+		for (const format of TEXT_DAY_FORMATS) {
+			day = DateTime.fromFormat(words, format, { locale: 'en-US', zone: 'utc' });
+			if (day.isValid) break;
+		}
+	}
+	return day?.isValid ? (day.toISODate() ?? undefined) : undefined;
+}

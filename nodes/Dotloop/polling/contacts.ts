@@ -2,9 +2,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { readBatches, type BatchedRead } from './fetch';
-import { advanceWindow, isoSeconds, windowStart, type ChangeWindow } from './window';
+import { advanceWindow, isoSeconds, toSeconds, windowStart, type ChangeWindow } from './window';
 
 const CONTACTS_PATH = '/contact';
+/** How many of the highest contact IDs the state keeps (see ContactState.recentIds). */
+const RECENT_IDS = 50;
 /** Readings of a filtered contact list that lost records while paging, before the poll gives up. */
 const MAX_READINGS = 3;
 
@@ -30,8 +32,14 @@ async function readConsistently(this: IPollFunctions, qs: IDataObject): Promise<
 
 export interface ContactState {
 	window: ChangeWindow;
-	/** The highest contact ID known: a higher one is a new contact. */
+	/** The highest contact ID known: a higher one is a new contact (when it carries no `created`). */
 	maxId: number;
+	/**
+	 * The highest contact IDs known, at most RECENT_IDS. Contacts created together can become visible
+	 * out of ID order, so for a contact without `created` an ID above the lowest of these that is not
+	 * among them is new too. Absent in states stored before it: then only IDs above maxId are new.
+	 */
+	recentIds?: number[];
 }
 
 interface ContactPoll {
@@ -41,11 +49,32 @@ interface ContactPoll {
 	requests: number;
 }
 
-function highestId(records: IDataObject[], start: number): number {
-	return records.reduce((max, c) => Math.max(max, Number(c.id) || 0), start);
+function knownIds(records: IDataObject[], previous: ContactState | undefined) {
+	const ids = new Set(previous?.recentIds ?? []);
+	for (const c of records) if (Number(c.id) > 0) ids.add(Number(c.id));
+	const recentIds = [...ids].sort((a, b) => b - a).slice(0, RECENT_IDS);
+	return { maxId: Math.max(previous?.maxId ?? 0, recentIds[0] ?? 0), recentIds };
 }
 
-/** Changed contacts since the window, split into new ones (ID above every known ID) and updates. */
+/**
+ * Whether a changed contact is new. Contacts carry `created` (changelog 05/31/2017): new when it falls
+ * inside the window this poll read and the contact was not emitted by the poll before (its ID is in the
+ * window's `seen`). Without `created`: an ID above every known ID, or above the lowest of the recent
+ * IDs without being one of them.
+ */
+function newContactTest(state: ContactState): (contact: IDataObject) => boolean {
+	const from = toSeconds(windowStart(state.window)) ?? 0;
+	const recent = new Set(state.recentIds ?? []);
+	const lowest = state.recentIds?.length ? Math.min(...state.recentIds) : state.maxId;
+	return (contact) => {
+		const created = toSeconds(String(contact.created ?? ''));
+		if (created !== undefined) return created >= from && !(String(contact.id) in state.window.seen);
+		const id = Number(contact.id);
+		return id > state.maxId || (id > lowest && !recent.has(id));
+	};
+}
+
+/** Changed contacts since the window, split into new ones and updates. */
 export async function pollContacts(
 	this: IPollFunctions,
 	state: ContactState,
@@ -56,12 +85,11 @@ export async function pollContacts(
 	const { changes, next } = advanceWindow(state.window, read.records, 'updated', {
 		checked: read.checked,
 	});
-	const created = changes.filter((c) => Number(c.id) > state.maxId);
-	const updated = changes.filter((c) => Number(c.id) <= state.maxId);
+	const isNew = newContactTest(state);
 	return {
-		created,
-		updated,
-		next: { window: next, maxId: highestId(changes, state.maxId) },
+		created: changes.filter(isNew),
+		updated: changes.filter((c) => !isNew(c)),
+		next: { window: next, ...knownIds(changes, state) },
 		requests: read.requests,
 	};
 }
@@ -83,7 +111,7 @@ export async function startContacts(
 		},
 	);
 	return {
-		state: { window: next, maxId: highestId(read.records, 0) },
+		state: { window: next, ...knownIds(read.records, undefined) },
 		all: changes,
 		requests: read.requests,
 	};

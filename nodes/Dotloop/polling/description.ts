@@ -86,6 +86,15 @@ export const pollingTriggerProperties: INodeProperties[] = [
 					'Whether the first poll after activation emits what already exists instead of only recording where things stand',
 			},
 			{
+				displayName: 'Include Closed Loops',
+				name: 'includeClosed',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether loops in an end state (Sold, Leased, Done) or archived are watched too; their dates are usually past, and on accounts that never archive they are most of the loops',
+				displayOptions: { show: { '/event': ['loopDateApproaching'] } },
+			},
+			{
 				displayName: 'Include Loop Details',
 				name: 'includeDetails',
 				type: 'boolean',

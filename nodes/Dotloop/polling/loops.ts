@@ -26,6 +26,15 @@ export const OPEN_STATUSES = [
 	),
 ];
 
+/** Section 17.1.3: the statuses that end a deal, one per transaction type. */
+export const END_STATUSES = ['SOLD', 'LEASED', 'DONE'];
+
+/** A deal that ended or was archived (hidden): what Loop Date Approaching leaves out unless asked. */
+export const CLOSED_STATUSES = [...END_STATUSES, 'ARCHIVED'];
+
+/** Loops still in progress: neither closed nor archived. */
+export const ACTIVE_STATUSES = OPEN_STATUSES.filter((s) => !CLOSED_STATUSES.includes(s));
+
 export const loopsPath = (profileId: string) => `/profile/${profileId}/loop`;
 
 /** Batches of one profile's loop list; a 403 or 404 answer means the profile is refused. */

@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { TRANSACTION_STATUSES } from '../descriptions/constants';
 import { decodeIds, encodeIds } from './idSets';
-import { readLoops, type FeedResult } from './loops';
+import { END_STATUSES, readLoops, type FeedResult } from './loops';
 import { isoSeconds, LOOKBACK_SECONDS, toSeconds } from './window';
 
 /**
@@ -26,14 +26,12 @@ export interface ProfileStatuses {
 	unknown?: string;
 }
 
-const END_STATUSES = new Set(['SOLD', 'LEASED', 'DONE']);
-
 /** The end state of a transaction type (section 17.1.3), if the type is one the documentation lists. */
 function endStatusOf(loop: IDataObject): string | undefined {
 	const statuses = (TRANSACTION_STATUSES as Record<string, readonly string[]>)[
 		String(loop.transactionType)
 	];
-	return statuses?.find((status) => END_STATUSES.has(status));
+	return statuses?.find((status) => END_STATUSES.includes(status));
 }
 
 const second = (value: unknown) => toSeconds(String(value ?? ''));

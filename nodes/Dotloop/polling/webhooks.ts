@@ -6,11 +6,15 @@ import { readCursorPages } from './fetch';
 import { advanceWindow, isoSeconds, toSeconds, windowStart, type ChangeWindow } from './window';
 
 /**
- * An event fails only after its last retry, about 16 hours after it was created (section 14.3.4), and
- * events fail roughly in the order they were created. Failures are listed newest first by creation;
- * an hour of lookback absorbs the reordering of failures created close together.
+ * Section 14.3.4: a delivery that fails is retried after 30 s, 1 min, 15 min, 30 min, 1 h, 2 h, 4 h and
+ * 8 h, and only then is the event FAILED. So no event is FAILED sooner than this after its creation.
  */
-const FAILED_LOOKBACK_SECONDS = 3600;
+const RETRY_SPAN_SECONDS = 30 + 60 + 15 * 60 + 30 * 60 + 3600 + 2 * 3600 + 4 * 3600 + 8 * 3600;
+/**
+ * How late after the retry span an event can still turn FAILED: nine attempts of up to 5 s each
+ * (section 14.3.5) and Dotloop's own scheduling.
+ */
+const LATE_FAILURE_SECONDS = 15 * 60;
 
 /** Every subscription of this API client (section 15.1: subscriptions are scoped to the client). */
 export async function listSubscriptions(
@@ -23,8 +27,17 @@ export async function listSubscriptions(
 const eventOnce = () => 'f';
 
 /**
- * The subscription's FAILED events since its window, newest first, stopping at the first page that
- * reaches back before the window. Without a window: every FAILED event still kept (90 days).
+ * The subscription's FAILED events the last poll could not have seen, newest first. The list is
+ * ordered by creation (createdOn), but an event joins it only when its retries end, about 15 h 47 min
+ * after it was created, and not always in creation order: one whose attempts took longer joins after
+ * a newer one. At Dotloop's time T (the Date header) every event created before T − span − margin has
+ * its final status; only those created later can still become FAILED. So a poll keeps T − span as the
+ * window's `checked` and the next one reads back to the events created a margin before it: the late
+ * ones are inside, everything older was read when it was already final. The window moves on with
+ * Dotloop's clock, not with the newest failure, so once a burst of failures is older than the margin
+ * a quiet poll is one page per subscription. (Started from the newest failure, as before, a burst was
+ * read again on every poll until a newer failure came.) Without a Date header the window starts a
+ * margin before the newest failure. Without a window: every FAILED event still kept (90 days).
  */
 export async function pollFailedEvents(
 	this: IPollFunctions,
@@ -32,7 +45,7 @@ export async function pollFailedEvents(
 	window: ChangeWindow | undefined,
 ): Promise<{ changes: IDataObject[]; next: ChangeWindow; requests: number }> {
 	const start = window ?? { at: isoSeconds(0), seen: {} };
-	const from = toSeconds(windowStart(start, FAILED_LOOKBACK_SECONDS)) ?? 0;
+	const from = toSeconds(windowStart(start, LATE_FAILURE_SECONDS)) ?? 0;
 	const read = await readCursorPages.call(
 		this,
 		`/subscription/${subscriptionId}/event`,
@@ -46,9 +59,11 @@ export async function pollFailedEvents(
 	const failed = read.records.filter(
 		(event) => event.deliveryStatus === undefined || event.deliveryStatus === 'FAILED',
 	);
+	const now = read.checked === undefined ? undefined : toSeconds(read.checked);
 	const result = advanceWindow(start, failed, 'createdOn', {
-		lookbackSeconds: FAILED_LOOKBACK_SECONDS,
+		lookbackSeconds: LATE_FAILURE_SECONDS,
 		fingerprintOf: eventOnce,
+		checked: now === undefined ? undefined : isoSeconds(now - RETRY_SPAN_SECONDS),
 	});
 	return { ...result, requests: read.requests };
 }

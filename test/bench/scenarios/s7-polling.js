@@ -178,6 +178,59 @@ async function measureStatus(bench, key, { interval, quietPolls }) {
 	return v;
 }
 
+/**
+ * 7 (dates). Loop Date Approaching on a brokerage's profile: `loops` loops, `sold` of them SOLD, the rest
+ * over the other statuses of section 17.1.3 (sandbox POST /_sandbox/seed/large-account), some closing
+ * in the coming weeks. The Polling Trigger (defaults: Within Days 14, closed loops left out) against
+ * Schedule → HTTP Request of every loop in progress with details → Filter → Remove Duplicates, both
+ * every `interval` seconds:
+ *   first poll   requests of the activation poll (the trigger's daily full read costs the same);
+ *   quiet        requests and n8n CPU per poll, executions started per poll, with nothing changed;
+ *   state        the workflow's static data after the quiet polls, in bytes of JSON.
+ */
+async function measureDates(bench, key, { interval, quietPolls, withinDays }) {
+	await bench.fresh();
+	const wf = await bench.create(workflows.dates[key](bench.ctx, { seconds: interval, withinDays }));
+	const seq = await bench.admin.lastSeq();
+	const activation = await bench.n8n.activate(wf.id);
+	if (!activation.ok)
+		throw new Error(`${key} dates: activation failed: ${activation.error || activation.status}`);
+	// The activation poll (the Polling Trigger) or the first scheduled run (the baseline) and one more.
+	await sleep(2 * interval * 1000);
+	const quietFrom = await bench.admin.lastSeq();
+	const firstPoll = (await bench.admin.requests({ since: seq })).filter(
+		(e) => e.path.startsWith('/public/v2') && e.seq <= quietFrom,
+	);
+	const executionsBefore = (await allExecutionIds(bench.n8n, wf.id)).length;
+	const q = await quiet(bench, quietPolls, interval);
+	const executions = (await allExecutionIds(bench.n8n, wf.id)).length - executionsBefore;
+	const staticData = (await bench.n8n.getWorkflow(wf.id)).staticData;
+	await bench.n8n.deactivate(wf.id);
+	// Full reads: the list filtered on the statuses in progress (the trigger's feed filters on updated_min).
+	const fullReads = firstPoll.filter((e) =>
+		String(e.query.filter || '').startsWith('transaction_status='),
+	);
+	const runs = fullReads.filter((e) => e.query.batch_number === '1').length;
+	const v = {
+		workflowId: wf.id,
+		firstPollRequests: runs ? fullReads.length / runs : 0,
+		quietRequestsPerPoll: q.requestsPerPoll,
+		quietCpuMsPerPoll: q.cpuMsPerPoll,
+		executionsPerQuietPoll: executions / quietPolls,
+		staticDataBytes: staticData ? JSON.stringify(staticData).length : 0,
+		requests: q.requestsPerPoll,
+		peakRssMb: q.peakRssMb,
+		baselineRssMb: q.baselineRssMb,
+		rssGrowthMb: q.rssGrowthMb,
+		cpuMs: q.cpuMsPerPoll,
+		otherCores: q.otherCores,
+	};
+	bench.log(
+		`7 dates ${key}: first poll ${v.firstPollRequests} requests; quiet ${v.quietRequestsPerPoll.toFixed(2)} req/poll, ${v.quietCpuMsPerPoll.toFixed(0)} ms CPU/poll, ${v.executionsPerQuietPoll.toFixed(2)} executions/poll; static data ${v.staticDataBytes} bytes`,
+	);
+	return v;
+}
+
 async function statusRow(bench, { statusLoops, interval, quietPolls, only }) {
 	await bench.admin.reset();
 	await bench.admin.config({ rateLimit: 1e9, clockScale: 1, rateWindowMs: 60_000 });
@@ -212,18 +265,66 @@ async function statusRow(bench, { statusLoops, interval, quietPolls, only }) {
 	};
 }
 
-async function run(
-	bench,
-	{ changes, interval, quietPolls, statusLoops = 0, variants: only = ['dotloop', 'http'] },
-) {
+async function runDates(bench, { loops, sold, upcoming, withinDays, interval, quietPolls }) {
+	await bench.admin.reset();
+	await bench.admin.config({ rateLimit: 1e9, clockScale: 1, rateWindowMs: 60_000 });
+	const seeded = await bench.admin.call('POST', '/seed/large-account', {
+		profileId: 1001,
+		loops,
+		sold,
+		upcoming,
+		contacts: 0,
+	});
+	bench.log(`7 dates: seeded ${JSON.stringify(seeded.loops.statuses)} in ${seeded.durationMs} ms`);
+	const variants = {};
+	for (const key of ['dotloop', 'http'])
+		variants[key] = await measureDates(bench, key, { interval, quietPolls, withinDays });
+	const extras = {};
+	for (const [key, v] of Object.entries(variants)) {
+		extras[key] =
+			`first poll ${v.firstPollRequests} requests; quiet ${v.quietRequestsPerPoll.toFixed(2)} req, ${v.quietCpuMsPerPoll.toFixed(0)} ms CPU and ${v.executionsPerQuietPoll.toFixed(2)} executions per poll; static data ${v.staticDataBytes} bytes`;
+	}
+	const failures = [];
+	if (variants.dotloop.quietRequestsPerPoll > 1)
+		failures.push(
+			`Loop Date Approaching made ${variants.dotloop.quietRequestsPerPoll} requests per quiet poll (1 expected)`,
+		);
+	return [
+		{
+			id: '7d',
+			title: `Polling: Loop Date Approaching on ${loops.toLocaleString('en-US')} loops, ${sold.toLocaleString('en-US')} SOLD (every ${interval} s)`,
+			params: { loops, sold, upcoming, withinDays, intervalSeconds: interval, quietPolls },
+			variants,
+			variantLabels: { http: 'Schedule + HTTP Request + Filter + Remove Duplicates' },
+			extras,
+			compare: [
+				{ key: 'quietRequestsPerPoll', label: 'requests per quiet poll', better: 'lower' },
+				{ key: 'firstPollRequests', label: 'requests of a full read', better: 'lower' },
+				{ key: 'quietCpuMsPerPoll', label: 'n8n CPU per quiet poll', better: 'lower' },
+				{ key: 'executionsPerQuietPoll', label: 'executions per quiet poll', better: 'lower' },
+				{ key: 'staticDataBytes', label: 'static data (bytes)', better: 'lower' },
+			],
+			failures,
+		},
+	];
+}
+
+async function run(bench, options) {
+	const { parts = ['status', 'updated', 'dates'], variants: only = ['dotloop', 'http'] } = options;
+	const { interval, quietPolls, statusLoops = 0, changes = 0 } = options;
 	const rows = [];
-	if (statusLoops > 0)
+	if (parts.includes('status') && statusLoops > 0)
 		rows.push(await statusRow(bench, { statusLoops, interval, quietPolls, only }));
-	if (changes > 0) rows.push(...(await changesRow(bench, { changes, interval, quietPolls, only })));
+	if (parts.includes('updated') && changes > 0) rows.push(...(await runUpdated(bench, options)));
+	if (parts.includes('dates') && options.dates)
+		rows.push(...(await runDates(bench, { ...options.dates, interval, quietPolls })));
 	return rows;
 }
 
-async function changesRow(bench, { changes, interval, quietPolls, only }) {
+async function runUpdated(
+	bench,
+	{ changes, interval, quietPolls, variants: only = ['dotloop', 'http'] },
+) {
 	await bench.admin.reset();
 	await bench.admin.config({ rateLimit: 1e9, clockScale: 1, rateWindowMs: 60_000 });
 	await bench.admin.seedLoops(1001, changes);

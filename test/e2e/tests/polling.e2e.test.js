@@ -158,6 +158,98 @@ test(`${CHANGES} changes in bursts of ${BURST} in one second: one execution item
 	}
 }, 300_000);
 
+/**
+ * Contact Created when contacts become visible out of ID order (issue 21, point 3): 400131 and 400132
+ * are created in the same second, 400132 is listed first. Each reaches the Contact Created workflow
+ * once, and neither ever reaches the Contact Updated workflow.
+ */
+describe('Contact Created with IDs out of order', () => {
+	const workflows = {};
+
+	async function contactItems(event) {
+		const items = [];
+		const { data } = await n8n.api(
+			'GET',
+			`/executions?workflowId=${workflows[event].id}&limit=250&includeData=false`,
+		);
+		for (const summary of data) {
+			const execution = await n8n.waitForExecution(summary.id);
+			items.push(...(n8n.nodeOutput(execution, NODE_NAME) || []));
+		}
+		return items;
+	}
+
+	beforeAll(async () => {
+		const { credential } = await connectedDotloopCredential(n8n, stack.sandbox, {
+			name: 'Dotloop contacts',
+		});
+		for (const event of ['contactCreated', 'contactUpdated']) {
+			workflows[event] = await n8n.createWorkflow({
+				name: `polling: ${event}`,
+				nodes: [
+					{
+						id: `polling-${event}`,
+						name: NODE_NAME,
+						type: POLLING_TRIGGER_TYPE,
+						typeVersion: 1,
+						position: [0, 0],
+						parameters: { pollTimes: everyFiveSeconds, event },
+						credentials: {
+							dotloopOAuth2Api: { id: String(credential.id), name: 'Dotloop contacts' },
+						},
+					},
+				],
+				connections: {},
+			});
+		}
+	});
+
+	test('the contact listed second is Created once, never Updated', async () => {
+		for (const event of ['contactCreated', 'contactUpdated']) {
+			const seq = await admin.lastSeq();
+			expect((await n8n.activate(workflows[event].id)).ok).toBe(true);
+			await waitFor(
+				async () => (await admin.requests({ since: seq, path: '/public/v2/contact' })).length > 0,
+			);
+		}
+		const at = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+		const early = await admin.simulate({
+			action: 'createContact',
+			firstName: 'Early',
+			lastName: 'Hidden',
+			hidden: true,
+			at,
+		});
+		const late = await admin.simulate({
+			action: 'createContact',
+			firstName: 'Late',
+			lastName: 'Visible',
+			at,
+		});
+		expect(late.id).toBe(early.id + 1);
+		await waitFor(async () => (await contactItems('contactCreated')).length >= 1, {
+			timeoutMs: 30_000,
+			intervalMs: 1_000,
+			message: 'the visible contact polled',
+		});
+		await admin.simulate({ action: 'revealContact', contactId: early.id });
+		await waitFor(async () => (await contactItems('contactCreated')).length >= 2, {
+			timeoutMs: 30_000,
+			intervalMs: 1_000,
+			message: 'the revealed contact polled',
+		});
+		// Three more polls of each: nothing more arrives.
+		await sleep(16_000);
+		const created = await contactItems('contactCreated');
+		const rows = created.map((c) => [c.id, c.firstName, c.created]).sort((x, y) => x[0] - y[0]);
+		expect(rows).toEqual([
+			[early.id, 'Early', at],
+			[late.id, 'Late', at],
+		]);
+		expect(await contactItems('contactUpdated')).toEqual([]);
+	}, 180_000);
+});
+
 test('Every Profile Holding Loops with one refused profile: activation works and the other profile keeps emitting; a profile refused for a while catches up when it answers again', async () => {
 	await n8n.deactivate(workflow.id);
 	await admin.call('PATCH', '/profiles/1002', { refuse: 403 });

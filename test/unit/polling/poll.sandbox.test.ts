@@ -416,13 +416,18 @@ describe.each(['details', 'loopDetails', 'inline', 'omitted'])(
 			expect(out[0]).not.toHaveProperty('loopDetails');
 			expect(out[0]).not.toHaveProperty(['Contract Dates']);
 			expect(await t.run()).toBeNull();
+			// A later second: a list without details shows a same-second detail change as no change.
 			await simulate({
 				action: 'updateLoop',
 				loopId: 50001,
 				details: { 'Contract Dates': { 'Closing Date': inDays(5) } },
+				at: second(new Date().toISOString().slice(0, 19) + 'Z', 2),
 			});
 			expect((await t.run())?.map((l) => [l.id, l.date])).toEqual([[50001, iso(5)]]);
-			expect((t.staticData.dotloopPolling as IDataObject).dates).toEqual({ '1001:50001': iso(5) });
+			const state = t.staticData.dotloopPolling as {
+				loops: Record<string, IDataObject>;
+			};
+			expect(state.loops['1001'].emitted).toEqual({ '50001': iso(5) });
 		});
 
 		test('Loop Date Approaching reads the details of every open loop the list answered', async () => {

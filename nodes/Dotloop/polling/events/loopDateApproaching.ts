@@ -5,16 +5,20 @@ import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow'
 import {
 	DATE_FIELDS,
 	datesWithin,
-	newApproachingDates,
+	pollProfileDates,
+	profileDatesBefore,
 	readOpenLoopsWithDetails,
 	type ApproachingDate,
+	type ProfileDates,
+	type UnreadableDate,
 } from '../dates';
 import {
 	forEachProfile,
+	pollEachProfile,
 	readWatch,
 	watchedProfiles,
 	withProfile,
-	type ProfileList,
+	type PerProfileState,
 	type Watch,
 } from '../profiles';
 import { watchingKey, type PollEventModule } from './types';
@@ -44,9 +48,10 @@ export const properties: INodeProperties[] = [
 	},
 ];
 
-interface DatesState {
-	profiles?: ProfileList;
-	/** `profile:loop` → the date already announced. */
+/** Each profile's day of its last full read, its change window and the dates it announced. */
+interface DatesState extends PerProfileState<ProfileDates> {
+	includeClosed?: boolean;
+	/** As stored before `loops`: `profile:loop` → the date announced; read once, not written. */
 	dates?: Record<string, string>;
 }
 
@@ -56,28 +61,43 @@ function today(this: IPollFunctions): string {
 	return DateTime.now().setZone(this.getTimezone()).toISODate() as string;
 }
 
-/** The approaching dates of each profile that answered; `answered` lists those profiles. */
+/** A detail date that is not a date is skipped, and named in n8n's log; the poll goes on. */
+function unreadableDate(this: IPollFunctions, label: string, profileId: string): UnreadableDate {
+	return (loop, value) =>
+		this.logger.warn(
+			`Dotloop Polling Trigger: loop ${String(loop.id)} of profile ${profileId}: ${label} "${value}" is not a date; skipped`,
+		);
+}
+
+/** A manual run: a full read of each profile that answers. */
 async function approachingDates(
 	this: IPollFunctions,
 	profiles: string[],
-	dateField: string,
-	withinDays: number,
-): Promise<{ found: Found[]; answered: Set<string> }> {
+	params: DateParams,
+): Promise<Found[]> {
 	const day = today.call(this);
 	const read = await forEachProfile(
 		this,
 		profiles,
-		async (profileId) => await readOpenLoopsWithDetails.call(this, profileId),
+		async (profileId) => await readOpenLoopsWithDetails.call(this, profileId, params.includeClosed),
 	);
 	const found: Found[] = [];
 	for (const [profileId, { loops }] of read) {
-		for (const entry of datesWithin(loops, dateField, day, withinDays))
+		const warn = unreadableDate.call(this, params.label, profileId);
+		for (const entry of datesWithin(loops, params.dateField, day, params.withinDays, warn))
 			found.push({ ...entry, profileId });
 	}
-	return { found, answered: new Set(read.keys()) };
+	return found;
 }
 
-function readDateParams(this: IPollFunctions): { dateField: string; withinDays: number } {
+interface DateParams {
+	dateField: string;
+	label: string;
+	withinDays: number;
+	includeClosed: boolean;
+}
+
+function readDateParams(this: IPollFunctions): DateParams {
 	const dateField = String(this.getNodeParameter('dateField'));
 	if (!DATE_FIELDS.some((f) => f.value === dateField)) {
 		throw new NodeOperationError(
@@ -92,46 +112,58 @@ function readDateParams(this: IPollFunctions): { dateField: string; withinDays: 
 			`Within Days: ${withinDays} is not allowed; use a whole number from 0 to ${MAX_WITHIN_DAYS}`,
 		);
 	}
-	return { dateField, withinDays };
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const label = DATE_FIELDS.find((f) => f.value === dateField)?.name ?? dateField;
+	return { dateField, label, withinDays, includeClosed: options.includeClosed === true };
 }
 
-/** Loop Date Approaching: every open loop's details, each loop and date emitted once. */
+/**
+ * Loop Date Approaching: each profile's loops in progress (all with Include Closed Loops) read in full
+ * once a day in the workflow's time zone, the loops changed since in between; each loop and date
+ * emitted once.
+ */
 export const loopDateApproaching: PollEventModule = {
 	prepare(common) {
 		const watch: Watch = readWatch.call(this);
-		const { dateField, withinDays } = readDateParams.call(this);
-		const label = DATE_FIELDS.find((f) => f.value === dateField)?.name ?? dateField;
+		const params = readDateParams.call(this);
 		const dateItem = (entry: Found): IDataObject => ({
 			...withProfile(entry.loop, entry.profileId),
-			dateField: label,
+			dateField: params.label,
 			date: entry.date,
 			daysUntil: entry.daysUntil,
 		});
 		return {
-			watching: watchingKey(common.event, { ...watch, dateField }),
+			watching: watchingKey(common.event, { ...watch, dateField: params.dateField }),
 			async sample(this: IPollFunctions) {
 				const { ids } = await watchedProfiles.call(this, watch, undefined);
-				return (await approachingDates.call(this, ids, dateField, withinDays)).found.map(dateItem);
+				return (await approachingDates.call(this, ids, params)).map(dateItem);
 			},
 			async poll(this: IPollFunctions, stored) {
 				const previous = stored as DatesState | undefined;
-				const profiles = await watchedProfiles.call(this, watch, previous?.profiles);
-				const state: DatesState = {};
-				if (watch.watch === 'allProfiles') state.profiles = profiles;
-				const { found, answered } = await approachingDates.call(
+				const scopeChanged =
+					previous?.includeClosed !== undefined && previous.includeClosed !== params.includeClosed;
+				const day = today.call(this);
+				const emit = previous !== undefined || common.emitExisting;
+				const { items, state } = await pollEachProfile<ProfileDates>(
 					this,
-					profiles.ids,
-					dateField,
-					withinDays,
+					watch,
+					previous,
+					async (profileId, kept) => {
+						const result = await pollProfileDates.call(
+							this,
+							profileId,
+							profileDatesBefore(kept, previous?.dates, profileId, scopeChanged),
+							{
+								...params,
+								today: day,
+								onUnreadable: unreadableDate.call(this, params.label, profileId),
+							},
+						);
+						const found = emit ? result.fresh.map((e) => dateItem({ ...e, profileId })) : [];
+						return { items: found, state: result.next };
+					},
 				);
-				const { fresh, emitted } = newApproachingDates(previous?.dates ?? {}, found);
-				// A refused profile keeps the dates already announced for it.
-				for (const [key, date] of Object.entries(previous?.dates ?? {})) {
-					if (!answered.has(key.slice(0, key.indexOf(':')))) emitted[key] = date;
-				}
-				state.dates = emitted;
-				const items = previous !== undefined || common.emitExisting ? fresh.map(dateItem) : [];
-				return { items, state };
+				return { items, state: { ...state, includeClosed: params.includeClosed } };
 			},
 		};
 	},
