@@ -4,7 +4,7 @@ const crypto = require('crypto');
 const { badRequest, notFound, unprocessable, pointer } = require('./errors');
 const { TRANSACTION_STATUSES, TRANSACTION_TYPES, RETRY_SCHEDULE_MS } = require('./constants');
 const { isoSeconds, parseFilterDate, second, usDate } = require('./clock');
-const { newLoopRecord, USER_ID } = require('./seed');
+const { generateContacts, newLoopRecord, USER_ID } = require('./seed');
 const D = require('./seed-data');
 
 // A brokerage's account, fast (admin routes in admin.js): most loops closed and never archived, thousands
@@ -92,27 +92,6 @@ function seedLoopMix(store, profileId, { count, sold, upcoming, now }) {
 	};
 }
 
-/** `count` contacts of the user, created one minute apart ending a day before `now`; `updated` = `created`. */
-function seedContactBatch(store, { count, now }) {
-	const firstId = store.lastIds.contact + 1;
-	for (let i = 0; i < count; i += 1) {
-		const id = store.nextId('contact');
-		const first = D.FIRST_NAMES[i % D.FIRST_NAMES.length];
-		const last = D.LAST_NAMES[(i * 7 + 3) % D.LAST_NAMES.length];
-		const created = second(now - DAY - (count - i) * 60e3);
-		store.contacts.set(id, {
-			id,
-			userId: USER_ID,
-			firstName: first,
-			lastName: last,
-			email: `${first}.${last}.${id}@example.com`.toLowerCase(),
-			created,
-			updated: created,
-		});
-	}
-	return { firstId, lastId: store.lastIds.contact, count };
-}
-
 // What the attempts of an event that used up its retries (section 14.3.4) look like: 9 attempts, each
 // after the schedule's delay, none answered 2xx.
 function failedAttempts(createdOn, url) {
@@ -192,7 +171,7 @@ function seedLargeAccount(app, b) {
 	return {
 		profileId: profile.id,
 		loops: seedLoopMix(app.store, profile.id, { count, sold, upcoming, now }),
-		contacts: seedContactBatch(app.store, { count: contacts, now }),
+		contacts: generateContacts(app.store, USER_ID, contacts, now - DAY),
 		durationMs: Date.now() - started,
 	};
 }
@@ -243,5 +222,4 @@ module.exports = {
 	seedFailedEvents,
 	patchProfile,
 	seedLoopMix,
-	seedContactBatch,
 };
