@@ -29,7 +29,7 @@ export class DotloopOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			hint: `The client ID Dotloop issued when it registered your API client (request one at <a href="${DEVELOPER_PORTAL}" target="_blank">Dotloop's developer portal</a>)`,
+			hint: `Issued by Dotloop for your API client: <a href="${DEVELOPER_PORTAL}" target="_blank">request one</a>`,
 		},
 		{
 			displayName: 'Client Secret',

@@ -8,6 +8,7 @@ import type {
 
 import { properties } from './actions/properties';
 import { router } from './actions/router';
+import { ACTION_SUBTITLE } from './actions/subtitle';
 import { listSearch } from './methods';
 
 export class Dotloop implements INodeType {
@@ -17,7 +18,7 @@ export class Dotloop implements INodeType {
 		icon: { light: 'file:dotloop.svg', dark: 'file:dotloop.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle: ACTION_SUBTITLE,
 		description: 'Create and update loops, documents, participants and contacts in Dotloop',
 		defaults: { name: 'Dotloop' },
 		usableAsTool: true,

@@ -13,8 +13,17 @@
  *      sandbox and exits 0. A second Ctrl-C kills at once.
  *
  * node test/e2e/demo.js --check (or DEMO_CHECK=1): the same start, then verify the examples are imported,
- * the credential works (a read-only example runs) and a sandbox event reaches the activated trigger example,
- * then stop. Exit 0 when everything passed.
+ * the credential works (a read-only example runs), a sandbox event reaches the activated trigger example, and
+ * a Code node runs and Write Files from Disk writes into the files folder, then stop. Exit 0 when everything passed.
+ *
+ * Code nodes run: the other suites start n8n with N8N_RUNNERS_MODE=external and no runner (they run no
+ * Code node); the demo runs n8n 2.x's JavaScript task runner inside n8n (N8N_RUNNERS_MODE=internal: n8n
+ * starts the runner as its own child process, no launcher needed). n8n 1.x runs Code nodes in its own
+ * process unless N8N_RUNNERS_ENABLED=true, so the setting changes nothing there.
+ *
+ * Files: n8n 2.x lets Read/Write Files from Disk use only the folders of N8N_RESTRICT_FILE_ACCESS_TO, by
+ * default ~/.n8n-files of the user running n8n, and only once that folder exists (1.x has no such default).
+ * The demo creates that folder and prints it.
  *
  * Environment: DEMO_N8N_PORT (5678), DEMO_SANDBOX_PORT (4477) — 0 picks free ports; DEMO_N8N_VERSION (the first
  * of N8N_VERSIONS, i.e. 2.41.1); DEMO_OWNER_EMAIL, DEMO_OWNER_PASSWORD. Each run starts from a fresh n8n user
@@ -53,6 +62,8 @@ const OWNER = {
 };
 const CREDENTIAL_NAME = 'Dotloop account';
 const DEMO_WEBHOOK_URL = 'https://hooks.example.test/';
+/** n8n 2.x's default N8N_RESTRICT_FILE_ACCESS_TO: "~" is the home of the user running n8n (the demo's own). */
+const FILES_FOLDER = path.join(os.homedir(), '.n8n-files');
 
 function say(msg = '') {
 	process.stdout.write(`${msg}\n`);
@@ -114,6 +125,7 @@ async function start() {
 		quiet: true,
 	});
 	step(`sandbox on ${sandbox.url}`);
+	fs.mkdirSync(FILES_FOLDER, { recursive: true });
 	const logDir = process.env.E2E_RUN_DIR
 		? path.join(process.env.E2E_RUN_DIR, 'logs')
 		: path.join(pkg.REPO_DIR, '.e2e-work', 'demo-logs');
@@ -123,7 +135,7 @@ async function start() {
 		port: n8nPort,
 		packageTarball: tarball,
 		credentialsOverwrite: credentialsOverwrite(sandbox),
-		env: { N8N_WEBHOOK_URL: DEMO_WEBHOOK_URL },
+		env: { N8N_WEBHOOK_URL: DEMO_WEBHOOK_URL, N8N_RUNNERS_MODE: 'internal' },
 		webhookUrl: DEMO_WEBHOOK_URL,
 		logDir,
 	});
@@ -167,6 +179,7 @@ function banner({ examples, seconds }) {
 	say(
 		`  sandbox state    ${sandbox.url}/_sandbox/state   requests: ${sandbox.url}/_sandbox/requests`,
 	);
+	say(`  files folder     ${FILES_FOLDER}  (where Read/Write Files from Disk may read and write)`);
 	say(`  n8n log          ${n8n.logFile}`);
 	say('');
 	say('Try it:');
@@ -194,7 +207,7 @@ function banner({ examples, seconds }) {
 	say('Ctrl-C stops n8n and the sandbox.');
 	// One machine-readable line (used by the e2e test of this script).
 	step(
-		`ready ${JSON.stringify({ editorUrl: `${n8n.baseUrl}/`, n8nPid: n8n.pid, n8nPort: n8n.port, userFolder: n8n.userFolder, sandboxUrl: sandbox.url, email: OWNER.email, password: OWNER.password, examples: examples.map((e) => ({ name: e.workflow.name, active: Boolean(e.active) })) })}`,
+		`ready ${JSON.stringify({ editorUrl: `${n8n.baseUrl}/`, n8nPid: n8n.pid, n8nPort: n8n.port, userFolder: n8n.userFolder, filesFolder: FILES_FOLDER, sandboxUrl: sandbox.url, email: OWNER.email, password: OWNER.password, examples: examples.map((e) => ({ name: e.workflow.name, active: Boolean(e.active) })) })}`,
 	);
 }
 
@@ -252,7 +265,49 @@ async function check({ examples }) {
 		timeoutMs: 2000,
 		message: 'one execution',
 	});
+	await checkCodeAndFiles();
 	step(`check passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * What a new user does first: fake input with a Code node, and keep a file on disk. A Code node (JavaScript)
+ * makes an item with a small text file, Write Files from Disk puts it in the files folder; read back, removed.
+ */
+async function checkCodeAndFiles() {
+	const text = `Dotloop demo check ${new Date().toISOString()}`;
+	const file = path.join(FILES_FOLDER, `dotloop-demo-check-${process.pid}-${Date.now()}.txt`);
+	const jsCode = [
+		`const text = ${JSON.stringify(text)};`,
+		"return [{ json: { loopId: 50001, text }, binary: { data: { data: Buffer.from(text).toString('base64'), mimeType: 'text/plain', fileName: 'check.txt' } } }];",
+	].join('\n');
+	const { workflow, execution } = await n8n.runNodes(
+		[
+			{ name: 'Fake input', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode } },
+			{
+				name: 'Write to disk',
+				type: 'n8n-nodes-base.readWriteFile',
+				typeVersion: 1,
+				parameters: { operation: 'write', fileName: file, dataPropertyName: 'data' },
+			},
+		],
+		{ name: 'Demo check: Code node and files folder', timeoutMs: 90_000 },
+	);
+	try {
+		if (execution.status !== 'success')
+			throw new Error(
+				`the Code node workflow ended ${execution.status}: ${JSON.stringify(n8n.executionError(execution))}`,
+			);
+		const [made] = n8n.nodeOutput(execution, 'Fake input') || [];
+		if (!made || made.loopId !== 50001 || made.text !== text)
+			throw new Error(`the Code node gave ${JSON.stringify(made)}`);
+		step('check: a Code node (JavaScript) ran');
+		const written = fs.readFileSync(file, 'utf8');
+		if (written !== text) throw new Error(`${file} holds ${JSON.stringify(written)}`);
+		step(`check: Write Files from Disk wrote ${file}`);
+	} finally {
+		fs.rmSync(file, { force: true });
+		await n8n.deleteWorkflow(workflow.id).catch(() => {});
+	}
 }
 
 async function main() {

@@ -7,7 +7,14 @@ import { readId } from '../descriptions/validation';
  * loop sub-resource (folders, documents, participants, tasks, activities) hangs off.
  */
 export function loopPath(this: IExecuteFunctions, i: number): string {
-	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	const loopId = readId.call(this, 'loopId', 'Loop', i);
+	const { profileId, loopId } = loopIds.call(this, i);
 	return `/profile/${profileId}/loop/${loopId}`;
+}
+
+/** The Profile and Loop IDs of item i, checked. */
+export function loopIds(this: IExecuteFunctions, i: number) {
+	return {
+		profileId: readId.call(this, 'profileId', 'Profile', i),
+		loopId: readId.call(this, 'loopId', 'Loop', i),
+	};
 }

@@ -42,7 +42,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			// options, so the item index is set on it directly; the constructor is only the rethrow.
 			if (error instanceof NodeApiError) {
 				error.context.itemIndex = itemIndex;
-				throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
+				throw new NodeApiError(this.getNode(), error as unknown as JsonObject, { itemIndex });
 			}
 			if (error instanceof NodeOperationError) error.context.itemIndex = itemIndex;
 			throw new NodeOperationError(this.getNode(), error, { itemIndex });

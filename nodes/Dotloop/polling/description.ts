@@ -52,13 +52,13 @@ export const pollingTriggerProperties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'profile',
 		options: [
-			{ name: 'One Profile', value: 'profile' },
 			{
 				name: 'Every Profile Holding Loops',
 				value: 'allProfiles',
 				description:
 					'Every INDIVIDUAL profile of the connected user (one request per profile and poll)',
 			},
+			{ name: 'One Profile', value: 'profile' },
 		],
 		displayOptions: { show: { event: LOOP_EVENTS } },
 	},

@@ -12,6 +12,8 @@ interface FailureContext {
 	waitedMs: number;
 	/** Overrides the default explanation for a status (e.g. document download 403). */
 	hints?: Partial<Record<number, string>>;
+	/** The message of a 404 naming where the record was looked for (Dotloop's own words then open the description). */
+	notFound?: string;
 }
 
 interface DotloopErrorItem {
@@ -99,7 +101,12 @@ export function toDotloopApiError(
 	context: FailureContext,
 ): NodeApiError {
 	const details = dotloopErrorDetails(body);
-	const message = details.length ? details.join('; ') : fallbackMessage(failure);
+	let message = details.length ? details.join('; ') : fallbackMessage(failure);
+	let description = describe(failure, context);
+	if (failure.status === 404 && context.notFound) {
+		if (details.length) description = `Dotloop answered: ${message}. ${description}`;
+		message = context.notFound;
+	}
 	const safeResponse: JsonObject = {
 		status: failure.status ?? null,
 		method: context.method,
@@ -110,7 +117,7 @@ export function toDotloopApiError(
 	if (failure.code) safeResponse.code = failure.code;
 	return new NodeApiError(node, safeResponse, {
 		message,
-		description: describe(failure, context),
+		description,
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 	});
 }

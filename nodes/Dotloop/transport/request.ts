@@ -33,6 +33,8 @@ export interface DotloopRequest {
 	stream?: boolean;
 	/** Explanations that replace the default one for a status, e.g. `{ 403: '…' }`. */
 	hints?: Partial<Record<number, string>>;
+	/** The message of a 404 in words that name where the record was looked for; Dotloop's go to the description. */
+	notFound?: string;
 	/** Internal: this request asks a merged loop where it went; it must not ask again. */
 	resolvingMerge?: boolean;
 }
@@ -256,6 +258,7 @@ export async function dotloopRequest<T = IDataObject>(
 			attempts,
 			waitedMs,
 			hints: request.hints,
+			notFound: request.notFound,
 		});
 	}
 }

@@ -150,8 +150,8 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_MAX_EVENT_AGE_MINUTES,
 				description:
-					'Deliveries signed longer ago than this are refused (timestamps more than 5 minutes ahead always are). The default, 16 hours, covers every retry Dotloop makes after a failed delivery.',
-				hint: 'Lower it only for stricter setups: Dotloop may retry with the original timestamp, so a retry older than this is refused and its event lost (e.g. after n8n was down). A lower value narrows how long a captured delivery could be replayed to another n8n process; within one process an exact redelivery is never run twice.',
+					'Deliveries signed longer ago than this are refused (timestamps more than 5 minutes ahead always are). The default, 16 hours, covers every retry Dotloop makes after a failed delivery. A lower value narrows how long a captured delivery could be replayed to another n8n process; within one process an exact redelivery never runs twice.',
+				hint: 'Lower it only for stricter setups: a late Dotloop retry older than this is refused and its event lost (see README)',
 			},
 		],
 	},

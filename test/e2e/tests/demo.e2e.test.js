@@ -3,7 +3,8 @@
  * `npm run demo` (test/e2e/demo.js), proven on the n8n version under test:
  *   - `--check` starts the sandbox and n8n with the package, creates the owner, connects the credential
  *     through the consent page, imports and activates the examples, verifies them (a read-only example runs
- *     with the credential, a sandbox event reaches the trigger example), stops everything and exits 0;
+ *     with the credential, a sandbox event reaches the trigger example), runs a Code node whose file Write Files
+ *     from Disk puts in the files folder (n8n 2.x's ~/.n8n-files), stops everything and exits 0;
  *   - started normally it prints the editor URL, the login and the sandbox URLs; the printed login works in
  *     n8n, the examples are there; SIGTERM (as Ctrl-C) stops n8n and the sandbox and exits 0, leaving no
  *     process, no listening port and no n8n user folder behind.
@@ -110,6 +111,12 @@ test('demo --check: starts everything, verifies the examples and the credential,
 	expect(out).toContain('check: 6 examples imported, 4 active');
 	expect(out).toMatch(/check: the credential works/);
 	expect(out).toMatch(/check: a loop created in the sandbox reached/);
+	// New users fake input with a Code node first, and the archive story writes files to disk.
+	expect(out).toContain('check: a Code node (JavaScript) ran');
+	expect(out).toContain(
+		`check: Write Files from Disk wrote ${ready.filesFolder}/dotloop-demo-check-`,
+	);
+	expect(out).toContain(`files folder     ${ready.filesFolder}`);
 	expect(out).toMatch(/\[demo\] check passed/);
 	expect(pidAlive(ready.n8nPid)).toBe(false);
 	expect(await portOpen(demo.ports.n8n)).toBe(false);

@@ -83,6 +83,31 @@ describe('Contact', () => {
 		expect(output).toEqual([{ json: contact, pairedItem: { item: 0 } }]);
 	});
 
+	it.each([
+		['Create', 'additionalFields', 'create'],
+		['Create or Update', 'additionalFields', 'upsert'],
+		['Update', 'updateFields', 'update'],
+	])('%s says which phone field a CRM number goes to', (_, name, operation) => {
+		const phones = (
+			new Dotloop().description.properties.find(
+				(p: INodeProperties) =>
+					p.name === name && p.displayOptions?.show?.operation?.includes(operation),
+			)?.options as INodeProperties[]
+		)
+			.filter((option) => ['home', 'office'].includes(option.name))
+			.map((option) => [option.displayName, option.hint]);
+		expect(phones).toEqual([
+			[
+				'Home Phone',
+				'Personal number: a CRM\'s "mobile" goes here (Dotloop contacts have no mobile field)',
+			],
+			[
+				'Office Phone',
+				'Work number: a CRM\'s "phone" or "work phone" goes here, unless it is the person\'s own mobile',
+			],
+		]);
+	});
+
 	it('Create and Update offer Company and Role and send them as `company` and `role`', async () => {
 		const optionsOf = (name: string, operation: string) =>
 			(

@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
+import { DOCUMENT_NOT_FOUND } from '../../../nodes/Dotloop/actions/document/fields';
 import { DOWNLOAD_FORBIDDEN } from '../../../nodes/Dotloop/actions/document/file';
 import { createExecuteContext, runDotloop, TOKEN_URL } from '../helpers/context';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
@@ -184,6 +185,31 @@ describe('Document', () => {
 
 		expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
 	});
+
+	it.each([
+		['get', {}],
+		['download', { binaryPropertyName: 'pdf' }],
+	])(
+		'%s of a document not in that folder names the folder and loop searched',
+		async (operation, extra) => {
+			api()
+				.get(`${FOLDER}/document/80005`)
+				.reply(404, { errors: [{ code: '404', detail: 'Document 80005 not found' }] });
+
+			await expect(
+				runDotloop({
+					params: { resource: 'document', operation, ...parents, documentId: '80005', ...extra },
+				}),
+			).rejects.toMatchObject({
+				message: 'Document 80005 not found in folder 423424 of loop 34308 (profile 4711)',
+				httpCode: '404',
+				description: `Dotloop answered: Document 80005 not found. ${DOCUMENT_NOT_FOUND}`,
+			});
+			expect(DOCUMENT_NOT_FOUND).toBe(
+				'Dotloop finds a document only under the folder and loop that hold it. Folder → Get Many with "Include Documents" lists where each document is.',
+			);
+		},
+	);
 
 	it('Get refuses a document ID that is not a positive whole number', async () => {
 		await expect(

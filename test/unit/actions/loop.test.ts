@@ -24,6 +24,10 @@ const loop = {
 const loops = (from: number, count: number) =>
 	Array.from({ length: count }, (_, n) => ({ ...loop, id: from + n }));
 const items = (records: object[]) => records.map((json) => ({ json, pairedItem: { item: 0 } }));
+/** Get, Get Many and Find give each loop the stage of its status (written out here, not read from the node). */
+const STAGES: Record<string, string> = { PRE_LISTING: 'Active', SOLD: 'Closed' };
+const staged = (records: object[]) =>
+	records.map((r) => ({ ...r, statusCategory: STAGES[(r as { status: string }).status] }));
 /** Every loop item carries its profile, whichever loop operation made it. */
 const inProfile = (records: object[], profileId = 4711) =>
 	records.map((r) => ({ ...r, profileId }));
@@ -40,7 +44,7 @@ describe('Loop', () => {
 				params: { resource: 'loop', operation: 'getAll', profileId, returnAll: false, limit: 3 },
 			});
 
-			expect(output).toEqual(items(inProfile(loops(1, 3))));
+			expect(output).toEqual(items(staged(inProfile(loops(1, 3)))));
 		});
 
 		it('with a limit above one page splits it into the fewest equal batches', async () => {
@@ -56,7 +60,7 @@ describe('Loop', () => {
 				params: { resource: 'loop', operation: 'getAll', profileId, returnAll: false, limit: 150 },
 			});
 
-			expect(output).toEqual(items(inProfile(loops(1, 150))));
+			expect(output).toEqual(items(staged(inProfile(loops(1, 150)))));
 		});
 
 		it('with Return All pages in batches of 100 until meta.total is reached', async () => {
@@ -75,7 +79,7 @@ describe('Loop', () => {
 				params: { resource: 'loop', operation: 'getAll', profileId, returnAll: true },
 			});
 
-			expect(output).toEqual(items(inProfile(loops(1, 220))));
+			expect(output).toEqual(items(staged(inProfile(loops(1, 220)))));
 		});
 
 		it('joins every filter into ONE filter parameter, with whole-second UTC dates, plus sort and details', async () => {
@@ -111,7 +115,7 @@ describe('Loop', () => {
 				},
 			});
 
-			expect(output).toEqual(items(inProfile([detailed])));
+			expect(output).toEqual(items(staged(inProfile([detailed]))));
 		});
 
 		it('takes multi-select values from an expression as "A,B" and a sort category alone', async () => {
@@ -240,7 +244,7 @@ describe('Loop', () => {
 				params: { resource: 'loop', operation: 'get', profileId, loopId: byId('34308') },
 			});
 
-			expect(output).toEqual(items(inProfile([loop])));
+			expect(output).toEqual(items(staged(inProfile([loop]))));
 		});
 
 		it('resolves a loop link (URL mode) to the viewId', async () => {
@@ -255,7 +259,7 @@ describe('Loop', () => {
 				},
 			});
 
-			expect(output).toEqual(items(inProfile([loop])));
+			expect(output).toEqual(items(staged(inProfile([loop]))));
 		});
 
 		it('follows the 301 of a merged loop and says which loop it was merged into', async () => {
@@ -274,7 +278,13 @@ describe('Loop', () => {
 
 			expect(output).toEqual([
 				{
-					json: { ...merged, mergedFromLoopId: 777, mergedIntoLoopId: 888, profileId: 1 },
+					json: {
+						...merged,
+						statusCategory: 'Active',
+						mergedFromLoopId: 777,
+						mergedIntoLoopId: 888,
+						profileId: 1,
+					},
 					pairedItem: { item: 0 },
 				},
 			]);

@@ -86,7 +86,10 @@ describe.each(SHAPES)('a loop list carrying include_details as %s', (shape) => {
 			const { output } = await runDotloop({ params: find({ searchBy, searchText }) });
 
 			expect(output).toEqual([
-				{ json: { ...waterview.loop, details: waterview.details }, pairedItem: { item: 0 } },
+				{
+					json: { ...waterview.loop, statusCategory: 'Pending', details: waterview.details },
+					pairedItem: { item: 0 },
+				},
 			]);
 		},
 	);
@@ -105,7 +108,10 @@ describe.each(SHAPES)('a loop list carrying include_details as %s', (shape) => {
 		});
 
 		expect(output).toEqual([
-			{ json: { ...waterview.loop, details: waterview.details }, pairedItem: { item: 0 } },
+			{
+				json: { ...waterview.loop, statusCategory: 'Pending', details: waterview.details },
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
@@ -117,7 +123,9 @@ describe.each(SHAPES)('a loop list carrying include_details as %s', (shape) => {
 		});
 
 		const json =
-			shape === 'omitted' ? waterview.loop : { ...waterview.loop, details: waterview.details };
+			shape === 'omitted'
+				? { ...waterview.loop, statusCategory: 'Pending' }
+				: { ...waterview.loop, statusCategory: 'Pending', details: waterview.details };
 		expect(output).toEqual([{ json, pairedItem: { item: 0 } }]);
 	});
 
@@ -139,7 +147,7 @@ describe.each(SHAPES)('a loop list carrying include_details as %s', (shape) => {
 
 		expect(output).toEqual(
 			two.map(({ loop, details }) => ({
-				json: { ...loop, details, profileId: 4711 },
+				json: { ...loop, statusCategory: 'Pending', details, profileId: 4711 },
 				pairedItem: { item: 0 },
 			})),
 		);
@@ -169,8 +177,8 @@ describe('a loop list whose items carry details inline', () => {
 		});
 
 		expect(output.map((item) => item.json)).toEqual([
-			{ ...waterview.loop, details: waterview.details, profileId: 4711 },
-			{ ...bare, details: {}, profileId: 4711 },
+			{ ...waterview.loop, statusCategory: 'Pending', details: waterview.details, profileId: 4711 },
+			{ ...bare, statusCategory: 'Pending', details: {}, profileId: 4711 },
 		]);
 	});
 });

@@ -51,7 +51,9 @@ describe('Loop Find', () => {
 
 		const { output } = await runDotloop({ params: find() });
 
-		expect(output).toEqual([{ json: waterview, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{ json: { ...waterview, statusCategory: 'Pending' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it.each([
@@ -82,7 +84,9 @@ describe('Loop Find', () => {
 			}),
 		});
 
-		expect(output).toEqual([{ json: waterview, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{ json: { ...waterview, statusCategory: 'Pending' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('stops once Limit loops match', async () => {
@@ -93,7 +97,9 @@ describe('Loop Find', () => {
 
 		const { output } = await runDotloop({ params: find({ returnAll: false, limit: 1 }) });
 
-		expect(output).toEqual([{ json: waterview, pairedItem: { item: 0 } }]);
+		expect(output).toEqual([
+			{ json: { ...waterview, statusCategory: 'Pending' }, pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('refuses an empty search text before any request', async () => {
@@ -159,7 +165,7 @@ describe('Loop Get Full', () => {
 				json: {
 					profileId: 4711,
 					loopId: 34308,
-					loop: summary,
+					loop: { ...summary, statusCategory: 'Pending' },
 					details,
 					participants,
 					folders,
@@ -203,7 +209,7 @@ describe('Loop Get Full', () => {
 				json: {
 					profileId: 4711,
 					loopId: 34999,
-					loop: { ...summary, id: 34999 },
+					loop: { ...summary, id: 34999, statusCategory: 'Pending' },
 					participants,
 					mergedFromLoopId: 34308,
 					mergedIntoLoopId: 34999,

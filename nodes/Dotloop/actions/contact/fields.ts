@@ -18,9 +18,21 @@ export const contactFields: INodeProperties[] = [
 	},
 	{ displayName: 'Fax', name: 'fax', type: 'string', default: '' },
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
-	{ displayName: 'Home Phone', name: 'home', type: 'string', default: '' },
+	{
+		displayName: 'Home Phone',
+		name: 'home',
+		type: 'string',
+		default: '',
+		hint: 'Personal number: a CRM\'s "mobile" goes here (Dotloop contacts have no mobile field)',
+	},
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
-	{ displayName: 'Office Phone', name: 'office', type: 'string', default: '' },
+	{
+		displayName: 'Office Phone',
+		name: 'office',
+		type: 'string',
+		default: '',
+		hint: 'Work number: a CRM\'s "phone" or "work phone" goes here, unless it is the person\'s own mobile',
+	},
 	{
 		displayName: 'Role',
 		name: 'role',

@@ -7,10 +7,9 @@ import type {
 } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertRequiredText, readId } from '../../descriptions/validation';
+import { assertRequiredText } from '../../descriptions/validation';
 import { annotateMerge } from '../../transport';
-import { loopPath } from '../loopPath';
-import { documentIdField } from './fields';
+import { documentAddress, documentIdField } from './fields';
 import { fetchDocumentFile } from './file';
 
 const properties: INodeProperties[] = [
@@ -35,9 +34,7 @@ export const description = updateDisplayOptions(
 
 /** One document's file (Get Document with `Accept: application/pdf`) as binary data. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
-	const folderId = readId.call(this, 'folderId', 'Folder', i);
-	const documentId = readId.call(this, 'documentId', 'Document ID', i);
+	const { path, documentId, notFound } = documentAddress.call(this, i);
 	const field = assertRequiredText(
 		this,
 		this.getNodeParameter('binaryPropertyName', i, '') as string,
@@ -46,8 +43,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 
 	const { binary, fileName, mimeType, size, merge } = await fetchDocumentFile.call(this, {
-		path: `${path}/folder/${folderId}/document/${documentId}`,
+		path,
 		documentId,
+		notFound,
 		notAFile: (answered) => ({
 			message: `Dotloop answered document ${documentId} with ${answered} instead of the file`,
 			description: 'Use the Get operation for document details.',

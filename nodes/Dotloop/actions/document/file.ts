@@ -3,6 +3,7 @@ import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { dotloopRequest, type LoopMerge } from '../../transport';
 import { headerText } from '../../transport/headers';
+import { DOCUMENT_NOT_FOUND } from './fields';
 
 type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 
@@ -33,6 +34,8 @@ export interface DocumentFileRequest {
 	/** /profile/:profile_id/loop/:loop_id/folder/:folder_id/document/:document_id */
 	path: string;
 	documentId: unknown;
+	/** The message of a 404, naming the folder and loop searched. */
+	notFound?: string;
 	/** The name to give the file when Dotloop's answer names none (before `document-<id>.pdf`). */
 	knownName?: string;
 	/** The error to raise when Dotloop answers with JSON (document details) instead of the file. */
@@ -55,14 +58,15 @@ export interface DocumentFile {
  */
 export async function fetchDocumentFile(
 	this: IExecuteFunctions,
-	{ path, documentId, knownName, notAFile, itemIndex }: DocumentFileRequest,
+	{ path, documentId, notFound, knownName, notAFile, itemIndex }: DocumentFileRequest,
 ): Promise<DocumentFile> {
 	const response = await dotloopRequest.call(this, {
 		method: 'GET',
 		path,
 		headers: { Accept: 'application/pdf' },
 		stream: true,
-		hints: { 403: DOWNLOAD_FORBIDDEN },
+		notFound,
+		hints: { 403: DOWNLOAD_FORBIDDEN, ...(notFound ? { 404: DOCUMENT_NOT_FOUND } : {}) },
 	});
 	const mimeType =
 		headerText(response.headers, 'content-type')?.split(';')[0].trim() ?? 'application/pdf';

@@ -2,11 +2,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
 import { toItems } from '../output';
-import { documentIdField } from './fields';
+import { DOCUMENT_NOT_FOUND, documentAddress, documentIdField } from './fields';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, folderLocator, documentIdField];
 
@@ -17,13 +15,13 @@ export const description = updateDisplayOptions(
 
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id/document/:document_id (the metadata, as JSON) */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
-	const folderId = readId.call(this, 'folderId', 'Folder', i);
-	const documentId = readId.call(this, 'documentId', 'Document ID', i);
+	const { path, notFound } = documentAddress.call(this, i);
 	return toItems(
 		await dotloopApiRequest.call(this, {
 			method: 'GET',
-			path: `${path}/folder/${folderId}/document/${documentId}`,
+			path,
+			notFound,
+			hints: { 404: DOCUMENT_NOT_FOUND },
 		}),
 	);
 }

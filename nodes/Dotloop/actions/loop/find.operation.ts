@@ -9,6 +9,7 @@ import type {
 import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { profileLocator } from '../../descriptions/locators';
 import { assertOneOf, assertRequiredText, readId } from '../../descriptions/validation';
+import { withStatusCategory } from '../../descriptions/statusCategory';
 import {
 	getAllBatched,
 	listCarriesDetails,
@@ -99,7 +100,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			? await withLoopDetails.call(this, loop, profileId, listCarried)
 			: listedWithDetails(loop, listCarried);
 	};
-	return toItems(
-		await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, { limit, keep, complete }),
-	);
+	const loops = await getAllBatched.call(this, `/profile/${profileId}/loop`, qs, {
+		limit,
+		keep,
+		complete,
+	});
+	return toItems(loops.map(withStatusCategory));
 }

@@ -2,6 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
+import { withStatusCategory } from '../../descriptions/statusCategory';
 import { readId } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
@@ -20,6 +21,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const path = loopPath.call(this, i);
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	return toItems(
-		withProfileId(await dotloopApiRequest.call(this, { method: 'GET', path }), profileId),
+		withProfileId(await dotloopApiRequest.call(this, { method: 'GET', path }), profileId).map(
+			withStatusCategory,
+		),
 	);
 }

@@ -10,6 +10,7 @@ import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
 import { LOOP_SORT_CATEGORIES, sortedOptions, toOptions } from '../../descriptions/constants';
 import { profileLocator } from '../../descriptions/locators';
 import { assertOneOf, readId } from '../../descriptions/validation';
+import { withStatusCategory } from '../../descriptions/statusCategory';
 import { getAllBatched, withListedDetails } from '../../transport';
 import { toItems, withProfileId } from '../output';
 import { loopListFilters, readLoopListFilter } from './listFilters';
@@ -82,5 +83,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// Each item's details under `details`, whichever shape the list gave them in; a list that carried
 	// none costs one "Get Loop Details" request per loop.
 	if (qs.include_details) loops = await withListedDetails.call(this, loops, () => profileId);
-	return toItems(withProfileId(loops, profileId));
+	return toItems(withProfileId(loops, profileId).map(withStatusCategory));
 }

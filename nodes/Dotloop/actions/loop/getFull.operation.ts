@@ -8,6 +8,7 @@ import type {
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertOneOf, readId } from '../../descriptions/validation';
+import { withStatusCategory } from '../../descriptions/statusCategory';
 import {
 	dotloopRequest,
 	loopPathAfter,
@@ -158,6 +159,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		loopId: merge?.toLoopId ?? loopId,
 	};
 	for (const part of parts) json[part] = values[part] as IDataObject;
+	// The stage sits in the loop part, next to the status it is made from.
+	if (json.loop) json.loop = withStatusCategory(json.loop as IDataObject);
 	if (merge) Object.assign(json, mergeFields(merge));
 	return [{ json }];
 }
