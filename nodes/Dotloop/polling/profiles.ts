@@ -1,6 +1,7 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
+import { withStatusCategory } from '../descriptions/statusCategory';
 import { dotloopRequest, withListedDetails, type DotloopResponse } from '../transport';
 import { overBudget } from './budget';
 import { concerning } from './fetch';
@@ -173,8 +174,9 @@ export async function pollEachProfile<S>(
 	return { items, state };
 }
 
+/** A loop as a polling item: its stage next to its status (as the Dotloop node gives it), and its profile. */
 export const withProfile = (loop: IDataObject, profileId: string): IDataObject => ({
-	...loop,
+	...withStatusCategory(loop),
 	profileId: Number(profileId),
 });
 

@@ -373,7 +373,8 @@ describe.each(['details', 'loopDetails', 'inline', 'omitted'])(
 			const [listed] = (await api('GET', '/profile/1001/loop?batch_size=100'))
 				.data as IDataObject[];
 			expect(listed.id).toBe(50001);
-			expect(items).toEqual([{ ...listed, profileId: 1001, details }]);
+			expect(listed.status).toBe('UNDER_CONTRACT');
+			expect(items).toEqual([{ ...listed, statusCategory: 'Pending', profileId: 1001, details }]);
 			expect(requests.map((r) => r.path)).toEqual([
 				'/public/v2/profile/1001/loop',
 				...detailPaths([50001]),
