@@ -3,6 +3,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 /** One Dotloop operation: its parameters and what it does for one input item. */
 interface DotloopOperation {
 	description: INodeProperties[];
+	/**
+	 * What an AI agent is told the operation does when the node runs as a tool: what it does, whether
+	 * it changes data, and what it costs in requests.
+	 */
+	toolDescription: string;
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]>;
 }
 

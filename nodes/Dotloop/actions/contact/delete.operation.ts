@@ -6,6 +6,9 @@ import { dotloopRequest } from '../../transport';
 import { deleted } from '../output';
 import { contactIdField } from './fields';
 
+export const toolDescription =
+	"Delete a contact from the user's Dotloop contact directory, permanently. Changes data in Dotloop. Cost: 1 request.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['delete'] } },
 	[contactIdField],
