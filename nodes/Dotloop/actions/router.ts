@@ -10,9 +10,9 @@ import { resources } from './resources';
  */
 export const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
 
-export const CUSTOM_API_CALL_MESSAGE = `"Custom API Call" is not an operation of the Dotloop node: use the HTTP Request node with Authentication "Predefined Credential Type", Credential Type "Dotloop OAuth2 API" and the full URL, e.g. ${DOTLOOP_API_BASE_URL}/account`;
+const CUSTOM_API_CALL_MESSAGE = `"Custom API Call" is not an operation of the Dotloop node: use the HTTP Request node with Authentication "Predefined Credential Type", Credential Type "Dotloop OAuth2 API" and the full URL, e.g. ${DOTLOOP_API_BASE_URL}/account`;
 
-const CUSTOM_API_CALL_DESCRIPTION = `Every Dotloop API address starts with ${DOTLOOP_API_BASE_URL}. HTTP Request sends the credential's token and refreshes it; it does not pace requests to Dotloop's rate limit, page through lists or follow merged loops, which this node does.`;
+const CUSTOM_API_CALL_DESCRIPTION = `Every Dotloop API address starts with ${DOTLOOP_API_BASE_URL}. HTTP Request sends the credential's token and refreshes it; it does not pace requests to Dotloop's rate limit, page through lists or report merged loops, which this node does.`;
 
 /**
  * The item loop: each input item picks its own resource and operation, its output items are paired

@@ -261,7 +261,7 @@ describe('MCP Server Trigger with Dotloop tools, called by an MCP client', () =>
 			arguments: { profileId: PROFILE, loopId: 99999999 },
 		});
 		expect(missing.isError).toBe(true);
-		expect(missing.content[0].text).toMatch(/99999999/);
+		expect(missing.content[0].text).toContain('Loop 99999999 not found in profile 1001');
 
 		const again = await client.callTool({
 			name: 'Find_loops',
@@ -284,7 +284,7 @@ describe('Custom API Call: the way out for what the node lacks', () => {
 			'"Custom API Call" is not an operation of the Dotloop node: use the HTTP Request node with Authentication "Predefined Credential Type", Credential Type "Dotloop OAuth2 API" and the full URL, e.g. https://api-gateway.dotloop.com/public/v2/account',
 		);
 		expect(error.description).toBe(
-			"Every Dotloop API address starts with https://api-gateway.dotloop.com/public/v2. HTTP Request sends the credential's token and refreshes it; it does not pace requests to Dotloop's rate limit, page through lists or follow merged loops, which this node does.",
+			"Every Dotloop API address starts with https://api-gateway.dotloop.com/public/v2. HTTP Request sends the credential's token and refreshes it; it does not pace requests to Dotloop's rate limit, page through lists or report merged loops, which this node does.",
 		);
 	});
 

@@ -10,7 +10,7 @@ setupNock();
 const MESSAGE =
 	'"Custom API Call" is not an operation of the Dotloop node: use the HTTP Request node with Authentication "Predefined Credential Type", Credential Type "Dotloop OAuth2 API" and the full URL, e.g. https://api-gateway.dotloop.com/public/v2/account';
 const DESCRIPTION =
-	"Every Dotloop API address starts with https://api-gateway.dotloop.com/public/v2. HTTP Request sends the credential's token and refreshes it; it does not pace requests to Dotloop's rate limit, page through lists or follow merged loops, which this node does.";
+	"Every Dotloop API address starts with https://api-gateway.dotloop.com/public/v2. HTTP Request sends the credential's token and refreshes it; it does not pace requests to Dotloop's rate limit, page through lists or report merged loops, which this node does.";
 
 describe('Custom API Call (what n8n adds to the Resource and Operation lists)', () => {
 	it.each([
