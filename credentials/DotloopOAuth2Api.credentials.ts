@@ -15,6 +15,13 @@ export class DotloopOAuth2Api implements ICredentialType {
 
 	icon = { light: 'file:dotloop.svg', dark: 'file:dotloop.dark.svg' } as const;
 
+	/** For the HTTP Request node with this credential (what "Custom API Call" points to): the API's address. */
+	httpRequestNode: ICredentialType['httpRequestNode'] = {
+		name: 'Dotloop',
+		docsUrl: 'https://dotloop.github.io/public-api/',
+		apiBaseUrl: `${DOTLOOP_API_BASE_URL}/`,
+	};
+
 	properties: INodeProperties[] = [
 		{
 			displayName: `Dotloop grants API access on request: register a client at <a href="${DEVELOPER_PORTAL}" target="_blank">Dotloop's developer portal</a> and give Dotloop the "OAuth Redirect URL" shown on this page as the client's redirect URL. Dotloop fixes the scopes per client, so there is nothing to choose here.`,

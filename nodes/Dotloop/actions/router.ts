@@ -1,8 +1,19 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 
+import { DOTLOOP_API_BASE_URL } from '../../../credentials/DotloopOAuth2Api.credentials';
 import { newExecutionScope } from './execution';
 import { resources } from './resources';
+
+/**
+ * The value of "Custom API Call", which n8n adds to the Resource and Operation lists of every node
+ * whose credential is OAuth2; n8n runs the node with it like any other value.
+ */
+export const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
+const CUSTOM_API_CALL_MESSAGE = `"Custom API Call" is not an operation of the Dotloop node: use the HTTP Request node with Authentication "Predefined Credential Type", Credential Type "Dotloop OAuth2 API" and the full URL, e.g. ${DOTLOOP_API_BASE_URL}/account`;
+
+const CUSTOM_API_CALL_DESCRIPTION = `Every Dotloop API address starts with ${DOTLOOP_API_BASE_URL}. HTTP Request sends the credential's token and refreshes it; it does not pace requests to Dotloop's rate limit, page through lists or report merged loops, which this node does.`;
 
 /**
  * The item loop: each input item picks its own resource and operation, its output items are paired
@@ -17,7 +28,17 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
-			const operation = this.getNodeParameter('operation', itemIndex) as string;
+			// With Resource "Custom API Call" there is no Operation parameter to read.
+			const operation =
+				resource === CUSTOM_API_CALL
+					? CUSTOM_API_CALL
+					: (this.getNodeParameter('operation', itemIndex) as string);
+			if (operation === CUSTOM_API_CALL) {
+				throw new NodeOperationError(this.getNode(), CUSTOM_API_CALL_MESSAGE, {
+					itemIndex,
+					description: CUSTOM_API_CALL_DESCRIPTION,
+				});
+			}
 			const handler = resources[resource]?.operations[operation];
 			if (!handler) {
 				throw new NodeOperationError(

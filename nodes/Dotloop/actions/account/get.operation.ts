@@ -5,6 +5,9 @@ import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 
 /** 3.1 Get Account Details: GET /account, no parameters. */
+export const toolDescription =
+	'Get the connected Dotloop account: its ID, name, email and default profile ID (start here to learn which profile to use). Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['account'], operation: ['get'] } },
 	[],

@@ -9,6 +9,9 @@ import { toItems } from '../output';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, ...returnAllOrLimit];
 
+export const toolDescription =
+	'List the activity log of a loop (who did what, when). Reads only, changes nothing. Cost: 1 request per 100 activities.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['activity'], operation: ['getAll'] } },
 	properties,

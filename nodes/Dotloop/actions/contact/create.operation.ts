@@ -24,6 +24,9 @@ const properties: INodeProperties[] = [
 	additionalContactFields,
 ];
 
+export const toolDescription =
+	"Create a contact in the user's Dotloop contact directory. Changes data in Dotloop. Cost: 1 request.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['create'] } },
 	properties,

@@ -7,6 +7,9 @@ import type { ExecutionScope } from '../execution';
 import { deleted } from '../output';
 import { contactIdField } from './fields';
 
+export const toolDescription =
+	"Delete a contact from the user's Dotloop contact directory, permanently. Changes data in Dotloop. Cost: 1 request.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['delete'] } },
 	[contactIdField],

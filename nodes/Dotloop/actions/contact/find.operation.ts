@@ -61,6 +61,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Find contacts by email (exact, any case), optionally also by first and last name; one result per match. Reads only, changes nothing. Cost: 1 request per 100 contacts in the directory, fewer once the limit of matches is found.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['find'] } },
 	properties,

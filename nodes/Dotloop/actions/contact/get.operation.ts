@@ -6,6 +6,9 @@ import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 import { contactIdField } from './fields';
 
+export const toolDescription =
+	'Get one contact of the directory by its contact ID. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['get'] } },
 	[contactIdField],

@@ -32,6 +32,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	"List the contacts of the user's directory. Reads only, changes nothing. Cost: 1 request per 100 contacts returned.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['getAll'] } },
 	properties,

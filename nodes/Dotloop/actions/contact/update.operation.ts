@@ -24,6 +24,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Update fields of an existing contact, found by its contact ID; fields left empty are not changed. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['update'] } },
 	properties,

@@ -21,6 +21,9 @@ const properties: INodeProperties[] = [
 	additionalContactFields,
 ];
 
+export const toolDescription =
+	'Create or update a contact by email: updates the contact with that email (the most recently updated one if several have it), or creates it if none does; the result says which. Changes data in Dotloop. Cost: 1 request per 100 contacts in the directory, plus 1.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['contact'], operation: ['upsert'] } },
 	properties,

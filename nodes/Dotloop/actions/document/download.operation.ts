@@ -27,6 +27,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	"Download one document of a loop as a PDF. As a tool, n8n drops the file itself: the result has the document's ID, name, type and size, not its content. Reads only, changes nothing. Cost: 1 request.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['download'] } },
 	properties,

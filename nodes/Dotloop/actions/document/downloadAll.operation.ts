@@ -78,6 +78,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	"Download every document of a loop, or of chosen folders, as PDFs. As a tool, n8n drops the files themselves: the result lists each document's ID, name and folder, not its content. Reads only, changes nothing. Cost: 1 request, plus 1 per document.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['downloadAll'] } },
 	properties,

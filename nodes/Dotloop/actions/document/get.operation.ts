@@ -8,6 +8,9 @@ import { DOCUMENT_NOT_FOUND, documentAddress, documentIdField } from './fields';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, folderLocator, documentIdField];
 
+export const toolDescription =
+	'Get the details of one document of a loop folder (its name, folder and dates), not its file. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['get'] } },
 	properties,

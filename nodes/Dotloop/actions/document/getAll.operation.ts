@@ -21,6 +21,9 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
+export const toolDescription =
+	'List the documents of a loop folder. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['getAll'] } },
 	properties,

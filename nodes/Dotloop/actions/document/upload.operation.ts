@@ -61,6 +61,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	"Upload a PDF into a loop folder. It reads the file from the input item's binary data, which a tool call does not carry: as a tool it can only fail, so use it in a workflow instead. Changes data in Dotloop. Cost: 1 request, 2 for a large file.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['document'], operation: ['upload'] } },
 	properties,

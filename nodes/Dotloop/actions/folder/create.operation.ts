@@ -10,6 +10,9 @@ import { folderNameField } from './fields';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, folderNameField];
 
+export const toolDescription =
+	'Create a folder in a loop. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['create'] } },
 	properties,

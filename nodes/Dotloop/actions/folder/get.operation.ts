@@ -20,6 +20,9 @@ const properties: INodeProperties[] = [
 	includeDocumentsOption,
 ];
 
+export const toolDescription =
+	'Get one folder of a loop, optionally with its documents. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['get'] } },
 	properties,

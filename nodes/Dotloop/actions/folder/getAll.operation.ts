@@ -20,6 +20,9 @@ const properties: INodeProperties[] = [
 	includeDocumentsOption,
 ];
 
+export const toolDescription =
+	'List the folders of a loop, optionally with their documents. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['getAll'] } },
 	properties,

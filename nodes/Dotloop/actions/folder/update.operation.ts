@@ -15,6 +15,9 @@ const properties: INodeProperties[] = [
 	{ ...folderNameField, description: 'The new name of the folder' },
 ];
 
+export const toolDescription =
+	'Rename a folder of a loop. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['folder'], operation: ['update'] } },
 	properties,

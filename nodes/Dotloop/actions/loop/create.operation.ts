@@ -33,6 +33,9 @@ const properties: INodeProperties[] = [
 	optionalTemplateField,
 ];
 
+export const toolDescription =
+	'Create a loop (a transaction) in a profile, with a name, transaction type and status, and a template where the profile needs one. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loop'], operation: ['create'] } },
 	properties,

@@ -64,6 +64,9 @@ const properties: INodeProperties[] = [
 	loopListFilters,
 ];
 
+export const toolDescription =
+	"Find a profile's loops whose name contains a text, or whose MLS number or street address matches; one result per loop. Reads only, changes nothing. Cost: 1 request per 100 loops of the profile, fewer once the limit of matches is found.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loop'], operation: ['find'] } },
 	properties,

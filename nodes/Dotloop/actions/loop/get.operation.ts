@@ -12,6 +12,9 @@ import { toItems, withProfileId } from '../output';
  * 5.2 Get a Loop: GET /profile/:profile_id/loop/:loop_id. A merged loop answers 301 to its
  * successor; the transport follows it and the item carries mergedFromLoopId / mergedIntoLoopId.
  */
+export const toolDescription =
+	'Get one loop of a profile by its loop ID: name, status, transaction type, dates. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loop'], operation: ['get'] } },
 	[profileLocator, loopLocator],

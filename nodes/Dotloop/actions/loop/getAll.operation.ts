@@ -57,6 +57,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'List the loops of a profile, with optional filters (updated or created since, transaction types, statuses) and sorting. Reads only, changes nothing. Cost: 1 request per 100 loops returned.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loop'], operation: ['getAll'] } },
 	properties,

@@ -65,6 +65,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Get a whole loop in one result: the loop, its details (property, financials, dates), participants, folders with their documents and task lists with their tasks. Reads only, changes nothing. Cost: 1 request per part chosen (5 parts by default), plus 1 per task list.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loop'], operation: ['getFull'] } },
 	properties,

@@ -42,6 +42,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	"Update a loop's name, status or transaction type. Changes data in Dotloop. Cost: 1 request.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loop'], operation: ['update'] } },
 	properties,

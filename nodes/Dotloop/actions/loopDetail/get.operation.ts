@@ -7,6 +7,9 @@ import { loopPath } from '../loopPath';
 import { toItems } from '../output';
 
 /** 6.1 Get Loop Details: GET /profile/:profile_id/loop/:loop_id/detail, one item keyed by section. */
+export const toolDescription =
+	'Get the details of a loop: property address, financials, contract dates, listing information and the other sections. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loopDetail'], operation: ['get'] } },
 	[profileLocator, loopLocator],

@@ -78,6 +78,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Update the details of a loop (property address, financials, contract dates, ...); fields left empty are not changed. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loopDetail'], operation: ['update'] } },
 	properties,

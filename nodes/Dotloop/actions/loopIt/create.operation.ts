@@ -156,6 +156,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Create a loop in one step with Loop-It: name, transaction type, status, property address, participants and an optional template. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loopIt'], operation: ['create'] } },
 	properties,

@@ -7,6 +7,9 @@ import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 
 /** 13.2 Retrieve an Individual Loop Template: GET /profile/:profile_id/loop-template/:loop_template_id */
+export const toolDescription =
+	'Get one loop template of a profile. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loopTemplate'], operation: ['get'] } },
 	[profileLocator, loopTemplateLocator],

@@ -8,6 +8,9 @@ import { getList } from '../../transport';
 import { toItems } from '../output';
 
 /** 13.1 List all Loop Templates: GET /profile/:profile_id/loop-template (one response, no paging). */
+export const toolDescription =
+	'List the loop templates of a profile (which new loops can start from). Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['loopTemplate'], operation: ['getAll'] } },
 	[profileLocator, ...returnAllOrLimit],

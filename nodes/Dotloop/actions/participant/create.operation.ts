@@ -59,6 +59,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Add a participant (a person with a role, such as buyer or listing agent) to a loop. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['participant'], operation: ['create'] } },
 	properties,

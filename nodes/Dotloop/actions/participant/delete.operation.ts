@@ -10,6 +10,9 @@ import { participantIdField } from './fields';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, participantIdField];
 
+export const toolDescription =
+	'Remove a participant from a loop. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['participant'], operation: ['delete'] } },
 	properties,

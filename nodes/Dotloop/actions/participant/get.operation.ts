@@ -10,6 +10,9 @@ import { participantIdField } from './fields';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, participantIdField];
 
+export const toolDescription =
+	'Get one participant of a loop: name, role, email and contact details. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['participant'], operation: ['get'] } },
 	properties,

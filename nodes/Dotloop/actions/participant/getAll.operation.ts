@@ -9,6 +9,9 @@ import { toItems } from '../output';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, ...returnAllOrLimit];
 
+export const toolDescription =
+	'List the participants of a loop with their roles. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['participant'], operation: ['getAll'] } },
 	properties,

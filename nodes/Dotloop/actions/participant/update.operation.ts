@@ -61,6 +61,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Update a participant of a loop (name, role, email, phone, ...). Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['participant'], operation: ['update'] } },
 	properties,

@@ -32,6 +32,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Create a profile for the connected user. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['profile'], operation: ['create'] } },
 	properties,

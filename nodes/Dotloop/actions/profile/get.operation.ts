@@ -7,6 +7,9 @@ import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 
 /** 4.2 Get a Profile: GET /profile/:profile_id */
+export const toolDescription =
+	'Get one profile by its profile ID: its name, type and whether it holds loops. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['profile'], operation: ['get'] } },
 	[profileLocator],

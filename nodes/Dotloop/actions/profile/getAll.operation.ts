@@ -6,6 +6,9 @@ import { getList } from '../../transport';
 import { toItems } from '../output';
 
 /** 4.1 List all Profiles: GET /profile (one response, no paging). */
+export const toolDescription =
+	'List the profiles of the connected user (loops belong to a profile). Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['profile'], operation: ['getAll'] } },
 	returnAllOrLimit,

@@ -25,6 +25,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Update a profile (name, company, address, ...). Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['profile'], operation: ['update'] } },
 	properties,

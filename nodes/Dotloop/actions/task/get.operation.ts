@@ -14,6 +14,9 @@ import { toItems } from '../output';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator, taskLocator];
 
+export const toolDescription =
+	"Get one task of a loop's task list. Reads only, changes nothing. Cost: 1 request.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['task'], operation: ['get'] } },
 	properties,

@@ -15,6 +15,9 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
+export const toolDescription =
+	"List the tasks of a loop's task list. Reads only, changes nothing. Cost: 1 request.";
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['task'], operation: ['getAll'] } },
 	properties,

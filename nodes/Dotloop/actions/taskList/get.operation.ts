@@ -9,6 +9,9 @@ import { toItems } from '../output';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator];
 
+export const toolDescription =
+	'Get one task list of a loop. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['taskList'], operation: ['get'] } },
 	properties,

@@ -8,6 +8,9 @@ import { toItems } from '../output';
 
 const properties: INodeProperties[] = [subscriptionLocator, webhookEventLocator];
 
+export const toolDescription =
+	'Get one event of a webhook subscription with its delivery attempts. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookEvent'], operation: ['get'] } },
 	properties,

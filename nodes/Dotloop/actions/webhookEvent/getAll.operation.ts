@@ -35,6 +35,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'List the events of a webhook subscription (Dotloop keeps them 90 days). Reads only, changes nothing. Cost: 1 request per page Dotloop returns.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookEvent'], operation: ['getAll'] } },
 	properties,

@@ -61,6 +61,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Subscribe a URL to Dotloop events (Dotloop then sends them to that URL). Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookSubscription'], operation: ['create'] } },
 	properties,

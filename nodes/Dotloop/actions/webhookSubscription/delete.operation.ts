@@ -7,6 +7,9 @@ import { dotloopRequest } from '../../transport';
 import { deleted } from '../output';
 import { SUBSCRIPTION_HINTS } from './fields';
 
+export const toolDescription =
+	'Delete a webhook subscription: Dotloop stops sending its events. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookSubscription'], operation: ['delete'] } },
 	[subscriptionLocator],

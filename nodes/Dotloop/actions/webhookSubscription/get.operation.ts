@@ -6,6 +6,9 @@ import { readUuid } from '../../descriptions/validation';
 import { dotloopApiRequest } from '../../transport';
 import { SUBSCRIPTION_HINTS, toSubscriptionItems } from './fields';
 
+export const toolDescription =
+	'Get one webhook subscription of this API client. Reads only, changes nothing. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookSubscription'], operation: ['get'] } },
 	[subscriptionLocator],

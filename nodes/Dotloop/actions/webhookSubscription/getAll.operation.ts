@@ -30,6 +30,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'List the webhook subscriptions of this API client. Reads only, changes nothing. Cost: 1 request per page Dotloop returns.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookSubscription'], operation: ['getAll'] } },
 	properties,

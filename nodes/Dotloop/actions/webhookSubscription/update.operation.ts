@@ -53,6 +53,9 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const toolDescription =
+	'Update, enable or disable a webhook subscription. Changes data in Dotloop. Cost: 1 request.';
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['webhookSubscription'], operation: ['update'] } },
 	properties,
