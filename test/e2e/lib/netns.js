@@ -39,7 +39,12 @@ async function createNamespace({ hostnames, log = () => {} }) {
 			'\n',
 		),
 	);
-	const script = 'mount --bind "$1" /etc/hosts && "$2" link set lo up && exec "$3" "$4" "${@:5}"';
+	// No DNS server either: 127.0.0.1:53 is closed, so a look-up of any other name fails at once
+	// (n8n 1.x otherwise waits out resolver timeouts asking for api.n8n.io).
+	const resolvFile = path.join(dir, 'resolv.conf');
+	fs.writeFileSync(resolvFile, 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n');
+	const script =
+		'mount --bind "$1" /etc/hosts && mount --bind "$2" /etc/resolv.conf && "$3" link set lo up && exec "$4" "$5" "${@:6}"';
 	const child = spawn(
 		tools.unshare,
 		[
@@ -51,6 +56,7 @@ async function createNamespace({ hostnames, log = () => {} }) {
 			script,
 			'bash',
 			hostsFile,
+			resolvFile,
 			tools.ip,
 			process.execPath,
 			path.join(__dirname, 'netns-bridge.js'),
