@@ -105,6 +105,17 @@ async function installer(method, urlPath, json) {
 	return res.body && res.body.data;
 }
 
+/**
+ * GET /rest/community-packages (the Settings page's list). n8n 1.x runs `npm outdated` for it, which can
+ * take longer than the harness's default timeout; the time is logged.
+ */
+async function installedPackages() {
+	const t0 = Date.now();
+	const list = await installer('GET', '/community-packages');
+	log(`GET /rest/community-packages: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+	return list;
+}
+
 /** What the editor loads: node and credential type descriptions. */
 async function types() {
 	const get = async (p) =>
@@ -213,7 +224,7 @@ afterAll(async () => {
 });
 
 test('before the install: no community package in n8n; the registry serves the packed package as registry.npmjs.org', async () => {
-	expect(await n8n.rest('GET', '/community-packages')).toEqual([]);
+	expect(await installedPackages()).toEqual([]);
 	expect((await types()).nodes).toEqual([]);
 	const packument = await registry.packument(PACKAGE_NAME);
 	expect(packument['dist-tags']).toEqual({ latest: manifest.version });
@@ -234,7 +245,7 @@ test("install through n8n's installer (POST /rest/community-packages): the nodes
 		expect.objectContaining({ packageName: PACKAGE_NAME, installedVersion: manifest.version }),
 	);
 	expect(installed.installedNodes.map((n) => n.type).sort()).toEqual(OUR_TYPES);
-	const list = await n8n.rest('GET', '/community-packages');
+	const list = await installedPackages();
 	expect(list.map((p) => [p.packageName, p.installedVersion])).toEqual([
 		[PACKAGE_NAME, manifest.version],
 	]);
@@ -334,9 +345,9 @@ test("a later version, published and installed through n8n's update (PATCH): act
 	expect(tarballDownloads(nextVersion).length).toBeGreaterThan(0);
 	expect(installedManifest().version).toBe(nextVersion);
 	expect(ledger().dependencies).toEqual({ [PACKAGE_NAME]: nextVersion });
-	expect(
-		(await n8n.rest('GET', '/community-packages')).map((p) => [p.packageName, p.installedVersion]),
-	).toEqual([[PACKAGE_NAME, nextVersion]]);
+	expect((await installedPackages()).map((p) => [p.packageName, p.installedVersion])).toEqual([
+		[PACKAGE_NAME, nextVersion],
+	]);
 
 	// Untouched: every workflow still active, the same subscriptions (no delete, no new one).
 	for (const [name, { id }] of TRIGGER_WORKFLOWS()) {
@@ -369,7 +380,7 @@ test('uninstall (DELETE /rest/community-packages): the nodes are gone and nothin
 	const t0 = Date.now();
 	await installer('DELETE', `/community-packages?name=${encodeURIComponent(PACKAGE_NAME)}`);
 	timings.uninstall = (Date.now() - t0) / 1000;
-	expect(await n8n.rest('GET', '/community-packages')).toEqual([]);
+	expect(await installedPackages()).toEqual([]);
 	const { nodes } = await types();
 	expect(nodes).toEqual([]);
 	expect(fs.existsSync(path.join(nodesDir(), 'node_modules', PACKAGE_NAME))).toBe(false);
