@@ -207,6 +207,49 @@ async function provisionNode24({ version, force }) {
 	}
 }
 
+/**
+ * verdaccio (the local npm registry install.e2e.test.js publishes to) into <cache>/verdaccio-<version>, on
+ * first use: kept out of devDependencies, like n8n itself, so `npm ci` stays lean for everyone else.
+ */
+async function provisionVerdaccio({ version = paths.VERDACCIO_VERSION, force = false } = {}) {
+	const dir = paths.verdaccioDir(version);
+	const label = `verdaccio@${version}`;
+	const cached = { dir, bin: paths.verdaccioBin(version), seconds: 0, cached: true };
+	if (!force && paths.isComplete(dir)) return cached;
+	const release = await acquireLock(dir, label);
+	try {
+		if (!force && paths.isComplete(dir)) return cached;
+		const t0 = Date.now();
+		log(`${label}: installing into ${dir}`);
+		freshDir(dir, {
+			name: 'dotloop-e2e-verdaccio',
+			private: true,
+			description: 'verdaccio for the install e2e suite (generated)',
+		});
+		await runNpm(
+			[
+				'install',
+				'--no-audit',
+				'--no-fund',
+				'--ignore-scripts',
+				'--omit=dev',
+				`verdaccio@${version}`,
+			],
+			{ cwd: dir, env: npmEnv(null), label },
+		);
+		const reported = execFileSync(process.execPath, [paths.verdaccioBin(version), '--version'], {
+			encoding: 'utf8',
+		}).trim();
+		if (!reported.endsWith(version)) throw new Error(`${label}: the CLI reports ${reported}`);
+		const seconds = (Date.now() - t0) / 1000;
+		writeMarker(dir, { package: 'verdaccio', version, seconds });
+		log(`${label}: done in ${seconds.toFixed(1)} s`);
+		return { dir, bin: paths.verdaccioBin(version), seconds, cached: false };
+	} finally {
+		release();
+	}
+}
+
 async function provisionN8n({ version, node24, force }) {
 	const dir = paths.n8nDir(version);
 	const label = `n8n@${version}`;
@@ -346,4 +389,4 @@ if (require.main === module) {
 		});
 }
 
-module.exports = { provision, npmEnv, abandon };
+module.exports = { provision, provisionVerdaccio, npmEnv, abandon };

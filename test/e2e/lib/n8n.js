@@ -22,6 +22,7 @@ const cleanup = require('./cleanup');
 const { freePort } = require('./ports');
 const { CookieJar, HttpError, request } = require('./http');
 const { installIntoUserFolder } = require('./package');
+const docker = require('./docker');
 
 const ENCRYPTION_KEY = 'dotloop-e2e-fixed-encryption-key-0123456789';
 const DEFAULT_OWNER = {
@@ -104,10 +105,29 @@ class N8n {
 		return { ...this.env };
 	}
 
+	/** [command, args] running `n8n <n8nArgs>`: the provisioned runtime (behind spawnPrefix), or the Docker image. */
+	n8nCommand(n8nArgs, containerName) {
+		if (this.dockerImage) {
+			docker.removeContainer(containerName);
+			return docker.dockerCommand({
+				image: this.dockerImage,
+				name: containerName,
+				env: this.env,
+				tmpRoot: this.tmpRoot,
+				userFolder: this.userFolder,
+				n8nArgs,
+			});
+		}
+		const [command, ...args] = [...(this.spawnPrefix || []), this.nodeBin, this.n8nBin, ...n8nArgs];
+		return [command, args];
+	}
+
 	async _spawn() {
 		fs.mkdirSync(path.dirname(this.logFile), { recursive: true });
 		const out = fs.openSync(this.logFile, 'a');
-		const child = spawn(this.nodeBin, [this.n8nBin, 'start'], {
+		// spawnPrefix (e.g. nsenter into a network namespace) execs n8n in place: the PID stays n8n's.
+		const [command, args] = this.n8nCommand(['start'], `dotloop-e2e-n8n-${this.port}`);
+		const child = spawn(command, args, {
 			cwd: this.userFolder,
 			env: this.env,
 			stdio: ['ignore', out, out],
@@ -152,6 +172,7 @@ class N8n {
 		if (this.stopped) return;
 		this.stopped = true;
 		if (this.pid) await cleanup.stopPid(this.pid, 15_000);
+		if (this.dockerImage) docker.removeContainer(`dotloop-e2e-n8n-${this.port}`);
 		if (!keepUserFolder && this.ownsUserFolder) cleanup.removeDir(this.tmpRoot);
 	}
 
@@ -326,7 +347,11 @@ class N8n {
 		return new Promise((resolve, reject) => {
 			// The CLI must not bind the instance's ports; give it throwaway ones.
 			const env = { ...this.env, N8N_PORT: '0', N8N_RUNNERS_BROKER_PORT: '0' };
-			const child = spawn(this.nodeBin, [this.n8nBin, ...args], {
+			const [command, commandArgs] = this.n8nCommand(
+				args,
+				`dotloop-e2e-n8n-${this.port}-cli-${Date.now()}`,
+			);
+			const child = spawn(command, commandArgs, {
 				cwd: this.userFolder,
 				env,
 				detached: true,
@@ -641,8 +666,10 @@ class N8n {
  *   packageTarball?  — installed into the user folder as the Community Nodes installer would,
  *   credentialsOverwrite? — object for CREDENTIALS_OVERWRITE_DATA,
  *   webhookUrl? (default https://hooks.example.test/), env? (extra variables, win over defaults),
- *   logDir? (default $E2E_RUN_DIR/logs or the temp root), readyTimeoutMs?
+ *   logDir? (default $E2E_RUN_DIR/logs or the temp root), readyTimeoutMs?,
+ *   spawnPrefix? — a command n8n is started through, e.g. netns.js's nsenter prefix
  * }
+ * With E2E_N8N_DOCKER_IMAGE set (and no spawnPrefix), n8n runs from that image instead (docker.js).
  * Resolves an N8n with baseUrl, port, userFolder, pid, startSeconds, logFile.
  */
 async function startN8n(opts) {
@@ -656,7 +683,8 @@ async function startN8n(opts) {
 	if (!version) throw new Error('startN8n: version is required');
 	const nodeBin = opts.nodeBin || paths.nodeBin();
 	const n8nBin = paths.n8nBin(version);
-	if (!paths.isComplete(paths.n8nDir(version)) || !fs.existsSync(n8nBin)) {
+	const dockerImage = opts.spawnPrefix ? null : docker.dockerImage();
+	if (!dockerImage && (!paths.isComplete(paths.n8nDir(version)) || !fs.existsSync(n8nBin))) {
 		throw new Error(
 			`n8n ${version} is not provisioned in ${paths.cacheDir()}: run npm run e2e:provision`,
 		);
@@ -703,6 +731,8 @@ async function startN8n(opts) {
 		n8nBin,
 		env,
 		installedPackage: installed,
+		spawnPrefix: opts.spawnPrefix,
+		dockerImage,
 	});
 	const t0 = Date.now();
 	await n8n._spawn();

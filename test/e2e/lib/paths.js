@@ -7,6 +7,8 @@ const fs = require('node:fs');
 
 const DEFAULT_N8N_VERSIONS = ['2.41.1', '1.123.81'];
 const DEFAULT_NODE24_VERSION = '24.21.0';
+/** The local npm registry of install.e2e.test.js (6.8 is the last line that runs on Node 20). */
+const VERDACCIO_VERSION = '6.8.0';
 const MARKER = '.provision-complete.json';
 
 function cacheDir() {
@@ -46,6 +48,15 @@ function n8nBin(version) {
 	return path.join(n8nDir(version), 'node_modules', 'n8n', 'bin', 'n8n');
 }
 
+function verdaccioDir(version = VERDACCIO_VERSION) {
+	return path.join(cacheDir(), `verdaccio-${version}`);
+}
+
+/** verdaccio's CLI entry point (run with the test's own Node 20). */
+function verdaccioBin(version = VERDACCIO_VERSION) {
+	return path.join(verdaccioDir(version), 'node_modules', 'verdaccio', 'bin', 'verdaccio');
+}
+
 function isComplete(dir) {
 	return fs.existsSync(path.join(dir, MARKER));
 }
@@ -57,6 +68,7 @@ function n8nMajor(version) {
 module.exports = {
 	DEFAULT_N8N_VERSIONS,
 	DEFAULT_NODE24_VERSION,
+	VERDACCIO_VERSION,
 	MARKER,
 	cacheDir,
 	n8nVersions,
@@ -65,6 +77,8 @@ module.exports = {
 	nodeBin,
 	n8nDir,
 	n8nBin,
+	verdaccioDir,
+	verdaccioBin,
 	isComplete,
 	n8nMajor,
 };
