@@ -30,7 +30,8 @@ describe('the test command', () => {
 			lint: /run: npm run lint$/m,
 			scan: /run: npm run scan\b/m,
 			test: /run: npm run typecheck$[\s\S]*run: npx jest --config test\/jest\.config\.js$/m,
-			'test:e2e': /run: npm run test:e2e$/m,
+			// The e2e lanes run as root (sudo): the install suite makes its own network namespace.
+			'test:e2e': /run: (sudo -E env "PATH=\$PATH" )?npm run test:e2e$/m,
 			'test:e2e:queue': /run: npm run test:e2e:queue$/m,
 		};
 		for (const script of scripts)
