@@ -1,3 +1,4 @@
+import { Settings } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import { useNewCredential } from '../helpers/context';
@@ -9,6 +10,7 @@ import { pollingTrigger } from './context';
  * moves, with n8n 2.x's poll budget at 1 ms (each poll reads one batch). During the outage 150 loops
  * were created and one seeded loop changed status: the catch-up pauses after batch 1 and the next poll
  * reads batch 2. A new loop has no previous status, however late in the catch-up it is read.
+ * Loop Date Approaching keeps no backlog: between its daily full reads it reads the changes whole.
  */
 const S = Date.parse('2030-03-01T12:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
@@ -55,6 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	Settings.now = () => Date.now();
 	await server.close();
 });
 
@@ -112,4 +115,52 @@ test('after a catch-up paused by the poll budget, loops created during the outag
 		items: [[1, 'PRE_LISTING', 'UNDER_CONTRACT']],
 	});
 	expect(await poll(P2 + 120_000)).toEqual({ batches: [1], items: [] });
+});
+
+test('Loop Date Approaching reads the changed loops between full reads whole, whatever the budget', async () => {
+	useNewCredential();
+	const t = pollingTrigger({
+		params: {
+			event: 'loopDateApproaching',
+			watch: 'profile',
+			profileId: { __rl: true, mode: 'id', value: '1001' },
+			dateField: 'Contract Dates|Closing Date',
+			withinDays: 14,
+		},
+		apiBaseUrl: server.url,
+		timezone: 'UTC',
+		pollBudgetMs: 1,
+	});
+	const poll = async (at: number) => {
+		now = at;
+		requests = [];
+		const out = (await t.run()) ?? [];
+		return {
+			batches: requests.map((r) => r.batch),
+			ids: out.map((l) => Number(l.id)).sort((a, b) => a - b),
+		};
+	};
+	// The node's today (luxon's clock) stays on one day, apart from Dotloop's clock (the Date header).
+	const today = Date.parse('2031-06-10T12:00:00Z');
+	Settings.now = () => today;
+	const closing = (days: number) => {
+		const d = new Date(today + days * 86_400_000);
+		const pad = (n: number) => String(n).padStart(2, '0');
+		return `${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}/${d.getUTCFullYear()}`;
+	};
+	const withDate = (l: Loop, days: number, at: number): Loop => ({
+		...l,
+		updated: iso(at),
+		details: { 'Contract Dates': { 'Closing Date': closing(days) } },
+	});
+	const ids = Array.from({ length: 150 }, (_, i) => 101 + i);
+	loops = ids.map((id) => withDate(loop(id, 'UNDER_CONTRACT', S - 86_400_000), 60, S - 86_400_000));
+	// The day's full read.
+	expect(await poll(S)).toEqual({ batches: [1, 2], ids: [] });
+	// All 150 get a closing date in 3 days, a minute apart: two batches of changes.
+	loops = loops.map((l, i) => withDate(l, 3, S + 60_000 * (i + 1)));
+	const P = S + 3 * 3600_000;
+	expect(await poll(P)).toEqual({ batches: [1, 2], ids });
+	expect(await poll(P + 60_000)).toEqual({ batches: [1], ids: [] });
+	Settings.now = () => Date.now();
 });
