@@ -141,8 +141,10 @@ export async function pollProfileDates(
 		const fresh = found.filter((entry) => previous?.emitted[String(entry.loop.id)] !== entry.date);
 		return { fresh, next: { day: watch.today, window, emitted } };
 	}
+	// Whole: this state keeps no backlog, so a read paused by the poll's budget would skip older pages.
 	const feed = await pollLoopFeed.call(this, profileId, 'updated', previous.window, {
 		includeDetails: true,
+		whole: true,
 	});
 	const changed = await withListedDetails.call(this, feed.changes, () => profileId);
 	const watched = watch.includeClosed

@@ -120,13 +120,22 @@ export async function pollLoopFeed(
 	profileId: string,
 	key: LoopFeedKey,
 	window: ChangeWindow | undefined,
-	{ includeDetails, everything = false }: { includeDetails: boolean; everything?: boolean },
+	{
+		includeDetails,
+		everything = false,
+		whole = false,
+	}: {
+		includeDetails: boolean;
+		everything?: boolean;
+		/** Read the window to its end whatever the poll's budget says: for a caller that keeps no backlog. */
+		whole?: boolean;
+	},
 ): Promise<FeedResult> {
 	const fingerprintOf = key === 'created' ? createdOnce : undefined;
 	if (window) {
 		const filter = `${key}_min=${windowStart(window)}`;
 		const read = await readLoops.call(this, profileId, listQuery(key, includeDetails, filter), {
-			pause: () => overBudget(this),
+			pause: whole ? undefined : () => overBudget(this),
 		});
 		const checked = read.checked;
 		const result: FeedResult = {

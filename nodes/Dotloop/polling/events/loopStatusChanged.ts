@@ -86,7 +86,9 @@ export const loopStatusChanged: PollEventModule = {
 						: await pollLoopFeed.call(this, profileId, 'updated', before?.window, options);
 					const backlog = feed.backlog ? { backlog: feed.backlog } : {};
 					if (before?.ids) {
-						const { changes, kept } = statusChanges(before, feed.changes, feed.startedAt);
+						// Loops created before this read's start are all seen only once no older page is left.
+						const readAt = feed.backlog ? undefined : feed.startedAt;
+						const { changes, kept } = statusChanges(before, feed.changes, readAt);
 						const items = changes
 							.filter(({ loop }) => wanted(loop))
 							.map(({ loop, previousStatus }) => statusItem(loop, profileId, previousStatus));
