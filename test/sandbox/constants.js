@@ -1,244 +1,173 @@
 'use strict';
 
-// "Loop Transactions corresponding Statuses" (docs): which statuses a transaction type allows.
-const TRANSACTION_STATUSES = {
-	PURCHASE_OFFER: ['PRE_OFFER', 'UNDER_CONTRACT', 'SOLD', 'ARCHIVED'],
-	LISTING_FOR_SALE: [
-		'PRE_LISTING',
-		'PRIVATE_LISTING',
-		'ACTIVE_LISTING',
-		'UNDER_CONTRACT',
-		'SOLD',
-		'ARCHIVED',
-	],
-	LISTING_FOR_LEASE: [
-		'PRE_LISTING',
-		'PRIVATE_LISTING',
-		'ACTIVE_LISTING',
-		'UNDER_CONTRACT',
-		'LEASED',
-		'ARCHIVED',
-	],
-	LEASE_OFFER: ['PRE_OFFER', 'UNDER_CONTRACT', 'LEASED', 'ARCHIVED'],
-	REAL_ESTATE_OTHER: ['NEW', 'IN_PROGRESS', 'DONE', 'ARCHIVED'],
-	OTHER: ['NEW', 'IN_PROGRESS', 'DONE', 'ARCHIVED'],
-};
+const { readSection, extractSection } = require('./doc-text');
+
+// Dotloop's fixed values, read from the documentation's own text (the copies in docs/, see doc-text.js)
+// when the sandbox loads: nothing here is typed in from the node, so where the node reads the
+// documentation wrong, the sandbox disagrees with it.
+
+function fail(section, what) {
+	throw new Error(`Sandbox: could not read ${what} from the documentation section "${section}"`);
+}
+
+const nonEmptyLines = (text) =>
+	text
+		.split('\n')
+		.map((line) => line.trim())
+		.filter(Boolean);
+
+// "  • A" / "    • b" lists: the top items in order, each with the texts of its sub-items.
+function bulletTree(section, title = section) {
+	const items = [];
+	for (const line of readSectionPart(section, title).split('\n')) {
+		const m = /^( *)• (.+)$/.exec(line);
+		if (!m) continue;
+		if (m[1].length <= 2) items.push({ text: m[2].trim(), children: [] });
+		else if (items.length) items[items.length - 1].children.push(m[2].trim());
+	}
+	if (!items.length) fail(title, 'a list');
+	return items;
+}
+
+function readSectionPart(section, title) {
+	const text = readSection(section);
+	return title === section ? text : extractSection(text, title);
+}
+
+// A "Name Type Description" table: each name with its description ("" when none), in the doc's order.
+const TYPES = new Set(['string', 'number', 'integer', 'long', 'boolean']);
+function parameterTable(section) {
+	const text = extractSection(readSection(section), 'Parameters');
+	const lines = nonEmptyLines(text.slice(text.indexOf('Name Type Description')));
+	const rows = [];
+	for (let i = 1; i + 1 < lines.length; i += 1) {
+		if (!TYPES.has(lines[i + 1])) continue;
+		const description = lines[i + 2] !== undefined && !TYPES.has(lines[i + 3]) ? lines[i + 2] : '';
+		rows.push({ name: lines[i].replace(/^'(.*)'$/, '$1'), description });
+	}
+	if (!rows.length) fail(section, 'the parameter table');
+	return rows;
+}
+
+// "Built-in Contact/Loop Participant Roles": role → its role-specific optional fields.
+const ROLES = Object.fromEntries(
+	bulletTree('Types / Constants', 'Built-in Contact/Loop Participant Roles').map((role) => {
+		const fields = role.children.find((c) => c.startsWith('optional fields:'));
+		if (!fields)
+			fail('Built-in Contact/Loop Participant Roles', `the optional fields of ${role.text}`);
+		return [
+			role.text,
+			fields
+				.slice('optional fields:'.length)
+				.trim()
+				.split(/\s*,\s*/),
+		];
+	}),
+);
+
+// "Profile Types".
+const PROFILE_TYPES = bulletTree('Types / Constants', 'Profile Types').map((t) => t.text);
+
+// "Loop Transactions corresponding Statuses": transaction type → the statuses it allows.
+const TRANSACTION_STATUSES = Object.fromEntries(
+	bulletTree('Types / Constants', 'Loop Transactions corresponding Statuses').map((t) => [
+		t.text,
+		t.children,
+	]),
+);
 const TRANSACTION_TYPES = Object.keys(TRANSACTION_STATUSES);
 const ALL_STATUSES = [...new Set(Object.values(TRANSACTION_STATUSES).flat())];
 
-const PROFILE_TYPES = [
-	'INDIVIDUAL',
-	'TEAM',
-	'OFFICE',
-	'COMPANY',
-	'ASSOCIATION',
-	'NATIONAL_PARTNER',
-];
+// "Webhooks Event Targets and Corresponding Event Types".
+const EVENT_TYPES_BY_TARGET = Object.fromEntries(
+	bulletTree('Types / Constants', 'Webhooks Event Targets and Corresponding Event Types').map(
+		(t) => [t.text, t.children],
+	),
+);
 
-// "Built-in Contact/Loop Participant Roles" (docs), with the role-specific optional fields.
-const ROLES = {
-	ADMIN: ['ID', 'License #'],
-	APPRAISER: ['ID', 'License #'],
-	BUYER_ATTORNEY: ['ID', 'License #'],
-	BUYER: ['Marital Status'],
-	BUYING_AGENT: ['Fax', 'ID', 'License #'],
-	BUYING_BROKER: ['Fax', 'ID', 'License #'],
-	ESCROW_TITLE_REP: ['ID', 'License #'],
-	HOME_IMPROVEMENT_SPECIALIST: ['ID', 'License #'],
-	HOME_INSPECTOR: ['ID', 'License #'],
-	HOME_SECURITY_PROVIDER: ['ID', 'License #'],
-	HOME_WARRANTY_REP: ['ID', 'License #'],
-	INSPECTOR: ['ID', 'License #'],
-	INSURANCE_REP: ['ID', 'License #'],
-	LANDLORD: ['ID', 'License #'],
-	LISTING_AGENT: ['Fax', 'ID', 'License #'],
-	LISTING_BROKER: ['Fax', 'ID', 'License #'],
-	LOAN_OFFICER: ['ID', 'License #'],
-	LOAN_PROCESSOR: ['ID', 'License #'],
-	MANAGING_BROKER: ['ID', 'License #'],
-	MOVING_STORAGE: ['ID', 'License #'],
-	OTHER: ['ID', 'License #'],
-	PROPERTY_MANAGER: ['ID', 'License #'],
-	SELLER_ATTORNEY: ['ID', 'License #'],
-	SELLER: ['Marital Status'],
-	TENANT_AGENT: ['ID', 'License #'],
-	TENANT: ['ID', 'License #', 'Marital Status'],
-	TRANSACTION_COORDINATOR: ['ID', 'License #'],
-	UTILITIES_PROVIDER: ['ID', 'License #'],
-};
+// "Subscriptions Overview": the table under "Subscription Event Type Description".
+const SUBSCRIPTION_EVENT_TYPES = (() => {
+	const text = readSection('Subscriptions Overview');
+	const table = text.slice(text.indexOf('Subscription Event Type Description'));
+	const types = nonEmptyLines(table).filter((line) => /^SUBSCRIPTION_[A-Z_]+$/.test(line));
+	if (!types.length) fail('Subscriptions Overview', 'the subscription event types');
+	return types;
+})();
 
+// "Webhooks Event Delivery Statuses" (the sub-items are their descriptions).
+const DELIVERY_STATUSES = bulletTree('Types / Constants', 'Webhooks Event Delivery Statuses').map(
+	(s) => s.text,
+);
+
+// "Failure Handling": "a back-off policy of 30s, 1min, ..., and 8hr, after which ... failed".
+const RETRY_SCHEDULE_MS = (() => {
+	const m = /back-off policy of (.+?), after which/.exec(readSection('Failure Handling'));
+	if (!m) fail('Failure Handling', 'the back-off policy');
+	const unitMs = { s: 1e3, min: 60e3, hr: 3600e3 };
+	return m[1].split(/,\s*(?:and\s+)?/).map((step) => {
+		const parts = /^(\d+)(s|min|hr)$/.exec(step.trim());
+		if (!parts) fail('Failure Handling', `the back-off step "${step}"`);
+		return Number(parts[1]) * unitMs[parts[2]];
+	});
+})();
+
+// "List all Loops", parameter sort: "Possible sort categories: default, address, ...".
+const LOOP_SORT_CATEGORIES = (() => {
+	const m = /Possible sort categories: (.+)$/m.exec(readSection('List all Loops'));
+	if (!m) fail('List all Loops', 'the sort categories');
+	return m[1].trim().split(/\s*,\s*/);
+})();
+
+// "Get Loop Details": rows of 'Section' 'Field' type [description]; section → its fields in the
+// doc's order. The doc lists 'Offer Dates' / 'Offer Date' twice: it is one field.
+const DETAIL_SECTIONS = (() => {
+	const quoted = nonEmptyLines(readSection('Get Loop Details'))
+		.filter((line) => /^'.*'$/.test(line))
+		.map((line) => line.slice(1, -1));
+	if (!quoted.length || quoted.length % 2) fail('Get Loop Details', 'the section/field pairs');
+	const out = {};
+	for (let i = 0; i < quoted.length; i += 2) {
+		const fields = (out[quoted[i]] = out[quoted[i]] || []);
+		if (!fields.includes(quoted[i + 1])) fields.push(quoted[i + 1]);
+	}
+	return out;
+})();
+
+// "Add a Loop Participant": the table's [optional] fields, then (as its note says) the role-specific
+// fields of "Built-in Contact/Loop Participant Roles". fullName, email and role are handled apart.
 const PARTICIPANT_FIELDS = [
-	'Street Name',
-	'Street Number',
-	'City',
-	'State/Prov',
-	'Zip/Postal Code',
-	'Unit Number',
-	'Country',
-	'Phone',
-	'Cell Phone',
-	'Company Name',
-	'Fax',
-	'ID',
-	'License #',
-	'Marital Status',
+	...new Set([
+		...parameterTable('Add a Loop Participant')
+			.filter((row) => row.description.startsWith('[optional]'))
+			.map((row) => row.name),
+		...Object.values(ROLES).flat(),
+	]),
 ];
 
-const CONTACT_FIELDS = [
-	'firstName',
-	'lastName',
-	'email',
-	'home',
-	'office',
-	'fax',
-	'address',
-	'city',
-	'zipCode',
-	'state',
-	'country',
-	// Not in sections 12.3/12.4, but the changelog (05/10/2017): "Contacts API supports company and role".
-	'company',
-	'role',
-];
+// "Create a Contact" table, plus the fields of the changelog's 05/10/2017 line "Contacts API supports
+// company and role property now" (see README, "Where the documentation is ambiguous").
+const CONTACT_FIELDS = (() => {
+	const m = /Contacts API supports (\w+) and (\w+) propert/.exec(readSection('Changelog'));
+	if (!m) fail('Changelog', 'the contact fields added on 05/10/2017');
+	return [...parameterTable('Create a Contact').map((row) => row.name), m[1], m[2]];
+})();
 
-const PROFILE_FIELDS = [
-	'name',
-	'company',
-	'phone',
-	'fax',
-	'address',
-	'city',
-	'zipCode',
-	'state',
-	'country',
-];
+// "Create a Profile" table, plus what its Example sends beyond it (fax, which every profile answer
+// of "Profiles" shows too).
+const PROFILE_FIELDS = (() => {
+	const names = parameterTable('Create a Profile').map((row) => row.name);
+	const example = extractSection(readSection('Create a Profile'), 'Example');
+	const json = example.slice(example.indexOf('{'), example.lastIndexOf('}') + 1);
+	return [...new Set([...names, ...Object.keys(JSON.parse(json))])];
+})();
 
-// "Get Loop Details" (docs): detail keys grouped by section.
-const DETAIL_SECTIONS = {
-	'Property Address': [
-		'Country',
-		'Street Number',
-		'Street Name',
-		'Unit Number',
-		'City',
-		'State/Prov',
-		'Zip/Postal Code',
-		'County',
-		'MLS Number',
-		'Parcel/Tax ID',
-	],
-	Financials: [
-		'Purchase/Sale Price',
-		'Sale Commission Rate',
-		'Sale Commission Split % - Buy Side',
-		'Sale Commission Split % - Sell Side',
-		'Sale Commission Total',
-		'Earnest Money Amount',
-		'Earnest Money Held By',
-		'Sale Commission Split $ - Buy Side',
-		'Sale Commission Split $ - Sell Side',
-	],
-	'Contract Dates': ['Contract Agreement Date', 'Closing Date'],
-	'Offer Dates': ['Inspection Date', 'Offer Date', 'Offer Expiration Date', 'Occupancy Date'],
-	'Contract Info': ['Transaction Number', 'Class', 'Type'],
-	Referral: ['Referral %', 'Referral Source'],
-	'Listing Information': [
-		'Expiration Date',
-		'Listing Date',
-		'Original Price',
-		'Current Price',
-		'1st Mortgage Balance',
-		'2nd Mortgage Balance',
-		'Other Liens',
-		'Description of Other Liens',
-		"Homeowner's Association",
-		"Homeowner's Association Dues",
-		'Total Encumbrances',
-		'Property Includes',
-		'Property Excludes',
-		'Remarks',
-	],
-	'Geographic Description': [
-		'MLS Area',
-		'Legal Description',
-		'Map Grid',
-		'Subdivision',
-		'Lot',
-		'Deed Page',
-		'Deed Book',
-		'Section',
-		'Addition',
-		'Block',
-	],
-	Property: [
-		'Year Built',
-		'Bedrooms',
-		'Square Footage',
-		'School District',
-		'Type',
-		'Bathrooms',
-		'Lot Size',
-	],
-};
-
-// "Webhooks Event Targets and Corresponding Event Types" (docs).
-const EVENT_TYPES_BY_TARGET = {
-	USER: [
-		'CONTACT_CREATED',
-		'CONTACT_UPDATED',
-		'CONTACT_DELETED',
-		'PROFILE_UPDATED',
-		'USER_PROFILE_ACTIVATED',
-		'USER_PROFILE_DEACTIVATED',
-		'USER_ADDED_TO_PROFILE',
-		'USER_REMOVED_FROM_PROFILE',
-	],
-	PROFILE: [
-		'LOOP_CREATED',
-		'LOOP_UPDATED',
-		'LOOP_MERGED',
-		'LOOP_PARTICIPANT_CREATED',
-		'LOOP_PARTICIPANT_UPDATED',
-		'LOOP_PARTICIPANT_DELETED',
-	],
-};
-const SUBSCRIPTION_EVENT_TYPES = ['SUBSCRIPTION_REMOVED', 'SUBSCRIPTION_DISABLED'];
-
-// "Webhooks Event Delivery Statuses" (docs).
-const DELIVERY_STATUSES = [
-	'PENDING',
-	'PENDING_RETRY',
-	'SCHEDULED',
-	'SUCCESS',
-	'FAILED',
-	'DISABLED',
-];
-
-// "Failure Handling" (docs): back-off after each failed attempt, then FAILED.
-const RETRY_SCHEDULE_MS = [
-	30e3,
-	60e3,
-	15 * 60e3,
-	30 * 60e3,
-	3600e3,
-	2 * 3600e3,
-	4 * 3600e3,
-	8 * 3600e3,
-];
-
-const LOOP_SORT_CATEGORIES = [
-	'default',
-	'address',
-	'created',
-	'updated',
-	'purchase_price',
-	'listing_date',
-	'expiration_date',
-	'closing_date',
-	'review_submission_date',
-];
-
-const GRANTED_SCOPE = 'account:read, profile:*, loop:*, contact:*, template:read';
+// "Refreshing Access Token after expiration": the scope its response grants. ("Obtaining Access
+// Token" shows a shorter example, "profile:*, loop:*", which would forbid most of the API.)
+const GRANTED_SCOPE = (() => {
+	const m = /"scope": "([^"]+)"/.exec(readSection('Refreshing Access Token after expiration'));
+	if (!m) fail('Refreshing Access Token after expiration', 'the scope');
+	return m[1];
+})();
 
 module.exports = {
 	TRANSACTION_STATUSES,

@@ -85,15 +85,19 @@ const STREETS = [
 	'Turkeyfoot Rd',
 	'Buttermilk Pike',
 ];
+// City | state | zip | county.
 const CITIES = [
-	{ city: 'Covington', state: 'KY', zip: '41011', county: 'Kenton' },
-	{ city: 'Newport', state: 'KY', zip: '41071', county: 'Campbell' },
-	{ city: 'Fort Thomas', state: 'KY', zip: '41075', county: 'Campbell' },
-	{ city: 'Florence', state: 'KY', zip: '41042', county: 'Boone' },
-	{ city: 'Cincinnati', state: 'OH', zip: '45202', county: 'Hamilton' },
-	{ city: 'Mason', state: 'OH', zip: '45040', county: 'Warren' },
-	{ city: 'San Francisco', state: 'CA', zip: '94114', county: 'San Francisco' },
-];
+	'Covington|KY|41011|Kenton',
+	'Newport|KY|41071|Campbell',
+	'Fort Thomas|KY|41075|Campbell',
+	'Florence|KY|41042|Boone',
+	'Cincinnati|OH|45202|Hamilton',
+	'Mason|OH|45040|Warren',
+	'San Francisco|CA|94114|San Francisco',
+].map((row) => {
+	const [city, state, zip, county] = row.split('|');
+	return { city, state, zip, county };
+});
 const COMPANIES = [
 	'Allen Realty',
 	'Queen City Title',
