@@ -4,6 +4,8 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { releaseChangelog } = require('../../.github/scripts/release.js');
+
 const REPO = path.join(__dirname, '..', '..');
 const read = (file) => fs.readFileSync(path.join(REPO, file), 'utf8');
 const DOCS = ['README.md', 'CONTRIBUTING.md', 'test/README.md', 'test/bench/README.md'];
@@ -90,5 +92,22 @@ describe('the docs', () => {
 		expect(contributing).toContain('subject is under 72 characters');
 		expect(contributing).toContain('npm run release -- <patch|minor|major|x.y.z[-pre]>');
 		expect(contributing).toContain('.github/workflows/publish.yml');
+	});
+
+	it("CHANGELOG.md has one entry for the package's version, the one a release dates", () => {
+		const { version } = JSON.parse(read('package.json'));
+		const entries = (text) =>
+			text
+				.split('\n')
+				.filter((line) => line.startsWith('## '))
+				.map((line) => line.slice(3));
+		expect(entries(read('CHANGELOG.md'))).toEqual([`${version} (unreleased)`]);
+		const released = releaseChangelog(read('CHANGELOG.md'), version, '2026-12-31');
+		expect(entries(released)).toEqual([`${version} (2026-12-31)`]);
+		// Keep a Changelog's kinds, each once, so lines written at the same time merge under one heading.
+		const kinds = [...read('CHANGELOG.md').matchAll(/^### (.*)$/gm)].map((m) => m[1]);
+		expect(new Set(kinds).size).toBe(kinds.length);
+		for (const kind of kinds)
+			expect(['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security']).toContain(kind);
 	});
 });
