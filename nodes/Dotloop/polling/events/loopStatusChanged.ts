@@ -58,7 +58,7 @@ function statusItem(
  * free text with no documented status entry), so a sample's previous status is real only where the
  * trigger's stored statuses hold one that differs from the loop's status now; otherwise it is null.
  */
-export const SAMPLE_NOTES = {
+const SAMPLE_NOTES = {
 	lastPoll:
 		"Fetch Test Event sample: previousStatus is the loop's status as the trigger's last poll recorded it",
 	unchanged:
