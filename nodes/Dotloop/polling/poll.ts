@@ -39,8 +39,11 @@ const pollsInFlight = new Set<string>();
 export async function pollDotloop(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const common = readCommon.call(this);
 	const event = EVENT_MODULES[common.event].prepare.call(this, common);
+	const staticData = this.getWorkflowStaticData('node');
+	const stored = staticData[STATE_KEY] as PollState | undefined;
+	const previous = stored?.version === 1 && stored.watching === event.watching ? stored : undefined;
 	if (this.getMode() === 'manual') {
-		const items = await event.sample.call(this);
+		const items = await event.sample.call(this, previous);
 		return items.length ? [this.helpers.returnJsonArray(items)] : null;
 	}
 	const key = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
@@ -53,10 +56,6 @@ export async function pollDotloop(this: IPollFunctions): Promise<INodeExecutionD
 	pollsInFlight.add(key);
 	startPollBudget(this);
 	try {
-		const staticData = this.getWorkflowStaticData('node');
-		const stored = staticData[STATE_KEY] as PollState | undefined;
-		const previous =
-			stored?.version === 1 && stored.watching === event.watching ? stored : undefined;
 		const { items, state } = await event.poll.call(this, previous);
 		// Only now, after every request succeeded: a failed poll leaves the state as it was. n8n's static
 		// data is a Proxy that marks itself changed on any write (and 2.x durable cursors compare deep):

@@ -383,3 +383,87 @@ test('n8n stopped in the middle of a catch-up and started again: every change on
 	expect([...ids].sort((a, b) => a - b)).toEqual([...changedIds].sort((a, b) => a - b));
 	await n8n.deactivate(catchUp.id);
 }, 300_000);
+
+test('Fetch Test Event on Loop Status Changed: samples are marked; after a poll a changed loop shows its previous status', async () => {
+	const LAST_POLL =
+		"Fetch Test Event sample: previousStatus is the loop's status as the trigger's last poll recorded it";
+	const UNCHANGED =
+		"Fetch Test Event sample, not a status change: the trigger's last poll saw no other status for this loop, and Dotloop keeps no status history";
+	const NOT_POLLED =
+		'Fetch Test Event sample, not a status change: no statuses from an earlier poll of this trigger to compare with (once the active workflow has polled, a loop whose status changed since shows its previous status here)';
+	const sold = await n8n.createWorkflow({
+		name: 'polling: status changed, fetch test event',
+		nodes: [
+			{
+				id: 'polling-status-sample',
+				name: NODE_NAME,
+				type: POLLING_TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {
+					// Once a year: after activation's poll, no poll may record the change before the manual run.
+					pollTimes: { item: [{ mode: 'custom', cronExpression: '0 0 0 1 1 *' }] },
+					event: 'loopStatusChanged',
+					watch: 'profile',
+					profileId: wf.rl(1001),
+					newStatuses: ['SOLD'],
+				},
+				credentials,
+			},
+		],
+		connections: {},
+	});
+	const sample = async () =>
+		n8n.nodeOutput(await n8n.runWorkflow(sold.id, NODE_NAME), NODE_NAME) || [];
+	const before = await sample();
+	expect(before.length).toBeGreaterThan(0);
+	for (const item of before) {
+		expect(item).toEqual(
+			expect.objectContaining({
+				status: 'SOLD',
+				previousStatus: null,
+				newStatus: 'SOLD',
+				sample: true,
+				sampleNote: NOT_POLLED,
+			}),
+		);
+	}
+	const stateOf = async () => {
+		const { staticData } = await n8n.api('GET', `/workflows/${sold.id}`);
+		const parsed = typeof staticData === 'string' ? JSON.parse(staticData) : staticData;
+		return parsed?.[`node:${NODE_NAME}`]?.dotloopPolling;
+	};
+	expect((await n8n.activate(sold.id)).ok).toBe(true);
+	try {
+		await waitFor(async () => Boolean((await stateOf())?.loops?.['1001']), {
+			timeoutMs: 60_000,
+			message: 'the state of the activation poll saved',
+		});
+		await admin.simulate({ action: 'updateLoop', loopId: 50001, status: 'SOLD' });
+		const after = await sample();
+		const loop = (await admin.state()).loops.find((l) => l.id === 50001);
+		const seconds = (at) => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		expect(after[0]).toEqual({
+			id: 50001,
+			name: loop.name,
+			status: 'SOLD',
+			statusCategory: 'Closed',
+			transactionType: 'PURCHASE_OFFER',
+			totalTaskCount: 9,
+			completedTaskCount: 5,
+			updated: seconds(loop.updated),
+			created: '2024-06-07T00:23:08Z',
+			loopUrl: 'https://www.dotloop.com/m/loop?viewId=50001',
+			profileId: 1001,
+			previousStatus: 'UNDER_CONTRACT',
+			newStatus: 'SOLD',
+			sample: true,
+			sampleNote: LAST_POLL,
+		});
+		for (const item of after.slice(1)) {
+			expect([item.previousStatus, item.sample, item.sampleNote]).toEqual([null, true, UNCHANGED]);
+		}
+	} finally {
+		await n8n.deactivate(sold.id);
+	}
+}, 180_000);

@@ -295,6 +295,103 @@ describe('Loop Created and Loop Status Changed', () => {
 	});
 });
 
+describe('Loop Status Changed, Fetch Test Event', () => {
+	const statusTrigger = () =>
+		trigger({
+			event: 'loopStatusChanged',
+			watch: 'profile',
+			profileId: profile(1001),
+			newStatuses: ['SOLD'],
+		});
+	const listRequest = {
+		method: 'GET',
+		path: '/public/v2/profile/1001/loop',
+		query: {
+			sort: 'updated:desc',
+			filter: 'transaction_status=SOLD',
+			batch_size: '100',
+			batch_number: '1',
+		},
+		body: null,
+	};
+	const loop50001 = {
+		id: 50001,
+		name: '2100 Waterview Dr #12, San Francisco, CA 94114',
+		status: 'SOLD',
+		statusCategory: 'Closed',
+		transactionType: 'PURCHASE_OFFER',
+		totalTaskCount: 9,
+		completedTaskCount: 5,
+		updated: '2030-03-01T12:00:20Z',
+		created: '2024-06-07T00:23:08Z',
+		loopUrl: 'https://www.dotloop.com/m/loop?viewId=50001',
+		profileId: 1001,
+	};
+	const NOT_POLLED =
+		'Fetch Test Event sample, not a status change: no statuses from an earlier poll of this trigger to compare with (once the active workflow has polled, a loop whose status changed since shows its previous status here)';
+	const LAST_POLL =
+		"Fetch Test Event sample: previousStatus is the loop's status as the trigger's last poll recorded it";
+	const UNCHANGED =
+		"Fetch Test Event sample, not a status change: the trigger's last poll saw no other status for this loop, and Dotloop keeps no status history";
+	const summary = (out: IDataObject[]) =>
+		out.map((l) => [l.id, l.previousStatus, l.newStatus, l.sample, l.sampleNote]);
+
+	test('before any poll: each sample is marked, previousStatus null, and says why', async () => {
+		await simulate({ action: 'updateLoop', loopId: 50001, status: 'SOLD', at: second(T0, 20) });
+		const t = statusTrigger();
+		t.setMode('manual');
+		const seq = await lastSeq();
+		const out = (await t.run()) ?? [];
+		expect(await requestsSince(seq)).toEqual([listRequest]);
+		expect(out[0]).toEqual({
+			...loop50001,
+			previousStatus: null,
+			newStatus: 'SOLD',
+			sample: true,
+			sampleNote: NOT_POLLED,
+		});
+		expect(summary(out)).toEqual([
+			[50001, null, 'SOLD', true, NOT_POLLED],
+			[50010, null, 'SOLD', true, NOT_POLLED],
+			[50004, null, 'SOLD', true, NOT_POLLED],
+		]);
+		expect(t.staticData).toEqual({});
+	});
+
+	test('after a poll: a loop whose status changed since shows the status that poll recorded', async () => {
+		const t = statusTrigger();
+		await t.run();
+		const kept = JSON.stringify(t.staticData);
+		await simulate({ action: 'updateLoop', loopId: 50001, status: 'SOLD', at: second(T0, 20) });
+		// Archived at the poll (in no kept set): brought back as SOLD, it was ARCHIVED.
+		await simulate({ action: 'updateLoop', loopId: 50005, status: 'SOLD', at: second(T0, 21) });
+		t.setMode('manual');
+		const seq = await lastSeq();
+		const out = (await t.run()) ?? [];
+		expect(await requestsSince(seq)).toEqual([listRequest]);
+		expect(out[1]).toEqual({
+			...loop50001,
+			previousStatus: 'UNDER_CONTRACT',
+			newStatus: 'SOLD',
+			sample: true,
+			sampleNote: LAST_POLL,
+		});
+		expect(summary(out)).toEqual([
+			[50005, 'ARCHIVED', 'SOLD', true, LAST_POLL],
+			[50001, 'UNDER_CONTRACT', 'SOLD', true, LAST_POLL],
+			[50010, null, 'SOLD', true, UNCHANGED],
+			[50004, null, 'SOLD', true, UNCHANGED],
+		]);
+		// A manual run writes nothing, and the next active poll still reports both changes.
+		expect(JSON.stringify(t.staticData)).toBe(kept);
+		t.setMode('trigger');
+		expect(((await t.run()) ?? []).map((l) => [l.id, l.previousStatus, l.sample])).toEqual([
+			[50001, 'UNDER_CONTRACT', undefined],
+			[50005, 'ARCHIVED', undefined],
+		]);
+	});
+});
+
 describe('Contacts', () => {
 	test('Contact Created and Contact Updated split new contacts from changes, each once', async () => {
 		const created = trigger({ event: 'contactCreated' });

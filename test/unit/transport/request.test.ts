@@ -1,12 +1,40 @@
 import nock from 'nock';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { dotloopApiRequest, dotloopRequest, retryPolicy } from '../../../nodes/Dotloop/transport';
 import { createExecuteContext, TOKEN_URL } from '../helpers/context';
 import { startServer } from '../helpers/io';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
+// The transport's waits go through n8n-workflow's sleep: here a jest.fn that sleeps for real unless a
+// test counts the waits instead (countWaits), so no test measures wall time.
+jest.mock('n8n-workflow', () => {
+	const actual = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+	return { ...actual, sleep: jest.fn(actual.sleep) };
+});
+const realSleep = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow').sleep;
+
 setupNock();
+
+/**
+ * Records every wait the transport asks for, on a clock (Date.now) that only those waits move: the
+ * rate-limit window sees exactly the time it waited, and nothing waits for real.
+ */
+function countWaits(): number[] {
+	const waits: number[] = [];
+	let clock = Date.now();
+	jest.spyOn(Date, 'now').mockImplementation(() => clock);
+	jest.mocked(sleep).mockImplementation(async (ms: number) => {
+		waits.push(ms);
+		clock += ms;
+	});
+	return waits;
+}
+
+afterEach(() => {
+	jest.restoreAllMocks();
+	jest.mocked(sleep).mockImplementation(realSleep);
+});
 
 const context = () => createExecuteContext({ params: {} });
 
@@ -176,11 +204,11 @@ describe('transport: rate limits', () => {
 			.reply(200, { data: { id: 1 } }, { 'X-RateLimit-Remaining': '99' });
 
 		const { context: ctx } = context();
-		const started = Date.now();
+		const waits = countWaits();
 		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' });
 
 		expect(data).toEqual({ id: 1 });
-		expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+		expect(waits).toEqual([30]);
 	});
 
 	it('retries a 429 without headers with backoff, even for a POST (a 429 was not processed)', async () => {
@@ -218,24 +246,27 @@ describe('transport: rate limits', () => {
 	});
 
 	it('after Remaining reaches 0 the next request waits for the reset instead of spending a 429', async () => {
-		const times: number[] = [];
+		const answered: string[] = [];
 		api()
 			.get(`${BASE_PATH}/a`)
 			.reply(() => {
-				times.push(Date.now());
+				answered.push('/a');
 				return [200, { data: {} }, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '60' }];
 			})
 			.get(`${BASE_PATH}/b`)
 			.reply(() => {
-				times.push(Date.now());
+				answered.push('/b');
 				return [200, { data: {} }, { 'X-RateLimit-Remaining': '99', 'X-RateLimit-Reset': '60000' }];
 			});
 
 		const { context: ctx } = context();
+		const waits = countWaits();
 		await dotloopRequest.call(ctx, { method: 'GET', path: '/a' });
+		expect(waits).toEqual([]);
 		await dotloopRequest.call(ctx, { method: 'GET', path: '/b' });
 
-		expect(times[1] - times[0]).toBeGreaterThanOrEqual(55);
+		expect(answered).toEqual(['/a', '/b']);
+		expect(waits).toEqual([60]);
 	});
 });
 
@@ -523,13 +554,12 @@ describe('transport: merged loops', () => {
 		retryPolicy.rateLimitBackoffMs = 5000;
 
 		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
-		const started = Date.now();
+		const waits = countWaits();
 		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
 			id: 1,
 		});
-		const waited = Date.now() - started;
-		expect(waited).toBeGreaterThanOrEqual(35);
-		expect(waited).toBeLessThan(4000);
+		// The reset Dotloop named, not the 5 s backoff.
+		expect(waits).toEqual([40]);
 	});
 
 	it.each([

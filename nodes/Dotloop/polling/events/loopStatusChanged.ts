@@ -53,6 +53,46 @@ function statusItem(
 	return { ...withProfile(loop, profileId), previousStatus, newStatus: loop.status };
 }
 
+/**
+ * What a Fetch Test Event item says of itself. Dotloop keeps no status history (its loop activity is
+ * free text with no documented status entry), so a sample's previous status is real only where the
+ * trigger's stored statuses hold one that differs from the loop's status now; otherwise it is null.
+ */
+const SAMPLE_NOTES = {
+	lastPoll:
+		"Fetch Test Event sample: previousStatus is the loop's status as the trigger's last poll recorded it",
+	unchanged:
+		"Fetch Test Event sample, not a status change: the trigger's last poll saw no other status for this loop, and Dotloop keeps no status history",
+	unseen:
+		"Fetch Test Event sample: the loop's status changed while the trigger first read the account, before its earlier status could be read",
+	notPolled:
+		'Fetch Test Event sample, not a status change: no statuses from an earlier poll of this trigger to compare with (once the active workflow has polled, a loop whose status changed since shows its previous status here)',
+} as const;
+
+/** A manual run's item: compared with the statuses kept at the last poll, when there are some. */
+function sampleItem(
+	loop: IDataObject,
+	profileId: string,
+	kept: ProfileState | LegacyProfileState | undefined,
+): IDataObject {
+	if (!kept || !('ids' in kept)) {
+		return {
+			...statusItem(loop, profileId, null),
+			sample: true,
+			sampleNote: SAMPLE_NOTES.notPolled,
+		};
+	}
+	const [change] = statusChanges(kept, [loop], undefined).changes;
+	const previousStatus = change?.previousStatus ?? null;
+	const note =
+		change === undefined
+			? SAMPLE_NOTES.unchanged
+			: previousStatus === null
+				? SAMPLE_NOTES.unseen
+				: SAMPLE_NOTES.lastPoll;
+	return { ...statusItem(loop, profileId, previousStatus), sample: true, sampleNote: note };
+}
+
 function withoutWindow(kept: ProfileStatuses): ProfileStatuses {
 	const { ids, newFrom, unknown } = kept;
 	return unknown === undefined ? { ids, newFrom } : { ids, newFrom, unknown };
@@ -68,12 +108,13 @@ export const loopStatusChanged: PollEventModule = {
 			newStatuses.length === 0 || newStatuses.includes(String(loop.status));
 		return {
 			watching: watchingKey(common.event, { ...watch, includeDetails }),
-			async sample(this: IPollFunctions) {
+			async sample(this: IPollFunctions, stored) {
+				const kept = (stored as StatusState | undefined)?.loops;
 				const { ids } = await watchedProfiles.call(this, watch, undefined);
 				return await recentLoops.call(this, ids, 'updated', {
 					includeDetails,
 					statuses: newStatuses,
-					toItem: (loop, profileId) => statusItem(loop, profileId, null),
+					toItem: (loop, profileId) => sampleItem(loop, profileId, kept?.[profileId]),
 				});
 			},
 			async poll(this: IPollFunctions, stored) {

@@ -40,8 +40,11 @@ export interface EventPoll {
 export interface PreparedEvent {
 	/** The parameter values the stored state belongs to: changing any of them starts over. */
 	watching: string;
-	/** A manual run: the most recent matching records, no state. */
-	sample(this: IPollFunctions): Promise<IDataObject[]>;
+	/**
+	 * A manual run: the most recent matching records. It writes no state; it may read the event's stored
+	 * slice (undefined when the trigger has not polled with these parameters).
+	 */
+	sample(this: IPollFunctions, stored: object | undefined): Promise<IDataObject[]>;
 	/** An active poll from the event's stored slice (undefined on the first poll). */
 	poll(this: IPollFunctions, previous: object | undefined): Promise<EventPoll>;
 }
