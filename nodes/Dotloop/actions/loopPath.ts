@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readId } from '../descriptions/validation';
+import { readId } from '../parameters/validation';
 
 /**
  * `/profile/:profile_id/loop/:loop_id` from the Profile and Loop locators of item i: the path every

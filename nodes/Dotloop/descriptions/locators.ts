@@ -1,24 +1,14 @@
 import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
-const ID_PATTERN = '^\\s*[1-9][0-9]*\\s*$';
-const UUID_PATTERN =
-	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
-/**
- * A Dotloop loop link as users paste it from the address bar: the v2 loop ID is the viewId query
- * parameter (section 2.3, loopUrl), which may sit among other parameters (&tab=…); spaces around it,
- * a missing https:// and a missing www. are accepted. n8n anchors this pattern when validating and
- * runs it unanchored to extract the one group.
- */
-const LOOP_URL_PATTERN =
-	'\\s*(?:https?://)?(?:www\\.)?dotloop\\.com/[^?#\\s]*\\?(?:[^#\\s]*&)?viewId=([0-9]+)(?:[&#]\\S*)?\\s*';
-export const LOOP_URL_EXAMPLE = 'https://www.dotloop.com/m/loop?viewId=34308';
+import { ID_FIELD_PATTERN, UUID_FIELD_PATTERN } from '../rules/ids';
+import { LOOP_URL_EXAMPLE, LOOP_URL_PATTERN } from '../rules/loops';
 
 function idValidation(label: string): INodePropertyModeValidation[] {
 	return [
 		{
 			type: 'regex',
 			properties: {
-				regex: ID_PATTERN,
+				regex: ID_FIELD_PATTERN,
 				errorMessage: `Not a valid ${label} ID: use the whole number Dotloop shows`,
 			},
 		},
@@ -184,7 +174,7 @@ export const subscriptionLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: UUID_PATTERN,
+						regex: UUID_FIELD_PATTERN,
 						errorMessage:
 							'Not a valid subscription ID: Dotloop uses UUIDs such as 4370bfdb-af96-430c-9871-90badf4d5608',
 					},
@@ -228,7 +218,7 @@ function pickerLocator(options: {
 							{
 								type: 'regex',
 								properties: {
-									regex: UUID_PATTERN,
+									regex: UUID_FIELD_PATTERN,
 									errorMessage: `Not a valid ${options.idLabel} ID: Dotloop uses UUIDs such as ${options.placeholder}`,
 								},
 							},

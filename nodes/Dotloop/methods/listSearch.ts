@@ -5,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { documentFileName } from '../descriptions/documents';
+import { documentFileName } from '../rules/documents';
 import { MAX_BATCH_SIZE } from '../transport';
 import {
 	capNotice,

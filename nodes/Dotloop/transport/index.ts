@@ -5,7 +5,7 @@ export {
 	mergeFields,
 	type DotloopResponse,
 } from './request';
-export { loopPathAfter, type LoopMerge } from './redirect';
+export type { LoopMerge } from './redirect';
 export {
 	batchListGoesOn,
 	batchPages,
@@ -21,10 +21,4 @@ export {
 export { isNotFound } from './errors';
 export { retryPolicy } from './retryPolicy';
 export { checkTokenBeforeLargeBody, MultipartFileBody, type FileSource } from './multipart';
-export {
-	listCarriesDetails,
-	listedWithDetails,
-	loopDetailsOfSummary,
-	withListedDetails,
-	withLoopDetails,
-} from './loopDetails';
+export type { DotloopContext } from './context';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { retryPolicy } from '../../../nodes/Dotloop/transport';
-import { toTriggerItem } from '../../../nodes/Dotloop/webhook';
+import { toTriggerItem } from '../../../nodes/Dotloop/rules/deliveries';
 import { useNewCredential } from '../helpers/context';
 import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
 import { pollingTrigger } from './context';

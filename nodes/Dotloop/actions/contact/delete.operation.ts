@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { readId } from '../../descriptions/validation';
+import { readId } from '../../parameters/validation';
 import { dotloopRequest } from '../../transport';
 import type { ExecutionScope } from '../execution';
 import { deleted } from '../output';

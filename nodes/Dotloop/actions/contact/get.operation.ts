@@ -1,7 +1,7 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { readId } from '../../descriptions/validation';
+import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 import { contactIdField } from './fields';

@@ -6,8 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { toWholeSecondUtc } from '../../descriptions/validation';
+import { readPageLimit, toWholeSecondUtc } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
 import { getAllBatched } from '../../transport';
 import { toItems } from '../output';
 

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertUpdateFields, readId } from '../../descriptions/validation';
+import { assertUpdateFields, readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import type { ExecutionScope } from '../execution';
 import { toItems, withoutEmpty } from '../output';

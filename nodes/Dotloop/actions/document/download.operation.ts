@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertRequiredText } from '../../descriptions/validation';
+import { assertRequiredText } from '../../parameters/validation';
 import { annotateMerge } from '../../transport';
 import { documentAddress, documentIdField } from './fields';
 import { fetchDocumentFile } from './file';

@@ -7,16 +7,16 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { documentFileName } from '../../descriptions/documents';
+import { documentFileName } from '../../rules/documents';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertOneOf, assertRequiredText, readId } from '../../descriptions/validation';
+import { assertOneOf, assertRequiredText, readId } from '../../parameters/validation';
 import {
 	annotateMerge,
 	dotloopRequest,
-	loopPathAfter,
 	type DotloopResponse,
 	type ListBody,
 } from '../../transport';
+import { loopPath } from '../../rules/loops';
 import { mapBounded } from '../concurrency';
 import { fetchDocumentFile } from './file';
 
@@ -174,11 +174,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	const listing = (await dotloopRequest.call(this, {
 		method: 'GET',
-		path: `/profile/${profileId}/loop/${loopId}/folder`,
+		path: `${loopPath(profileId, loopId)}/folder`,
 		qs: { include_documents: true },
 	})) as DotloopResponse<ListBody>;
 	const merge = listing.merge;
-	const loopPath = loopPathAfter(profileId, loopId, merge);
+	const loopAt = loopPath(profileId, loopId, merge);
 	const allFolders = Array.isArray(listing.body?.data) ? listing.body.data : [];
 	const folders = scope === 'chosen' ? chosenFolders(this, allFolders, wanted, i) : allFolders;
 	const entries: Entry[] = folders.flatMap((folder) =>
@@ -193,7 +193,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const download = async (entry: Entry): Promise<INodeExecutionData> => {
 		const { folder, document } = entry;
 		const { binary, mimeType, size } = await fetchDocumentFile.call(this, {
-			path: `${loopPath}/folder/${folder.id}/document/${document.id}`,
+			path: `${loopAt}/folder/${folder.id}/document/${document.id}`,
 			documentId: document.id,
 			knownName: (documentFileName(document) ?? '').trim(),
 			notAFile: (answered) => ({

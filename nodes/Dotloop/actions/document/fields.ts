@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readId } from '../../descriptions/validation';
+import { readId } from '../../parameters/validation';
 import { loopIds } from '../loopPath';
 
 /** The Document picker (the chosen folder's documents, or By ID). */

@@ -6,10 +6,10 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { documentFileName } from '../../descriptions/documents';
+import { readId, readPageLimit } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
+import { documentFileName } from '../../rules/documents';
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
 import { getList } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';

@@ -8,15 +8,15 @@ import type {
 } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertRequiredText, readId } from '../../descriptions/validation';
+import { assertRequiredText, readId } from '../../parameters/validation';
 import {
 	annotateMerge,
 	checkTokenBeforeLargeBody,
 	dotloopRequest,
-	loopPathAfter,
 	MultipartFileBody,
 	type FileSource,
 } from '../../transport';
+import { loopPath } from '../../rules/loops';
 import { toItems } from '../output';
 
 const PDF = 'application/pdf';
@@ -131,7 +131,7 @@ async function firstBytes(source: FileSource, count: number): Promise<Buffer> {
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const loopId = readId.call(this, 'loopId', 'Loop', i);
-	let path = loopPathAfter(profileId, loopId, undefined);
+	let path = loopPath(profileId, loopId);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const field = assertRequiredText(
 		this,
@@ -173,7 +173,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		path: `${path}/folder/${folderId}`,
 	});
-	if (checked?.merge) path = loopPathAfter(profileId, loopId, checked.merge);
+	if (checked?.merge) path = loopPath(profileId, loopId, checked.merge);
 	const response = await dotloopRequest.call(this, {
 		method: 'POST',
 		// With the trailing slash, as both the path and the curl example of "Upload a Document" write it.

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertRequiredText, readId } from '../../descriptions/validation';
+import { assertRequiredText, readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
+import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 import {

@@ -6,16 +6,17 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { profileLocator } from '../../descriptions/locators';
-import { assertOneOf, assertRequiredText, readId } from '../../descriptions/validation';
-import { withStatusCategory } from '../../descriptions/statusCategory';
 import {
-	getAllBatched,
-	listCarriesDetails,
-	listedWithDetails,
-	withLoopDetails,
-} from '../../transport';
+	assertOneOf,
+	assertRequiredText,
+	readId,
+	readPageLimit,
+} from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
+import { profileLocator } from '../../descriptions/locators';
+import { withStatusCategory } from '../../rules/statuses';
+import { getAllBatched } from '../../transport';
+import { listCarriesDetails, listedWithDetails, withLoopDetails } from '../../rules/loopDetails';
 import { toItems } from '../output';
 import { loopListFilters, readLoopListFilter } from './listFilters';
 import { loopMatcher, LOOP_SEARCH_FIELDS, searchesDetails, type LoopSearchField } from './search';

@@ -2,8 +2,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { withStatusCategory } from '../../descriptions/statusCategory';
-import { readId } from '../../descriptions/validation';
+import { withStatusCategory } from '../../rules/statuses';
+import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems, withProfileId } from '../output';

@@ -6,12 +6,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { LOOP_SORT_CATEGORIES, sortedOptions, toOptions } from '../../descriptions/constants';
+import { assertOneOf, readId, readPageLimit } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
+import { LOOP_SORT_CATEGORIES } from '../../rules/loops';
+import { sortedOptions, toOptions } from '../../descriptions/options';
 import { profileLocator } from '../../descriptions/locators';
-import { assertOneOf, readId } from '../../descriptions/validation';
-import { withStatusCategory } from '../../descriptions/statusCategory';
-import { getAllBatched, withListedDetails } from '../../transport';
+import { withStatusCategory } from '../../rules/statuses';
+import { getAllBatched } from '../../transport';
+import { withListedDetails } from '../../rules/loopDetails';
 import { toItems, withProfileId } from '../output';
 import { loopListFilters, readLoopListFilter } from './listFilters';
 

@@ -7,15 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertOneOf, readId } from '../../descriptions/validation';
-import { withStatusCategory } from '../../descriptions/statusCategory';
-import {
-	dotloopRequest,
-	loopPathAfter,
-	mergeFields,
-	type DotloopResponse,
-	type LoopMerge,
-} from '../../transport';
+import { assertOneOf, readId } from '../../parameters/validation';
+import { withStatusCategory } from '../../rules/statuses';
+import { dotloopRequest, mergeFields, type DotloopResponse, type LoopMerge } from '../../transport';
+import { loopPath } from '../../rules/loops';
 import { mapBounded } from '../concurrency';
 
 const PARTS = ['loop', 'details', 'participants', 'folders', 'taskLists'] as const;
@@ -78,15 +73,15 @@ type Fetch = (path: string, qs?: IDataObject) => Promise<DotloopResponse<{ data?
 /** What each part asks Dotloop for (sections 5.2, 6.1, 9.1, 7.1 with include_documents, 10.1 + 10.3). */
 async function readPart(
 	fetch: Fetch,
-	loopPath: string,
+	loopAt: string,
 	part: Part,
 ): Promise<{ value: unknown; merge?: LoopMerge }> {
 	const paths: Record<Part, [string, IDataObject?]> = {
-		loop: [loopPath],
-		details: [`${loopPath}/detail`],
-		participants: [`${loopPath}/participant`],
-		folders: [`${loopPath}/folder`, { include_documents: true }],
-		taskLists: [`${loopPath}/tasklist/`],
+		loop: [loopAt],
+		details: [`${loopAt}/detail`],
+		participants: [`${loopAt}/participant`],
+		folders: [`${loopAt}/folder`, { include_documents: true }],
+		taskLists: [`${loopAt}/tasklist/`],
 	};
 	const [path, qs] = paths[part];
 	const { body, merge } = await fetch(path, qs);
@@ -139,19 +134,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	};
 
 	const [first, ...rest] = parts;
-	take(first, await readPart(fetch, `/profile/${profileId}/loop/${loopId}`, first));
-	const loopPath = loopPathAfter(profileId, loopId, merge);
+	take(first, await readPart(fetch, loopPath(profileId, loopId), first));
+	const loopAt = loopPath(profileId, loopId, merge);
 	const results = await mapBounded(
 		rest,
 		PARALLEL_REQUESTS,
-		async (part) => await readPart(fetch, loopPath, part),
+		async (part) => await readPart(fetch, loopAt, part),
 	);
 	rest.forEach((part, index) => take(part, results[index]));
 
 	if (values.taskLists) {
 		const taskLists = values.taskLists as IDataObject[];
 		const tasks = await mapBounded(taskLists, PARALLEL_REQUESTS, async (taskList) => {
-			const { body } = await fetch(`${loopPath}/tasklist/${taskList.id}/task`);
+			const { body } = await fetch(`${loopAt}/tasklist/${taskList.id}/task`);
 			return Array.isArray(body?.data) ? body.data : [];
 		});
 		values.taskLists = taskLists.map((taskList, index) => ({ ...taskList, tasks: tasks[index] }));

@@ -1,12 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	TRANSACTION_STATUS_VALUES,
-	TRANSACTION_TYPES,
-	sortedOptions,
-	toOptions,
-} from '../../descriptions/constants';
-import { assertOneOf, toWholeSecondUtc } from '../../descriptions/validation';
+import { TRANSACTION_STATUS_VALUES, TRANSACTION_TYPES } from '../../rules/statuses';
+import { sortedOptions, toOptions } from '../../descriptions/options';
+import { assertOneOf, toWholeSecondUtc } from '../../parameters/validation';
 
 /**
  * The filters of 5.1 List all Loops. They go into ONE `filter` parameter: key=value pairs joined

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { TRANSACTION_STATUS_VALUES, TRANSACTION_TYPES } from '../../descriptions/constants';
+import { TRANSACTION_STATUS_VALUES, TRANSACTION_TYPES } from '../../rules/statuses';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import {
 	assertMaxLength,
@@ -14,7 +14,7 @@ import {
 	assertStatusFitsType,
 	assertUpdateFields,
 	readId,
-} from '../../descriptions/validation';
+} from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems, withoutEmpty, withProfileId } from '../output';

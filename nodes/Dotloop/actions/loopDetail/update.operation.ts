@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { isDateValue, toDotloopDate } from '../../descriptions/dates';
-import { assertOneOf, clip } from '../../descriptions/validation';
+import { isDateValue, toDotloopDate } from '../../rules/dates';
+import { assertOneOf, clip } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';

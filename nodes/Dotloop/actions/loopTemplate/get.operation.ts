@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { loopTemplateLocator, profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
+import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertRequiredText } from '../../descriptions/validation';
+import { assertRequiredText } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';

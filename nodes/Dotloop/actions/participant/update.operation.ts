@@ -6,9 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { sortedByDisplayName } from '../../descriptions/constants';
+import { sortedByDisplayName } from '../../descriptions/options';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertUpdateFields, readId } from '../../descriptions/validation';
+import { assertUpdateFields, readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertRequiredText } from '../../descriptions/validation';
+import { assertRequiredText } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems, withoutEmpty } from '../output';
 import { profileFields } from './fields';

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { profileLocator } from '../../descriptions/locators';
-import { assertUpdateFields, readId } from '../../descriptions/validation';
+import { assertUpdateFields, readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems, withoutEmpty } from '../output';
 import { profileFields } from './fields';

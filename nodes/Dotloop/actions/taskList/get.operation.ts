@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopLocator, profileLocator, taskListLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
+import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { loopPath } from '../loopPath';
 import { toItems } from '../output';

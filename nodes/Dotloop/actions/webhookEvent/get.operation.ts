@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { subscriptionLocator, webhookEventLocator } from '../../descriptions/locators';
-import { readUuid } from '../../descriptions/validation';
+import { readUuid } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 

@@ -6,10 +6,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { DELIVERY_STATUSES, sortedOptions, toOptions } from '../../descriptions/constants';
+import { assertOneOf, readPageLimit, readUuid } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
+import { DELIVERY_STATUSES } from '../../rules/subscriptions';
+import { sortedOptions, toOptions } from '../../descriptions/options';
 import { subscriptionLocator } from '../../descriptions/locators';
-import { assertOneOf, readUuid } from '../../descriptions/validation';
 import { getAllByCursor } from '../../transport';
 import { toItems } from '../output';
 

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertRequiredText, readId } from '../../descriptions/validation';
+import { assertRequiredText, readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { withoutEmpty } from '../output';
 import {

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { subscriptionLocator } from '../../descriptions/locators';
-import { readUuid } from '../../descriptions/validation';
+import { readUuid } from '../../parameters/validation';
 import { dotloopRequest } from '../../transport';
 import { deleted } from '../output';
 import { SUBSCRIPTION_HINTS } from './fields';

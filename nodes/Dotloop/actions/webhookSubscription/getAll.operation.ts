@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
 import { getAllByCursor } from '../../transport';
 import { toSubscriptionItems } from './fields';
 

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { subscriptionLocator } from '../../descriptions/locators';
-import { assertUpdateFields, readUuid } from '../../descriptions/validation';
+import { assertUpdateFields, readUuid } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { withoutEmpty } from '../output';
 import {

@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { eventTypeOptions, sortedOptions, toOptions } from '../descriptions/options';
 import {
-	sortedOptions,
-	toOptions,
+	MAX_SUBSCRIPTION_KEY_LENGTH,
 	WEBHOOK_EVENTS,
 	type WebhookTargetType,
-} from '../descriptions/constants';
+} from '../rules/subscriptions';
 import { profileLocator } from '../descriptions/locators';
-import { eventTypeOptions, MAX_SUBSCRIPTION_KEY_LENGTH } from '../descriptions/subscriptions';
 
 /**
  * Deliveries signed longer ago than this are refused. Dotloop retries a failed delivery after 30 s,

@@ -1,8 +1,9 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { withStatusCategory } from '../descriptions/statusCategory';
-import { dotloopRequest, withListedDetails, type DotloopResponse } from '../transport';
+import { withStatusCategory } from '../rules/statuses';
+import { dotloopRequest, type DotloopResponse } from '../transport';
+import { withListedDetails } from '../rules/loopDetails';
 import { overBudget } from './budget';
 import { concerning } from './fetch';
 
