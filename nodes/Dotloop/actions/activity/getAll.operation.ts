@@ -5,7 +5,7 @@ import { readPageLimit } from '../../parameters/validation';
 import { returnAllOrLimit } from '../../descriptions/common';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { getAllBatched } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, ...returnAllOrLimit];
@@ -23,7 +23,7 @@ export const description = updateDisplayOptions(
  * meta.total = -1 here, so Return All reads batches until a short or empty one.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const limit = readPageLimit.call(this, i);
 	return toItems(await getAllBatched.call(this, `${path}/activity`, {}, { limit }));
 }

@@ -11,7 +11,7 @@ import { returnAllOrLimit } from '../../descriptions/common';
 import { documentFileName } from '../../rules/documents';
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
 import { getList } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
 const properties: INodeProperties[] = [
@@ -41,7 +41,7 @@ function withName(document: IDataObject): IDataObject {
 
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id/document */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const limit = readPageLimit.call(this, i);
 	const documents = await getList.call(this, `${path}/folder/${folderId}/document`, {}, { limit });

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertRequiredText } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { folderNameField } from './fields';
 
@@ -20,7 +20,7 @@ export const description = updateDisplayOptions(
 
 /** POST /profile/:profile_id/loop/:loop_id/folder/ { name }: the trailing slash as the docs write it. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const name = assertRequiredText(
 		this,
 		this.getNodeParameter('folderName', i, '') as string,

@@ -9,7 +9,7 @@ import type {
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { includeDocumentsOption, includeDocumentsQs } from './fields';
 
@@ -30,7 +30,7 @@ export const description = updateDisplayOptions(
 
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id[?include_documents=true] */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const qs = includeDocumentsQs(this.getNodeParameter('options', i, {}) as IDataObject);
 	return toItems(

@@ -10,7 +10,7 @@ import { readPageLimit } from '../../parameters/validation';
 import { returnAllOrLimit } from '../../descriptions/common';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { getList } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { includeDocumentsOption, includeDocumentsQs } from './fields';
 
@@ -31,7 +31,7 @@ export const description = updateDisplayOptions(
 
 /** GET /profile/:profile_id/loop/:loop_id/folder[?include_documents=true] */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = `${loopPath.call(this, i)}/folder`;
+	const path = `${itemLoopPath.call(this, i)}/folder`;
 	const limit = readPageLimit.call(this, i);
 	const qs = includeDocumentsQs(this.getNodeParameter('options', i, {}) as IDataObject);
 	return toItems(await getList.call(this, path, qs, { limit }));

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertRequiredText, readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { folderNameField } from './fields';
 
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(
 
 /** PATCH /profile/:profile_id/loop/:loop_id/folder/:folder_id { name } */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const name = assertRequiredText(
 		this,

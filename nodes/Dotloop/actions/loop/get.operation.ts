@@ -5,7 +5,7 @@ import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { withStatusCategory } from '../../rules/statuses';
 import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems, withProfileId } from '../output';
 
 /**
@@ -21,7 +21,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	return toItems(
 		withProfileId(await dotloopApiRequest.call(this, { method: 'GET', path }), profileId).map(

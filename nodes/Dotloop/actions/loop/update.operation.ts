@@ -16,7 +16,7 @@ import {
 	readId,
 } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems, withoutEmpty, withProfileId } from '../output';
 import { LOOP_NAME_MAX, loopNameField, statusFields, transactionTypeField } from './fields';
 
@@ -51,7 +51,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const fields = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 	const body: IDataObject = {};
 	if (fields.name !== undefined) {

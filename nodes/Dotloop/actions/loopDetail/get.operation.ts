@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
 /** 6.1 Get Loop Details: GET /profile/:profile_id/loop/:loop_id/detail, one item keyed by section. */
@@ -16,7 +16,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	return toItems(
 		await dotloopApiRequest.call(this, {
 			method: 'GET',

@@ -10,7 +10,7 @@ import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { isDateValue, toDotloopDate } from '../../rules/dates';
 import { assertOneOf, clip } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import {
 	CLEAR_SEPARATOR,
@@ -190,7 +190,7 @@ function fromJson(this: IExecuteFunctions, i: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const mode = this.getNodeParameter('mode', i) as string;
 	const body = mode === 'json' ? fromJson.call(this, i) : fromFields.call(this, i);
 	if (Object.keys(body).length === 0) {

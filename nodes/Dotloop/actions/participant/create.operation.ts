@@ -9,7 +9,7 @@ import type {
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertRequiredText } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import {
 	customRoleField,
@@ -69,7 +69,7 @@ export const description = updateDisplayOptions(
 
 /** POST /profile/:profile_id/loop/:loop_id/participant */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const fullName = assertRequiredText(
 		this,
 		this.getNodeParameter('fullName', i, '') as string,

@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { participantIdField } from './fields';
 
@@ -20,7 +20,7 @@ export const description = updateDisplayOptions(
 
 /** GET /profile/:profile_id/loop/:loop_id/participant/:participant_id */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const participantId = readId.call(this, 'participantId', 'Participant ID', i);
 	return toItems(
 		await dotloopApiRequest.call(this, {

@@ -5,7 +5,7 @@ import { readPageLimit } from '../../parameters/validation';
 import { returnAllOrLimit } from '../../descriptions/common';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { getList } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, ...returnAllOrLimit];
@@ -20,7 +20,7 @@ export const description = updateDisplayOptions(
 
 /** GET /profile/:profile_id/loop/:loop_id/participant */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const limit = readPageLimit.call(this, i);
 	return toItems(await getList.call(this, `${path}/participant`, {}, { limit }));
 }

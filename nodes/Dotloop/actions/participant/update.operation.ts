@@ -10,7 +10,7 @@ import { sortedByDisplayName } from '../../descriptions/options';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertUpdateFields, readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import {
 	customRoleDescription,
@@ -71,7 +71,7 @@ export const description = updateDisplayOptions(
 
 /** PATCH /profile/:profile_id/loop/:loop_id/participant/:participant_id (a partial update) */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const participantId = readId.call(this, 'participantId', 'Participant ID', i);
 	const { fullName, email, role, customRole, ...extra } = this.getNodeParameter(
 		'updateFields',

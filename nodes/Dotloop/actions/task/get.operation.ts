@@ -9,7 +9,7 @@ import {
 } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator, taskLocator];
@@ -24,7 +24,7 @@ export const description = updateDisplayOptions(
 
 /** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id/task/:task_list_item_id */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const taskListId = readId.call(this, 'taskListId', 'Task List', i);
 	const taskId = readId.call(this, 'taskId', 'Task ID', i);
 	return toItems(

@@ -5,7 +5,7 @@ import { readId, readPageLimit } from '../../parameters/validation';
 import { returnAllOrLimit } from '../../descriptions/common';
 import { loopLocator, profileLocator, taskListLocator } from '../../descriptions/locators';
 import { getList } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
 const properties: INodeProperties[] = [
@@ -25,7 +25,7 @@ export const description = updateDisplayOptions(
 
 /** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id/task */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const taskListId = readId.call(this, 'taskListId', 'Task List', i);
 	const limit = readPageLimit.call(this, i);
 	return toItems(await getList.call(this, `${path}/tasklist/${taskListId}/task`, {}, { limit }));

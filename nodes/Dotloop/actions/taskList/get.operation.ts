@@ -4,7 +4,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { loopLocator, profileLocator, taskListLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
 const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator];
@@ -19,7 +19,7 @@ export const description = updateDisplayOptions(
 
 /** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const taskListId = readId.call(this, 'taskListId', 'Task List', i);
 	return toItems(
 		await dotloopApiRequest.call(this, { method: 'GET', path: `${path}/tasklist/${taskListId}` }),
