@@ -7,6 +7,8 @@ import { startServer } from '../helpers/io';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
+// Undo the retry bounds a test set with jest.replaceProperty.
+afterEach(() => jest.restoreAllMocks());
 
 const context = () => createExecuteContext({ params: {} });
 
@@ -114,7 +116,7 @@ describe('transport: requests and errors', () => {
 	});
 
 	it('a 401 that survives the refresh gets one more round, then tells the user to reconnect', async () => {
-		retryPolicy.authRetryJitterMs = 1;
+		jest.replaceProperty(retryPolicy, 'authRetryJitterMs', 1);
 		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
 		nock(new URL(TOKEN_URL).origin)
 			.post(new URL(TOKEN_URL).pathname)
@@ -139,7 +141,7 @@ describe('transport: requests and errors', () => {
 	});
 
 	it('recovers when another execution refreshed at the same moment and voided the new token', async () => {
-		retryPolicy.authRetryJitterMs = 1;
+		jest.replaceProperty(retryPolicy, 'authRetryJitterMs', 1);
 		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
 		nock(new URL(TOKEN_URL).origin)
 			.post(new URL(TOKEN_URL).pathname)
@@ -203,7 +205,7 @@ describe('transport: rate limits', () => {
 	});
 
 	it('gives up after the bounded number of 429 retries and names the limit', async () => {
-		retryPolicy.maxRateLimitRetries = 2;
+		jest.replaceProperty(retryPolicy, 'maxRateLimitRetries', 2);
 		api()
 			.get(`${BASE_PATH}/account`)
 			.times(3)
@@ -520,7 +522,7 @@ describe('transport: merged loops', () => {
 			.reply(429, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '40' })
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 1 } });
-		retryPolicy.rateLimitBackoffMs = 5000;
+		jest.replaceProperty(retryPolicy, 'rateLimitBackoffMs', 5000);
 
 		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
 		const started = Date.now();
