@@ -1,3 +1,4 @@
+import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { sortedOptions } from '../descriptions/options';
@@ -5,7 +6,8 @@ import type { ExecutionScope } from './execution';
 
 /** One Dotloop operation: its parameters and what it does for one input item of an execution. */
 export interface DotloopOperation {
-	description: INodeProperties[];
+	/** Its parameters; dotloopResource() shows them only under its resource and operation. */
+	properties: INodeProperties[];
 	/**
 	 * What an AI agent is told the operation does when the node runs as a tool: what it does, whether
 	 * it changes data, and what it costs in requests.
@@ -54,7 +56,12 @@ export function dotloopResource<K extends string>(
 				options: sortedOptions(entries.map(([value, label]) => ({ ...label, value }))),
 				default: defaultOperation,
 			},
-			...Object.values<DotloopOperation>(operations).flatMap((operation) => operation.description),
+			...Object.entries<DotloopOperation>(operations).flatMap(([operation, { properties }]) =>
+				updateDisplayOptions(
+					{ show: { resource: [resource], operation: [operation] } },
+					properties,
+				),
+			),
 		],
 	};
 }

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readPageLimit } from '../../parameters/validation';
@@ -8,15 +7,10 @@ import { getAllBatched } from '../../transport';
 import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [profileLocator, loopLocator, ...returnAllOrLimit];
+export const properties: INodeProperties[] = [profileLocator, loopLocator, ...returnAllOrLimit];
 
 export const toolDescription =
 	'List the activity log of a loop (who did what, when). Reads only, changes nothing. Cost: 1 request per 100 activities.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['activity'], operation: ['getAll'] } },
-	properties,
-);
 
 /**
  * GET /profile/:profile_id/loop/:loop_id/activity?batch_size=&batch_number= — Dotloop always reports

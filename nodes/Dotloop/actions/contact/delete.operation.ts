@@ -1,5 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readId } from '../../parameters/validation';
 import { dotloopRequest } from '../../transport';
@@ -10,10 +9,7 @@ import { contactIdField } from './fields';
 export const toolDescription =
 	"Delete a contact from the user's Dotloop contact directory, permanently. Changes data in Dotloop. Cost: 1 request.";
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['delete'] } },
-	[contactIdField],
-);
+export const properties: INodeProperties[] = [contactIdField];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -13,7 +12,7 @@ import type { ExecutionScope } from '../execution';
 import { toItems } from '../output';
 import { contactMatcher, emailField, readEmail } from './match';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	emailField('The email address to look for, matched exactly but for upper/lower case'),
 	{
 		displayName: 'First Name',
@@ -63,11 +62,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Find contacts by email (exact, any case), optionally also by first and last name; one result per match. Reads only, changes nothing. Cost: 1 request per 100 contacts in the directory, fewer once the limit of matches is found.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['find'] } },
-	properties,
-);
 
 /**
  * 12.1 List all Contacts has no search, so Find reads the list 100 contacts a request and keeps the

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -11,7 +10,7 @@ import { returnAllOrLimit } from '../../descriptions/common';
 import { getAllBatched } from '../../transport';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -34,11 +33,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	"List the contacts of the user's directory. Reads only, changes nothing. Cost: 1 request per 100 contacts returned.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const limit = readPageLimit.call(this, i);

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -12,7 +11,7 @@ import type { ExecutionScope } from '../execution';
 import { toItems, withoutEmpty } from '../output';
 import { contactFields, contactIdField } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	contactIdField,
 	{
 		displayName: 'Update Fields',
@@ -26,11 +25,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Update fields of an existing contact, found by its contact ID; fields left empty are not changed. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -22,7 +22,7 @@ import { fetchDocumentFile } from './file';
 
 const MAX_DOWNLOADS_AT_ONCE = 5;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -80,11 +80,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	"Download every document of a loop, or of chosen folders, as PDFs. As a tool, n8n drops the files themselves: the result lists each document's ID, name and folder, not its content. Reads only, changes nothing. Cost: 1 request, plus 1 per document.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['downloadAll'] } },
-	properties,
-);
 
 interface Entry {
 	folder: IDataObject;

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -14,7 +13,7 @@ import { getList } from '../../transport';
 import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	folderLocator,
@@ -23,11 +22,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'List the documents of a loop folder. Reads only, changes nothing. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['getAll'] } },
-	properties,
-);
 
 /**
  * List items carry the file name as `filename` (section 8.1) or `name` (as clients saw): each item

@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IBinaryData,
 	IDataObject,
@@ -21,7 +21,7 @@ import { toItems } from '../output';
 
 const PDF = 'application/pdf';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	folderLocator,
@@ -63,11 +63,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	"Upload a PDF into a loop folder. It reads the file from the input item's binary data, which a tool call does not carry: as a tool it can only fail, so use it in a workflow instead. Changes data in Dotloop. Cost: 1 request, 2 for a large file.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['upload'] } },
-	properties,
-);
 
 /** The input binary, or an error naming "Input Binary Field" and the fields the item does have. */
 function inputBinary(this: IExecuteFunctions, i: number, field: string): IBinaryData {

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
@@ -8,15 +7,10 @@ import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { folderNameField } from './fields';
 
-const properties: INodeProperties[] = [profileLocator, loopLocator, folderNameField];
+export const properties: INodeProperties[] = [profileLocator, loopLocator, folderNameField];
 
 export const toolDescription =
 	'Create a folder in a loop. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['create'] } },
-	properties,
-);
 
 /** POST /profile/:profile_id/loop/:loop_id/folder/ { name }: the trailing slash as the docs write it. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -13,7 +12,7 @@ import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { includeDocumentsOption, includeDocumentsQs } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	folderLocator,
@@ -22,11 +21,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Get one folder of a loop, optionally with its documents. Reads only, changes nothing. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['get'] } },
-	properties,
-);
 
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id[?include_documents=true] */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -14,7 +13,7 @@ import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { includeDocumentsOption, includeDocumentsQs } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	...returnAllOrLimit,
@@ -23,11 +22,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'List the folders of a loop, optionally with their documents. Reads only, changes nothing. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['getAll'] } },
-	properties,
-);
 
 /** GET /profile/:profile_id/loop/:loop_id/folder[?include_documents=true] */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
@@ -8,7 +7,7 @@ import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { folderNameField } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	folderLocator,
@@ -17,11 +16,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Rename a folder of a loop. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['update'] } },
-	properties,
-);
 
 /** PATCH /profile/:profile_id/loop/:loop_id/folder/:folder_id { name } */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -25,7 +24,7 @@ import {
  * `templateId` when a template is chosen. Loops live only in INDIVIDUAL profiles; for property data or
  * participants use Loop-It.
  */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	{ ...loopNameField, required: true },
 	{ ...transactionTypeField, required: true },
@@ -35,11 +34,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Create a loop (a transaction) in a profile, with a name, transaction type and status, and a template where the profile needs one. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['create'] } },
-	properties,
-);
 
 const NO_TEMPLATE =
 	'Check the fields named above. If this profile needs a template for new loops (its entry in the Profile list says so), choose one in "Loop Template".';

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -21,7 +20,7 @@ import { toItems } from '../output';
 import { loopListFilters, readLoopListFilter } from './listFilters';
 import { loopMatcher, LOOP_SEARCH_FIELDS, searchesDetails, type LoopSearchField } from './search';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	{
 		displayName: 'Search By',
@@ -67,11 +66,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	"Find a profile's loops whose name contains a text, or whose MLS number or street address matches; one result per loop. Reads only, changes nothing. Cost: 1 request per 100 loops of the profile, fewer once the limit of matches is found.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['find'] } },
-	properties,
-);
 
 /**
  * 5.1 List all Loops has no search, so Find reads the list with `include_details=true` (MLS number

@@ -1,5 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { withStatusCategory } from '../../rules/statuses';
@@ -15,10 +14,7 @@ import { toItems, withProfileId } from '../output';
 export const toolDescription =
 	'Get one loop of a profile by its loop ID: name, status, transaction type, dates. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['get'] } },
-	[profileLocator, loopLocator],
-);
+export const properties: INodeProperties[] = [profileLocator, loopLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = itemLoopPath.call(this, i);

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -18,7 +17,7 @@ import { toItems, withProfileId } from '../output';
 import { loopListFilters, readLoopListFilter } from './listFilters';
 
 /** 5.1 List all Loops: GET /profile/:profile_id/loop, paged with batch_size/batch_number. */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	...returnAllOrLimit,
 	loopListFilters,
@@ -61,11 +60,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'List the loops of a profile, with optional filters (updated or created since, transaction types, statuses) and sorting. Reads only, changes nothing. Cost: 1 request per 100 loops returned.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);

@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -19,7 +19,7 @@ type Part = (typeof PARTS)[number];
 /** Requests in flight at once for one loop; each still waits for the shared rate-limit window. */
 const PARALLEL_REQUESTS = 4;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -62,11 +62,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Get a whole loop in one result: the loop, its details (property, financials, dates), participants, folders with their documents and task lists with their tasks. Reads only, changes nothing. Cost: 1 request per part chosen (5 parts by default), plus 1 per task list.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['getFull'] } },
-	properties,
-);
 
 type Fetch = (path: string, qs?: IDataObject) => Promise<DotloopResponse<{ data?: unknown }>>;
 

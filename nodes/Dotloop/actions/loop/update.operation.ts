@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -21,7 +20,7 @@ import { toItems, withoutEmpty, withProfileId } from '../output';
 import { LOOP_NAME_MAX, loopNameField, statusFields, transactionTypeField } from './fields';
 
 /** 5.4 Update a Loop: PATCH /profile/:profile_id/loop/:loop_id (partial update). */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -44,11 +43,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	"Update a loop's name, status or transaction type. Changes data in Dotloop. Cost: 1 request.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = itemLoopPath.call(this, i);

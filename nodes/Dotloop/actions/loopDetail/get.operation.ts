@@ -1,5 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { dotloopApiRequest } from '../../transport';
@@ -10,10 +9,7 @@ import { toItems } from '../output';
 export const toolDescription =
 	'Get the details of a loop: property address, financials, contract dates, listing information and the other sections. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loopDetail'], operation: ['get'] } },
-	[profileLocator, loopLocator],
-);
+export const properties: INodeProperties[] = [profileLocator, loopLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = itemLoopPath.call(this, i);

@@ -24,7 +24,7 @@ import {
  * 6.2 Update Loop Details: PATCH /profile/:profile_id/loop/:loop_id/detail with
  * `{ "<Section>": { "<Field>": "<value>" } }` (partial update). Fields left empty are not sent.
  */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -80,11 +80,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Update the details of a loop (property address, financials, contract dates, ...); fields left empty are not changed. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loopDetail'], operation: ['update'] } },
-	properties,
-);
 
 function invalid(this: IExecuteFunctions, message: string, i: number): NodeOperationError {
 	return new NodeOperationError(this.getNode(), message, { itemIndex: i });

@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -26,7 +26,7 @@ import { customRoleField, isCustomRole, roleOptions } from '../participant/field
  * added to the contacts directory, and an optional loop template (required when the profile says
  * requiresTemplate; Dotloop then answers 422 without one). profile_id goes in the query string.
  */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		...profileLocator,
 		description:
@@ -158,11 +158,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Create a loop in one step with Loop-It: name, transaction type, status, property address, participants and an optional template. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loopIt'], operation: ['create'] } },
-	properties,
-);
 
 function readParticipants(this: IExecuteFunctions, i: number): IDataObject[] {
 	const entries = this.getNodeParameter('participants.participant', i, []) as IDataObject[];

@@ -1,5 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopTemplateLocator, profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
@@ -10,10 +9,7 @@ import { toItems } from '../output';
 export const toolDescription =
 	'Get one loop template of a profile. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loopTemplate'], operation: ['get'] } },
-	[profileLocator, loopTemplateLocator],
-);
+export const properties: INodeProperties[] = [profileLocator, loopTemplateLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);

@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -20,7 +20,7 @@ import {
 	roleOptions,
 } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -61,11 +61,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Add a participant (a person with a role, such as buyer or listing agent) to a loop. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['participant'], operation: ['create'] } },
-	properties,
-);
 
 /** POST /profile/:profile_id/loop/:loop_id/participant */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -47,7 +46,7 @@ const updateFields: INodeProperties[] = [
 	{ displayName: 'Role', name: 'role', type: 'options', options: roleOptions, default: 'BUYER' },
 ];
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	participantIdField,
@@ -63,11 +62,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Update a participant of a loop (name, role, email, phone, ...). Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['participant'], operation: ['update'] } },
-	properties,
-);
 
 /** PATCH /profile/:profile_id/loop/:loop_id/participant/:participant_id (a partial update) */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -12,7 +11,7 @@ import { toItems, withoutEmpty } from '../output';
 import { profileFields } from './fields';
 
 /** 4.3 Create a Profile: POST /profile */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -34,11 +33,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Create a profile for the connected user. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['profile'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const name = assertRequiredText(this, this.getNodeParameter('name', i, '') as string, 'Name', i);

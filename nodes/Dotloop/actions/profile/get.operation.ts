@@ -1,5 +1,4 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
@@ -10,10 +9,7 @@ import { toItems } from '../output';
 export const toolDescription =
 	'Get one profile by its profile ID: its name, type and whether it holds loops. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['profile'], operation: ['get'] } },
-	[profileLocator],
-);
+export const properties: INodeProperties[] = [profileLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -13,7 +12,7 @@ import { toItems, withoutEmpty } from '../output';
 import { profileFields } from './fields';
 
 /** 4.4 Update a Profile: PATCH /profile/:profile_id (partial update). */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	{
 		displayName: 'Update Fields',
@@ -27,11 +26,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Update a profile (name, company, address, ...). Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['profile'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import {
@@ -12,15 +11,15 @@ import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator, taskLocator];
+export const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	taskListLocator,
+	taskLocator,
+];
 
 export const toolDescription =
 	"Get one task of a loop's task list. Reads only, changes nothing. Cost: 1 request.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['task'], operation: ['get'] } },
-	properties,
-);
 
 /** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id/task/:task_list_item_id */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readId, readPageLimit } from '../../parameters/validation';
@@ -8,7 +7,7 @@ import { getList } from '../../transport';
 import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	taskListLocator,
@@ -17,11 +16,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	"List the tasks of a loop's task list. Reads only, changes nothing. Cost: 1 request.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['task'], operation: ['getAll'] } },
-	properties,
-);
 
 /** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id/task */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

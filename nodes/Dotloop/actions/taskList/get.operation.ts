@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopLocator, profileLocator, taskListLocator } from '../../descriptions/locators';
@@ -7,15 +6,10 @@ import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator];
+export const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator];
 
 export const toolDescription =
 	'Get one task list of a loop. Reads only, changes nothing. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['taskList'], operation: ['get'] } },
-	properties,
-);
 
 /** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

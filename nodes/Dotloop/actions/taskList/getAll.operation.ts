@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readPageLimit } from '../../parameters/validation';
@@ -8,15 +7,10 @@ import { getList } from '../../transport';
 import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [profileLocator, loopLocator, ...returnAllOrLimit];
+export const properties: INodeProperties[] = [profileLocator, loopLocator, ...returnAllOrLimit];
 
 export const toolDescription =
 	'List the task lists of a loop. Reads only, changes nothing. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['taskList'], operation: ['getAll'] } },
-	properties,
-);
 
 /** GET /profile/:profile_id/loop/:loop_id/tasklist/: the trailing slash as the docs write it. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

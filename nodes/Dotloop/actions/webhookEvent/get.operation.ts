@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { subscriptionLocator, webhookEventLocator } from '../../descriptions/locators';
@@ -6,15 +5,10 @@ import { readUuid } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [subscriptionLocator, webhookEventLocator];
+export const properties: INodeProperties[] = [subscriptionLocator, webhookEventLocator];
 
 export const toolDescription =
 	'Get one event of a webhook subscription with its delivery attempts. Reads only, changes nothing. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookEvent'], operation: ['get'] } },
-	properties,
-);
 
 /** GET /subscription/:subscription_id/event/:event_id (docs: "Get an Event") */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

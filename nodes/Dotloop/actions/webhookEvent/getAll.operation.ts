@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -14,7 +13,7 @@ import { subscriptionLocator } from '../../descriptions/locators';
 import { getAllByCursor } from '../../transport';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	subscriptionLocator,
 	...returnAllOrLimit,
 	{
@@ -38,11 +37,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'List the events of a webhook subscription (Dotloop keeps them 90 days). Reads only, changes nothing. Cost: 1 request per page Dotloop returns.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookEvent'], operation: ['getAll'] } },
-	properties,
-);
 
 /**
  * GET /subscription/:subscription_id/event[?delivery_status=…&next_cursor=…] (docs: "List all Events").

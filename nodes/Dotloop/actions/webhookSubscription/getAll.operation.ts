@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -11,7 +10,7 @@ import { returnAllOrLimit } from '../../descriptions/common';
 import { getAllByCursor } from '../../transport';
 import { toSubscriptionItems } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -33,11 +32,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'List the webhook subscriptions of this API client. Reads only, changes nothing. Cost: 1 request per page Dotloop returns.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookSubscription'], operation: ['getAll'] } },
-	properties,
-);
 
 /** GET /subscription[?enabled=true&next_cursor=…] (docs: "List all Subscriptions") */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
