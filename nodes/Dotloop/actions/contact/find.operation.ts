@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { readPageLimit, toWholeSecondUtc } from '../../parameters/validation';
-import { returnAllOrLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllOrLimit } from '../../descriptions/common';
 import { getAllBatched } from '../../transport';
 import type { ExecutionScope } from '../execution';
 import { toItems } from '../output';
@@ -33,31 +33,24 @@ export const properties: INodeProperties[] = [
 			? { ...field, description: 'Max number of matching contacts to return' }
 			: field,
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Output an Empty Item When None Match',
-				name: 'emptyItemOnNoMatch',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output one empty item when no contact matches, so the workflow goes on (otherwise the node outputs nothing for this item)',
-			},
-			{
-				displayName: 'Updated Since',
-				name: 'updatedSince',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only look at contacts changed at or after this time: fewer pages to read (sent to Dotloop as whole-second UTC)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Output an Empty Item When None Match',
+			name: 'emptyItemOnNoMatch',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output one empty item when no contact matches, so the workflow goes on (otherwise the node outputs nothing for this item)',
+		},
+		{
+			displayName: 'Updated Since',
+			name: 'updatedSince',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only look at contacts changed at or after this time: fewer pages to read (sent to Dotloop as whole-second UTC)',
+		},
+	]),
 ];
 
 export const toolDescription =

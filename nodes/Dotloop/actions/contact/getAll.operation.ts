@@ -6,29 +6,22 @@ import type {
 } from 'n8n-workflow';
 
 import { readPageLimit, toWholeSecondUtc } from '../../parameters/validation';
-import { returnAllOrLimit } from '../../descriptions/common';
+import { filtersCollection, returnAllOrLimit } from '../../descriptions/common';
 import { getAllBatched } from '../../transport';
 import { toItems } from '../output';
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Updated Since',
-				name: 'updatedSince',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only contacts changed at or after this time (sent to Dotloop as whole-second UTC)',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Updated Since',
+			name: 'updatedSince',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only contacts changed at or after this time (sent to Dotloop as whole-second UTC)',
+		},
+	]),
 ];
 
 export const toolDescription =

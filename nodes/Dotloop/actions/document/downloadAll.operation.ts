@@ -19,6 +19,7 @@ import {
 import { loopPath } from '../../rules/loops';
 import { mapBounded } from '../concurrency';
 import { fetchDocumentFile } from './file';
+import { optionsCollection } from '../../descriptions/common';
 
 const MAX_DOWNLOADS_AT_ONCE = 5;
 
@@ -58,24 +59,17 @@ export const properties: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the output binary field to put each PDF in',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Downloads at Once',
-				name: 'downloadsAtOnce',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_DOWNLOADS_AT_ONCE },
-				default: 3,
-				description:
-					"How many documents are downloaded at the same time (1–5). All of them count against Dotloop's rate limit of 100 requests a minute.",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Downloads at Once',
+			name: 'downloadsAtOnce',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_DOWNLOADS_AT_ONCE },
+			default: 3,
+			description:
+				"How many documents are downloaded at the same time (1–5). All of them count against Dotloop's rate limit of 100 requests a minute.",
+		},
+	]),
 ];
 
 export const toolDescription =

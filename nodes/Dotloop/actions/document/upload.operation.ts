@@ -18,6 +18,7 @@ import {
 } from '../../transport';
 import { loopPath } from '../../rules/loops';
 import { toItems } from '../output';
+import { optionsCollection } from '../../descriptions/common';
 
 const PDF = 'application/pdf';
 
@@ -33,32 +34,25 @@ export const properties: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the input binary field holding the PDF to upload',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. disclosures.pdf',
-				description:
-					'The name the document gets in Dotloop. Leave empty to use the file name of the binary.',
-			},
-			{
-				displayName: 'Send Non-PDF Files',
-				name: 'allowNonPdf',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to send a file that is not a PDF anyway, with its own content type. Dotloop documents PDF uploads only and may reject other files.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. disclosures.pdf',
+			description:
+				'The name the document gets in Dotloop. Leave empty to use the file name of the binary.',
+		},
+		{
+			displayName: 'Send Non-PDF Files',
+			name: 'allowNonPdf',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send a file that is not a PDF anyway, with its own content type. Dotloop documents PDF uploads only and may reject other files.',
+		},
+	]),
 ];
 
 export const toolDescription =

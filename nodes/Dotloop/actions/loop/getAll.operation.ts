@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { assertOneOf, readId, readPageLimit } from '../../parameters/validation';
-import { returnAllOrLimit } from '../../descriptions/common';
+import { optionsCollection, returnAllOrLimit } from '../../descriptions/common';
 import { LOOP_SORT_CATEGORIES } from '../../rules/loops';
 import { sortedOptions, toOptions } from '../../descriptions/options';
 import { profileLocator } from '../../descriptions/locators';
@@ -21,41 +21,34 @@ export const properties: INodeProperties[] = [
 	profileLocator,
 	...returnAllOrLimit,
 	loopListFilters,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Details',
-				name: 'includeDetails',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to include each loop’s details (property address, financials, dates, …) in its item',
-			},
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: sortedOptions(toOptions(LOOP_SORT_CATEGORIES)),
-				default: 'default',
-				description: 'The field Dotloop sorts the loops by',
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Details',
+			name: 'includeDetails',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to include each loop’s details (property address, financials, dates, …) in its item',
+		},
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: sortedOptions(toOptions(LOOP_SORT_CATEGORIES)),
+			default: 'default',
+			description: 'The field Dotloop sorts the loops by',
+		},
+		{
+			displayName: 'Sort Direction',
+			name: 'sortDirection',
+			type: 'options',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+			default: 'asc',
+		},
+	]),
 ];
 
 export const toolDescription =

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { assertOneOf, readPageLimit, readUuid } from '../../parameters/validation';
-import { returnAllOrLimit } from '../../descriptions/common';
+import { filtersCollection, returnAllOrLimit } from '../../descriptions/common';
 import { DELIVERY_STATUSES } from '../../rules/subscriptions';
 import { sortedOptions, toOptions } from '../../descriptions/options';
 import { subscriptionLocator } from '../../descriptions/locators';
@@ -16,23 +16,16 @@ import { toItems } from '../output';
 export const properties: INodeProperties[] = [
 	subscriptionLocator,
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Delivery Status',
-				name: 'deliveryStatus',
-				type: 'options',
-				options: sortedOptions(toOptions(DELIVERY_STATUSES)),
-				default: 'FAILED',
-				description: 'Only events in this delivery state',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Delivery Status',
+			name: 'deliveryStatus',
+			type: 'options',
+			options: sortedOptions(toOptions(DELIVERY_STATUSES)),
+			default: 'FAILED',
+			description: 'Only events in this delivery state',
+		},
+	]),
 ];
 
 export const toolDescription =

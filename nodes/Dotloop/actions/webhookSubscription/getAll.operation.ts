@@ -6,28 +6,21 @@ import type {
 } from 'n8n-workflow';
 
 import { readPageLimit } from '../../parameters/validation';
-import { returnAllOrLimit } from '../../descriptions/common';
+import { filtersCollection, returnAllOrLimit } from '../../descriptions/common';
 import { getAllByCursor } from '../../transport';
 import { toSubscriptionItems } from './fields';
 
 export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Enabled Only',
-				name: 'enabledOnly',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only enabled subscriptions',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Enabled Only',
+			name: 'enabledOnly',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only enabled subscriptions',
+		},
+	]),
 ];
 
 export const toolDescription =
