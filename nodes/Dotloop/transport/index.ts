@@ -3,6 +3,7 @@ export {
 	dotloopApiRequest,
 	dotloopRequest,
 	mergeFields,
+	type DotloopRequest,
 	type DotloopResponse,
 } from './request';
 export type { LoopMerge } from './redirect';

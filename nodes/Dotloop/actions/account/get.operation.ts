@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 
 /** 3.1 Get Account Details: GET /account, no parameters. */
 export const toolDescription =
@@ -10,5 +9,5 @@ export const toolDescription =
 export const properties: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return toItems(await dotloopApiRequest.call(this, { method: 'GET', path: '/account' }));
+	return await requestItems.call(this, { method: 'GET', path: '/account' });
 }

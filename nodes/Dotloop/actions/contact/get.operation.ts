@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import { contactIdField } from './fields';
 
 export const toolDescription =
@@ -12,7 +11,5 @@ export const properties: INodeProperties[] = [contactIdField];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = readId.call(this, 'contactId', 'Contact ID', i);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'GET', path: `/contact/${contactId}` }),
-	);
+	return await requestItems.call(this, { method: 'GET', path: `/contact/${contactId}` });
 }

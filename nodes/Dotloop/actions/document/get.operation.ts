@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import { DOCUMENT_NOT_FOUND, documentAddress, documentIdField } from './fields';
 
 export const properties: INodeProperties[] = [
@@ -18,12 +17,10 @@ export const toolDescription =
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id/document/:document_id (the metadata, as JSON) */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { path, notFound } = documentAddress.call(this, i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path,
-			notFound,
-			hints: { 404: DOCUMENT_NOT_FOUND },
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path,
+		notFound,
+		hints: { 404: DOCUMENT_NOT_FOUND },
+	});
 }

@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertRequiredText } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import { folderNameField } from './fields';
 
 export const properties: INodeProperties[] = [profileLocator, loopLocator, folderNameField];
@@ -21,7 +20,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		'Folder Name',
 		i,
 	);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'POST', path: `${path}/folder/`, body: { name } }),
-	);
+	return await requestItems.call(this, { method: 'POST', path: `${path}/folder/`, body: { name } });
 }

@@ -7,9 +7,8 @@ import type {
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import { includeDocumentsOption, includeDocumentsQs } from './fields';
 
 export const properties: INodeProperties[] = [
@@ -27,7 +26,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const path = itemLoopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const qs = includeDocumentsQs(this.getNodeParameter('options', i, {}) as IDataObject);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'GET', path: `${path}/folder/${folderId}`, qs }),
-	);
+	return await requestItems.call(this, { method: 'GET', path: `${path}/folder/${folderId}`, qs });
 }

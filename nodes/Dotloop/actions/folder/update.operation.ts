@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertRequiredText, readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import { folderNameField } from './fields';
 
 export const properties: INodeProperties[] = [
@@ -27,11 +26,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		'Folder Name',
 		i,
 	);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'PATCH',
-			path: `${path}/folder/${folderId}`,
-			body: { name },
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'PATCH',
+		path: `${path}/folder/${folderId}`,
+		body: { name },
+	});
 }

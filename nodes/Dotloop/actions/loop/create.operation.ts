@@ -7,8 +7,7 @@ import type {
 
 import { profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import {
 	loopNameField,
 	optionalTemplateField,
@@ -47,12 +46,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const templateId = readTemplateId.call(this, i);
 	const body: IDataObject = { name, transactionType, status };
 	if (templateId !== undefined) body.templateId = templateId;
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'POST',
-			path: `/profile/${profileId}/loop`,
-			body,
-			hints: templateId === undefined ? NO_TEMPLATE_HINTS : undefined,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'POST',
+		path: `/profile/${profileId}/loop`,
+		body,
+		hints: templateId === undefined ? NO_TEMPLATE_HINTS : undefined,
+	});
 }

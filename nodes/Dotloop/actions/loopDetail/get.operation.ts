@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 
 /** 6.1 Get Loop Details: GET /profile/:profile_id/loop/:loop_id/detail, one item keyed by section. */
 export const toolDescription =
@@ -13,10 +12,8 @@ export const properties: INodeProperties[] = [profileLocator, loopLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = itemLoopPath.call(this, i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path: `${path}/detail`,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path: `${path}/detail`,
+	});
 }

@@ -9,9 +9,8 @@ import type {
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { isDateValue, toDotloopDate } from '../../rules/dates';
 import { assertOneOf, clip } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import {
 	CLEAR_SEPARATOR,
 	clearFieldOptions,
@@ -197,11 +196,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			i,
 		);
 	}
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'PATCH',
-			path: `${path}/detail`,
-			body,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'PATCH',
+		path: `${path}/detail`,
+		body,
+	});
 }

@@ -8,8 +8,7 @@ import type {
 
 import { profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems, withoutEmpty } from '../output';
+import { requestItems, withoutEmpty } from '../output';
 import {
 	loopNameField,
 	optionalTemplateField,
@@ -201,12 +200,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	});
 	if (participants.length) body.participants = participants;
 
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'POST',
-			path: '/loop-it',
-			qs: { profile_id: profileId },
-			body,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'POST',
+		path: '/loop-it',
+		qs: { profile_id: profileId },
+		body,
+	});
 }

@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { loopTemplateLocator, profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 
 /** 13.2 Retrieve an Individual Loop Template: GET /profile/:profile_id/loop-template/:loop_template_id */
 export const toolDescription =
@@ -14,10 +13,8 @@ export const properties: INodeProperties[] = [profileLocator, loopTemplateLocato
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const templateId = readId.call(this, 'loopTemplateId', 'Loop Template', i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path: `/profile/${profileId}/loop-template/${templateId}`,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path: `/profile/${profileId}/loop-template/${templateId}`,
+	});
 }

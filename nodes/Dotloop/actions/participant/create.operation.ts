@@ -8,9 +8,8 @@ import type {
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertRequiredText } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import {
 	customRoleField,
 	isCustomRole,
@@ -93,7 +92,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		this.getNodeParameter('additionalFields', i, {}) as IDataObject,
 		i,
 	);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'POST', path: `${path}/participant`, body }),
-	);
+	return await requestItems.call(this, { method: 'POST', path: `${path}/participant`, body });
 }

@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import { participantIdField } from './fields';
 
 export const properties: INodeProperties[] = [profileLocator, loopLocator, participantIdField];
@@ -16,10 +15,8 @@ export const toolDescription =
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = itemLoopPath.call(this, i);
 	const participantId = readId.call(this, 'participantId', 'Participant ID', i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path: `${path}/participant/${participantId}`,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path: `${path}/participant/${participantId}`,
+	});
 }

@@ -8,9 +8,8 @@ import type {
 import { sortedByDisplayName } from '../../descriptions/options';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { assertUpdateFields, readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import {
 	customRoleDescription,
 	participantBody,
@@ -79,11 +78,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	assertUpdateFields(this, body, i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'PATCH',
-			path: `${path}/participant/${participantId}`,
-			body,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'PATCH',
+		path: `${path}/participant/${participantId}`,
+		body,
+	});
 }

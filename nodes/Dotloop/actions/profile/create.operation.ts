@@ -6,8 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { assertRequiredText } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems, withoutEmpty } from '../output';
+import { requestItems, withoutEmpty } from '../output';
 import { profileFields } from './fields';
 
 /** 4.3 Create a Profile: POST /profile */
@@ -40,5 +39,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
 		name,
 	});
-	return toItems(await dotloopApiRequest.call(this, { method: 'POST', path: '/profile', body }));
+	return await requestItems.call(this, { method: 'POST', path: '/profile', body });
 }

@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { profileLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 
 /** 4.2 Get a Profile: GET /profile/:profile_id */
 export const toolDescription =
@@ -13,7 +12,5 @@ export const properties: INodeProperties[] = [profileLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'GET', path: `/profile/${profileId}` }),
-	);
+	return await requestItems.call(this, { method: 'GET', path: `/profile/${profileId}` });
 }

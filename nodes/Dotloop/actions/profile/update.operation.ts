@@ -7,8 +7,7 @@ import type {
 
 import { profileLocator } from '../../descriptions/locators';
 import { assertUpdateFields, readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems, withoutEmpty } from '../output';
+import { requestItems, withoutEmpty } from '../output';
 import { profileFields } from './fields';
 
 /** 4.4 Update a Profile: PATCH /profile/:profile_id (partial update). */
@@ -31,7 +30,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const body = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 	assertUpdateFields(this, body, i);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'PATCH', path: `/profile/${profileId}`, body }),
-	);
+	return await requestItems.call(this, { method: 'PATCH', path: `/profile/${profileId}`, body });
 }

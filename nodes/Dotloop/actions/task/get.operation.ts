@@ -7,9 +7,8 @@ import {
 	taskLocator,
 } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 
 export const properties: INodeProperties[] = [
 	profileLocator,
@@ -26,10 +25,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const path = itemLoopPath.call(this, i);
 	const taskListId = readId.call(this, 'taskListId', 'Task List', i);
 	const taskId = readId.call(this, 'taskId', 'Task ID', i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path: `${path}/tasklist/${taskListId}/task/${taskId}`,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path: `${path}/tasklist/${taskListId}/task/${taskId}`,
+	});
 }

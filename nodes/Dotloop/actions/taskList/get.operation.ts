@@ -2,9 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { loopLocator, profileLocator, taskListLocator } from '../../descriptions/locators';
 import { readId } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
 import { itemLoopPath } from '../loopPath';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 
 export const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator];
 
@@ -15,7 +14,5 @@ export const toolDescription =
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const path = itemLoopPath.call(this, i);
 	const taskListId = readId.call(this, 'taskListId', 'Task List', i);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'GET', path: `${path}/tasklist/${taskListId}` }),
-	);
+	return await requestItems.call(this, { method: 'GET', path: `${path}/tasklist/${taskListId}` });
 }

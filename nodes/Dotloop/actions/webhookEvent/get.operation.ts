@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { subscriptionLocator, webhookEventLocator } from '../../descriptions/locators';
 import { readUuid } from '../../parameters/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 
 export const properties: INodeProperties[] = [subscriptionLocator, webhookEventLocator];
 
@@ -14,13 +13,11 @@ export const toolDescription =
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const subscriptionId = readUuid.call(this, 'subscriptionId', 'Webhook Subscription', i);
 	const eventId = readUuid.call(this, 'eventId', 'Event ID', i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path: `/subscription/${subscriptionId}/event/${eventId}`,
-			hints: {
-				404: 'The event does not exist in this subscription, or it expired: Dotloop keeps events for 90 days.',
-			},
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path: `/subscription/${subscriptionId}/event/${eventId}`,
+		hints: {
+			404: 'The event does not exist in this subscription, or it expired: Dotloop keeps events for 90 days.',
+		},
+	});
 }
