@@ -21,17 +21,18 @@ import {
 
 const SEARCH_LIMIT = SEARCH_MAX_PAGES * MAX_BATCH_SIZE;
 
-const profilePath = function (this: ILoadOptionsFunctions) {
+/** The path of the profile chosen above. */
+function profilePath(this: ILoadOptionsFunctions): string {
 	return `/profile/${requireParent.call(this, 'profileId', 'profile')}`;
-};
+}
 
 /** The path of the loop chosen above: every loop sub-resource picker lists under it. */
-const chosenLoopPath = function (this: ILoadOptionsFunctions) {
+function chosenLoopPath(this: ILoadOptionsFunctions): string {
 	return loopPath(
 		requireParent.call(this, 'profileId', 'profile'),
 		requireParent.call(this, 'loopId', 'loop'),
 	);
-};
+}
 
 const named = (record: IDataObject): INodeListSearchItems => ({
 	name: String(record.name),
