@@ -8,5 +8,7 @@ module.exports = {
 		'<rootDir>/test/sandbox/**/*.test.js',
 		'<rootDir>/test/scripts/**/*.test.js',
 	],
+	// Short retry waits for the unit tests (see the file).
+	setupFilesAfterEnv: ['<rootDir>/test/unit/setup.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
 };

@@ -7,8 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { searchProfiles } from './methods/listSearch';
-import { pollingTriggerProperties } from './polling/description';
-import { pollDotloop } from './polling/poll';
+import { pollingTriggerProperties } from './pollingTrigger/description';
+import { pollDotloop } from './pollingTrigger/poll';
 
 export class DotloopPollingTrigger implements INodeType {
 	description: INodeTypeDescription = {

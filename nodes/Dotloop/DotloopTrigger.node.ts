@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { searchProfiles } from './methods/listSearch';
-import { receiveDelivery } from './trigger/delivery';
-import { TRIGGER_SUBTITLE, triggerProperties } from './trigger/description';
-import { createSubscription } from './trigger/create';
-import { deleteSubscription } from './trigger/delete';
-import { subscriptionExists } from './trigger/reconcile';
+import { receiveDelivery } from './webhookTrigger/delivery';
+import { TRIGGER_SUBTITLE, triggerProperties } from './webhookTrigger/description';
+import { createSubscription } from './webhookTrigger/create';
+import { deleteSubscription } from './webhookTrigger/delete';
+import { subscriptionExists } from './webhookTrigger/reconcile';
 
 export class DotloopTrigger implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,14 +1,12 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readId } from '../descriptions/validation';
+import { readId } from '../parameters/validation';
+import { loopPath } from '../rules/loops';
 
-/**
- * `/profile/:profile_id/loop/:loop_id` from the Profile and Loop locators of item i: the path every
- * loop sub-resource (folders, documents, participants, tasks, activities) hangs off.
- */
-export function loopPath(this: IExecuteFunctions, i: number): string {
+/** The path of the loop that the Profile and Loop locators of item i name. */
+export function itemLoopPath(this: IExecuteFunctions, i: number): string {
 	const { profileId, loopId } = loopIds.call(this, i);
-	return `/profile/${profileId}/loop/${loopId}`;
+	return loopPath(profileId, loopId);
 }
 
 /** The Profile and Loop IDs of item i, checked. */

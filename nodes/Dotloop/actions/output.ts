@@ -1,8 +1,18 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { dotloopApiRequest, type DotloopRequest } from '../transport';
 
 /** Each Dotloop record becomes its own output item. */
 export function toItems(records: IDataObject | IDataObject[]): INodeExecutionData[] {
 	return (Array.isArray(records) ? records : [records]).map((json) => ({ json }));
+}
+
+/** One request to Dotloop whose answer, one record or a list sent whole, is the output. */
+export async function requestItems(
+	this: IExecuteFunctions,
+	request: DotloopRequest,
+): Promise<INodeExecutionData[]> {
+	return toItems(await dotloopApiRequest.call(this, request));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sortedOptions } from '../descriptions/constants';
+import { sortedOptions } from '../descriptions/options';
 import { resources } from './resources';
 
 /**

@@ -1,6 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { clip } from './validation';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** "Return All" and "Limit" for a Get Many operation; Limit defaults to 50 as in n8n's own nodes. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -22,18 +20,26 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
-/** The record limit of a Get Many: undefined for Return All. */
-export function readPageLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
-	if (!Number.isInteger(limit) || limit < 1) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`"Limit" must be a whole number of at least 1, not "${clip(limit)}"`,
-			{
-				itemIndex,
-			},
-		);
-	}
-	return limit;
+/** The "Options" collection of an operation or trigger: settings a user adds only when needed. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
+
+/** The "Filters" collection of a Get Many: what narrows the list Dotloop returns. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options,
+	};
 }

@@ -1,209 +1,26 @@
-import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-const ID_PATTERN = '^\\s*[1-9][0-9]*\\s*$';
-const UUID_PATTERN =
-	'^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+import { ID_FIELD_PATTERN, UUID_EXAMPLE, UUID_FIELD_PATTERN } from '../rules/ids';
+import { LOOP_URL_EXAMPLE, LOOP_URL_PATTERN } from '../rules/loops';
+
 /**
- * A Dotloop loop link as users paste it from the address bar: the v2 loop ID is the viewId query
- * parameter (section 2.3, loopUrl), which may sit among other parameters (&tab=…); spaces around it,
- * a missing https:// and a missing www. are accepted. n8n anchors this pattern when validating and
- * runs it unanchored to extract the one group.
+ * A locator of a Dotloop record: From List (a searchable picker that lists the record under the parents
+ * chosen above it) and By ID, checked as Dotloop's IDs (or, with `uuid`, its UUIDs) are written.
  */
-const LOOP_URL_PATTERN =
-	'\\s*(?:https?://)?(?:www\\.)?dotloop\\.com/[^?#\\s]*\\?(?:[^#\\s]*&)?viewId=([0-9]+)(?:[&#]\\S*)?\\s*';
-export const LOOP_URL_EXAMPLE = 'https://www.dotloop.com/m/loop?viewId=34308';
-
-function idValidation(label: string): INodePropertyModeValidation[] {
-	return [
-		{
-			type: 'regex',
-			properties: {
-				regex: ID_PATTERN,
-				errorMessage: `Not a valid ${label} ID: use the whole number Dotloop shows`,
-			},
-		},
-	];
-}
-
-export const profileLocator: INodeProperties = {
-	displayName: 'Profile',
-	name: 'profileId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The Dotloop profile. Loops live only in INDIVIDUAL profiles.',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchProfiles', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 4711',
-			validation: idValidation('profile'),
-		},
-	],
-};
-
-export const loopLocator: INodeProperties = {
-	displayName: 'Loop',
-	name: 'loopId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The loop, picked from the chosen profile, by ID, or by its Dotloop link',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchLoops', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 34308',
-			validation: idValidation('loop'),
-		},
-		{
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: `e.g. ${LOOP_URL_EXAMPLE}`,
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: LOOP_URL_PATTERN,
-						errorMessage: `Not a Dotloop loop link: paste the loop's address from the browser, which looks like ${LOOP_URL_EXAMPLE} (the number after viewId= is the loop ID)`,
-					},
-				},
-			],
-			extractValue: { type: 'regex', regex: LOOP_URL_PATTERN },
-		},
-	],
-};
-
-export const folderLocator: INodeProperties = {
-	displayName: 'Folder',
-	name: 'folderId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'A folder of the chosen loop',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchFolders', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 423424',
-			validation: idValidation('folder'),
-		},
-	],
-};
-
-export const loopTemplateLocator: INodeProperties = {
-	displayName: 'Loop Template',
-	name: 'loopTemplateId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'A loop template of the chosen profile',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchLoopTemplates', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 423',
-			validation: idValidation('loop template'),
-		},
-	],
-};
-
-export const taskListLocator: INodeProperties = {
-	displayName: 'Task List',
-	name: 'taskListId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'A task list of the chosen loop',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchTaskLists', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 1234',
-			validation: idValidation('task list'),
-		},
-	],
-};
-
-export const subscriptionLocator: INodeProperties = {
-	displayName: 'Webhook Subscription',
-	name: 'subscriptionId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'A webhook subscription of this API client',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchSubscriptions', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 4370bfdb-af96-430c-9871-90badf4d5608',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: UUID_PATTERN,
-						errorMessage:
-							'Not a valid subscription ID: Dotloop uses UUIDs such as 4370bfdb-af96-430c-9871-90badf4d5608',
-					},
-				},
-			],
-		},
-	],
-};
-
-/** A locator with a searchable list and By ID, for a record the list method finds under its parents. */
-function pickerLocator(options: {
+function locator(options: {
 	displayName: string;
 	name: string;
 	description: string;
 	searchListMethod: string;
-	placeholder: string;
+	/** An example ID for the By ID field. */
+	example: string;
+	/** What the By ID check calls the record ("loop template"). */
 	idLabel: string;
 	uuid?: boolean;
+	/** Further modes after By ID. */
+	modes?: INodePropertyMode[];
 }): INodeProperties {
+	const { uuid, idLabel, example } = options;
 	return {
 		displayName: options.displayName,
 		name: options.name,
@@ -222,66 +39,140 @@ function pickerLocator(options: {
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: `e.g. ${options.placeholder}`,
-				validation: options.uuid
-					? [
-							{
-								type: 'regex',
-								properties: {
-									regex: UUID_PATTERN,
-									errorMessage: `Not a valid ${options.idLabel} ID: Dotloop uses UUIDs such as ${options.placeholder}`,
-								},
-							},
-						]
-					: idValidation(options.idLabel),
+				placeholder: `e.g. ${example}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: uuid ? UUID_FIELD_PATTERN : ID_FIELD_PATTERN,
+							errorMessage: uuid
+								? `Not a valid ${idLabel} ID: Dotloop uses UUIDs such as ${example}`
+								: `Not a valid ${idLabel} ID: use the whole number Dotloop shows`,
+						},
+					},
+				],
 			},
+			...(options.modes ?? []),
 		],
 	};
 }
 
-export const documentLocator = pickerLocator({
+export const profileLocator = locator({
+	displayName: 'Profile',
+	name: 'profileId',
+	description: 'The Dotloop profile. Loops live only in INDIVIDUAL profiles.',
+	searchListMethod: 'searchProfiles',
+	example: '4711',
+	idLabel: 'profile',
+});
+
+export const loopLocator = locator({
+	displayName: 'Loop',
+	name: 'loopId',
+	description: 'The loop, picked from the chosen profile, by ID, or by its Dotloop link',
+	searchListMethod: 'searchLoops',
+	example: '34308',
+	idLabel: 'loop',
+	modes: [
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: `e.g. ${LOOP_URL_EXAMPLE}`,
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: LOOP_URL_PATTERN,
+						errorMessage: `Not a Dotloop loop link: paste the loop's address from the browser, which looks like ${LOOP_URL_EXAMPLE} (the number after viewId= is the loop ID)`,
+					},
+				},
+			],
+			extractValue: { type: 'regex', regex: LOOP_URL_PATTERN },
+		},
+	],
+});
+
+export const folderLocator = locator({
+	displayName: 'Folder',
+	name: 'folderId',
+	description: 'A folder of the chosen loop',
+	searchListMethod: 'searchFolders',
+	example: '423424',
+	idLabel: 'folder',
+});
+
+export const loopTemplateLocator = locator({
+	displayName: 'Loop Template',
+	name: 'loopTemplateId',
+	description: 'A loop template of the chosen profile',
+	searchListMethod: 'searchLoopTemplates',
+	example: '423',
+	idLabel: 'loop template',
+});
+
+export const taskListLocator = locator({
+	displayName: 'Task List',
+	name: 'taskListId',
+	description: 'A task list of the chosen loop',
+	searchListMethod: 'searchTaskLists',
+	example: '1234',
+	idLabel: 'task list',
+});
+
+export const subscriptionLocator = locator({
+	displayName: 'Webhook Subscription',
+	name: 'subscriptionId',
+	description: 'A webhook subscription of this API client',
+	searchListMethod: 'searchSubscriptions',
+	example: UUID_EXAMPLE,
+	idLabel: 'subscription',
+	uuid: true,
+});
+
+export const documentLocator = locator({
 	displayName: 'Document',
 	name: 'documentId',
 	description: 'A document of the chosen folder',
 	searchListMethod: 'searchDocuments',
-	placeholder: '561621',
+	example: '561621',
 	idLabel: 'document',
 });
 
-export const participantLocator = pickerLocator({
+export const participantLocator = locator({
 	displayName: 'Participant',
 	name: 'participantId',
 	description: 'A participant of the chosen loop',
 	searchListMethod: 'searchParticipants',
-	placeholder: '2355',
+	example: '2355',
 	idLabel: 'participant',
 });
 
-export const taskLocator = pickerLocator({
+export const taskLocator = locator({
 	displayName: 'Task',
 	name: 'taskId',
 	description: 'A task of the chosen task list',
 	searchListMethod: 'searchTasks',
-	placeholder: '125736485',
+	example: '125736485',
 	idLabel: 'task',
 });
 
-export const contactLocator = pickerLocator({
+export const contactLocator = locator({
 	displayName: 'Contact',
 	name: 'contactId',
 	description: 'A contact of the account; search by name or email, or type its ID',
 	searchListMethod: 'searchContacts',
-	placeholder: '3603862',
+	example: '3603862',
 	idLabel: 'contact',
 });
 
-export const webhookEventLocator = pickerLocator({
+export const webhookEventLocator = locator({
 	displayName: 'Event',
 	name: 'eventId',
 	description:
 		'An event of the chosen subscription (the eventId of a delivery); Dotloop keeps events for 90 days',
 	searchListMethod: 'searchWebhookEvents',
-	placeholder: '5f6667e3-4b65-4025-9d64-f8d695b3ebb5',
+	example: '5f6667e3-4b65-4025-9d64-f8d695b3ebb5',
 	idLabel: 'event',
 	uuid: true,
 });

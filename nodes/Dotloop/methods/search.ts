@@ -1,5 +1,12 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
+
+import { isDotloopId, isDotloopUuid } from '../rules/ids';
 
 import {
 	batchListGoesOn,
@@ -13,8 +20,9 @@ import {
 } from '../transport';
 
 /**
- * What the pickers share: reading the parent a picker depends on, one list request, matching a search
- * text, and the bounded scan through batches or cursor pages that a search text triggers.
+ * What the pickers share: one generic picker (`picker`) built on reading the parent a picker depends
+ * on, one list request, matching a search text, and the bounded scan through batches or cursor pages
+ * that a search text triggers.
  */
 
 /** A search reads at most this many batches of 100 (or cursor pages): 500 loops or contacts. */
@@ -67,7 +75,7 @@ function parentValue(this: ILoadOptionsFunctions, name: string): string {
 /** The numeric ID the parent parameter holds; throws "Choose a … first" until the user chose one. */
 export function requireParent(this: ILoadOptionsFunctions, name: string, label: string): string {
 	const id = parentValue.call(this, name);
-	if (!/^[1-9][0-9]*$/.test(id)) {
+	if (!isDotloopId(id)) {
 		throw new NodeOperationError(this.getNode(), `Choose a ${label} first`);
 	}
 	return id;
@@ -79,7 +87,7 @@ export function requireParentUuid(
 	label: string,
 ): string {
 	const id = parentValue.call(this, name);
-	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+	if (!isDotloopUuid(id)) {
 		throw new NodeOperationError(this.getNode(), `Choose a ${label} first`);
 	}
 	return id;
@@ -99,7 +107,7 @@ export function searchText(filter: string | undefined): string {
 /** A whole number typed in the search: the picker also looks that record up by ID. */
 export function typedId(filter: string | undefined): string | undefined {
 	const text = searchText(filter);
-	return /^[1-9][0-9]*$/.test(text) ? text : undefined;
+	return isDotloopId(text) ? text : undefined;
 }
 
 export function matches(filter: string | undefined, ...texts: unknown[]): boolean {
@@ -117,7 +125,7 @@ export function capNotice(searched: string, hint: string): INodeListSearchItems 
 	return { name: `Searched only ${searched}: ${hint}`, value: '' };
 }
 
-export interface ScanResult {
+interface ScanResult {
 	records: IDataObject[];
 	/** True when the scan stopped at SEARCH_MAX_PAGES with more records left. */
 	capped: boolean;
@@ -135,7 +143,10 @@ export function hasNextBatch(body: ListBody, batchNumber: number): boolean {
 }
 
 /** Keeps the matching records of the pages read, up to SEARCH_MAX_PAGES; says whether it stopped there. */
-async function scan(pages: AsyncGenerator<ListPage>, keep: (record: IDataObject) => boolean) {
+async function scan(
+	pages: AsyncGenerator<ListPage>,
+	keep: (record: IDataObject) => boolean,
+): Promise<ScanResult> {
 	const records: IDataObject[] = [];
 	let capped = false;
 	for await (const page of pages) {
@@ -145,22 +156,83 @@ async function scan(pages: AsyncGenerator<ListPage>, keep: (record: IDataObject)
 	return { records, capped };
 }
 
-/** Reads batches of 100 from the first one, keeping the records that match, up to the cap. */
-export async function scanBatches(
-	this: ILoadOptionsFunctions,
-	path: string,
-	qs: IDataObject,
-	keep: (record: IDataObject) => boolean,
-): Promise<ScanResult> {
-	return await scan(batchPages.call(this, path, qs, { maxPages: SEARCH_MAX_PAGES }), keep);
+/** How a picker lists a record type. */
+export interface Picker {
+	/** The list to read, from the parents chosen on the form (read with requireParent). */
+	path(this: ILoadOptionsFunctions): string;
+	/** The entry of one record. */
+	item(this: ILoadOptionsFunctions, record: IDataObject): INodeListSearchItems;
+	/** What a search text is looked for in (case-insensitive, anywhere). */
+	texts(record: IDataObject): unknown[];
+	/**
+	 * For a list that Dotloop pages: read a page as the user scrolls; a search text scans up to
+	 * SEARCH_MAX_PAGES pages (`qs` on every request) and ends with `capped` when it stopped there.
+	 * With `byId`, a whole number typed is also looked up as an ID (first in the list).
+	 */
+	paged?: {
+		by: 'batch' | 'cursor';
+		qs?: IDataObject;
+		byId?: boolean;
+		capped: INodeListSearchItems;
+	};
 }
 
-/** Follows next_cursor from the first page, keeping the records that match, up to the cap. */
-export async function scanCursor(
+/** A "From List" method (listSearch) for the record type the picker describes. */
+export function picker(p: Picker) {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const path = p.path.call(this);
+		const item = (record: IDataObject) => p.item.call(this, record);
+		const keep = (record: IDataObject) => matches(filter, ...p.texts(record));
+		const { paged } = p;
+		if (!paged) {
+			const { data = [] } = await list.call(this, path);
+			return { results: data.filter(keep).map(item) };
+		}
+		if (!searchText(filter)) return await onePage.call(this, path, paged, item, paginationToken);
+		const id = paged.byId ? typedId(filter) : undefined;
+		const found = id ? await recordById.call(this, `${path}/${id}`) : undefined;
+		const pages = paged.by === 'batch' ? batchPages : cursorPages;
+		const scanned = await scan(
+			pages.call(this, path, paged.qs ?? {}, { maxPages: SEARCH_MAX_PAGES }),
+			keep,
+		);
+		const results = found ? [item(found)] : [];
+		for (const record of scanned.records) {
+			if (String(record.id) !== results[0]?.value) results.push(item(record));
+		}
+		if (scanned.capped) results.push(paged.capped);
+		return { results };
+	};
+}
+
+/** One page of a paged list, as the picker shows it before any search text. */
+async function onePage(
 	this: ILoadOptionsFunctions,
 	path: string,
-	qs: IDataObject,
-	keep: (record: IDataObject) => boolean,
-): Promise<ScanResult> {
-	return await scan(cursorPages.call(this, path, qs, { maxPages: SEARCH_MAX_PAGES }), keep);
+	paged: NonNullable<Picker['paged']>,
+	item: (record: IDataObject) => INodeListSearchItems,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	if (paged.by === 'cursor') {
+		const { data = [], meta } = await list.call(
+			this,
+			path,
+			paginationToken ? { ...paged.qs, next_cursor: paginationToken } : paged.qs,
+		);
+		return { results: data.map(item), paginationToken: meta?.nextCursor || undefined };
+	}
+	const batchNumber = Number(paginationToken ?? 1);
+	const body = await list.call(this, path, {
+		...paged.qs,
+		batch_size: MAX_BATCH_SIZE,
+		batch_number: batchNumber,
+	});
+	return {
+		results: (body.data ?? []).map(item),
+		paginationToken: hasNextBatch(body, batchNumber) ? String(batchNumber + 1) : undefined,
+	};
 }

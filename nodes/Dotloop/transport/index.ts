@@ -3,9 +3,10 @@ export {
 	dotloopApiRequest,
 	dotloopRequest,
 	mergeFields,
+	type DotloopRequest,
 	type DotloopResponse,
 } from './request';
-export { loopPathAfter, type LoopMerge } from './redirect';
+export type { LoopMerge } from './redirect';
 export {
 	batchListGoesOn,
 	batchPages,
@@ -21,10 +22,4 @@ export {
 export { isNotFound } from './errors';
 export { retryPolicy } from './retryPolicy';
 export { checkTokenBeforeLargeBody, MultipartFileBody, type FileSource } from './multipart';
-export {
-	listCarriesDetails,
-	listedWithDetails,
-	loopDetailsOfSummary,
-	withListedDetails,
-	withLoopDetails,
-} from './loopDetails';
+export type { DotloopContext } from './context';

@@ -49,17 +49,6 @@ export function mergeAfter(
 	return { fromLoopId, toLoopId: to.loopId, fromProfileId, toProfileId };
 }
 
-/** `/profile/:profile_id/loop/:loop_id`, or the loop it was merged into when a request said so. */
-export function loopPathAfter(
-	profileId: string | number,
-	loopId: string | number,
-	merge: LoopMerge | undefined,
-): string {
-	return merge
-		? `/profile/${merge.toProfileId ?? profileId}/loop/${merge.toLoopId}`
-		: `/profile/${profileId}/loop/${loopId}`;
-}
-
 /** Resolves a Location header (`/public/v2/profile/3/loop/30004`) against the API's origin. */
 export function resolveLocation(base: string, location: string): URL | undefined {
 	try {

@@ -1,7 +1,8 @@
 /**
- * Bounds for waiting and retrying. Mutable so tests can shrink the delays; nothing else changes it.
+ * Bounds for waiting and retrying, fixed for the life of the process. (The unit tests replace this
+ * module with a copy whose backoffs are a few milliseconds: test/unit/setup.ts.)
  */
-export const retryPolicy = {
+const bounds = {
 	/** 429 answers retried before giving up. */
 	maxRateLimitRetries: 6,
 	/** Transient failures (5xx, network) retried, for idempotent requests only. */
@@ -25,3 +26,5 @@ export const retryPolicy = {
 	/** Up to this much random wait before that round, so racing executions fall out of step. */
 	authRetryJitterMs: 500,
 };
+
+export const retryPolicy: Readonly<typeof bounds> = Object.freeze(bounds);

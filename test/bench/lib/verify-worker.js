@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Scenario 6's measurement, run as its own process under the Node that runs n8n (Node 24):
- *   node verify-worker.js <path of the packed package's dist/nodes/Dotloop/webhook/signature.js> <bodyBytes> <seconds>
+ *   node verify-worker.js <path of the packed package's dist/nodes/Dotloop/webhookTrigger/signature.js> <bodyBytes> <seconds>
  * Prints JSON: verifications per second of the node's verifyDotloopSignature and of the check a user
  * would write in a Code node (HMAC hex digest compared with ===), on the same 2 KB body, key and
  * timestamp. Both are checked to accept the valid signature and refuse a forged one first.

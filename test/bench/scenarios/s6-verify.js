@@ -1,7 +1,7 @@
 'use strict';
 /**
  * 6. Signature verification alone: verifications per second of the node's verifier (the compiled
- * dist/nodes/Dotloop/webhook/signature.js of the package installed in n8n) on 2 KB bodies, under the
+ * dist/nodes/Dotloop/webhookTrigger/signature.js of the package installed in n8n) on 2 KB bodies, under the
  * Node that runs n8n, against the check a user without the package would write in a Code node: HMAC-SHA1
  * hex digest of `${timestamp}.${body}` compared with ===. The node's verifier also parses and bounds the
  * timestamp and compares in constant time, which the naive check does not.
@@ -16,7 +16,7 @@ async function run(bench, { seconds }) {
 		'dist',
 		'nodes',
 		'Dotloop',
-		'webhook',
+		'webhookTrigger',
 		'signature.js',
 	);
 	const out = execFileSync(

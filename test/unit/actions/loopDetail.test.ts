@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 import { runDotloop } from '../helpers/context';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
-import { LOOP_DETAIL_FIELDS } from '../../../nodes/Dotloop/descriptions/constants';
+import { LOOP_DETAIL_FIELDS } from '../../../nodes/Dotloop/rules/loopDetails';
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
 
 setupNock();

@@ -1,8 +1,8 @@
-import { TRANSACTION_STATUS_VALUES } from '../../../nodes/Dotloop/descriptions/constants';
 import {
 	statusCategory,
+	TRANSACTION_STATUS_VALUES,
 	withStatusCategory,
-} from '../../../nodes/Dotloop/descriptions/statusCategory';
+} from '../../../nodes/Dotloop/rules/statuses';
 
 describe('statusCategory: the stage a CRM maps a loop status to', () => {
 	it.each([

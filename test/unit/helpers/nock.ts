@@ -1,9 +1,6 @@
 import nock from 'nock';
 
-import { retryPolicy } from '../../../nodes/Dotloop/transport';
 import { API, useNewCredential } from './context';
-
-const defaults = { ...retryPolicy };
 
 /**
  * Every test starts with no HTTP allowed but what it declares, tiny backoffs, and a new credential:
@@ -12,7 +9,6 @@ const defaults = { ...retryPolicy };
 export function setupNock() {
 	beforeAll(() => nock.disableNetConnect());
 	beforeEach(() => {
-		Object.assign(retryPolicy, defaults, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
 		useNewCredential();
 	});
 	afterEach(() => {

@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { retryPolicy } from '../../../nodes/Dotloop/transport';
 import { runDotloop, useNewCredential, type ContextOptions } from './context';
 import { n8nHttpRequest, startSandbox, type Sandbox } from './io';
 
@@ -53,7 +52,6 @@ export function useSandbox(): SandboxRun {
 
 	beforeEach(() => {
 		useNewCredential();
-		Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
 	});
 
 	return {

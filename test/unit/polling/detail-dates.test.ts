@@ -1,4 +1,4 @@
-import { fromDotloopDate } from '../../../nodes/Dotloop/descriptions/dates';
+import { fromDotloopDate } from '../../../nodes/Dotloop/rules/dates';
 
 describe('loop-detail dates as Dotloop answers them', () => {
 	test.each([

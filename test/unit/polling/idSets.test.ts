@@ -1,4 +1,4 @@
-import { decodeIds, encodeIds } from '../../../nodes/Dotloop/polling/idSets';
+import { decodeIds, encodeIds } from '../../../nodes/Dotloop/pollingTrigger/idSets';
 
 describe('loop ID sets (Loop Status Changed state)', () => {
 	test('ascending base-36 differences, duplicates dropped, any input order', () => {

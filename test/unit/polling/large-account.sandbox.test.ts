@@ -1,6 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { retryPolicy } from '../../../nodes/Dotloop/transport';
 import { useNewCredential } from '../helpers/context';
 import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
 import { pollingTrigger } from './context';
@@ -66,7 +65,6 @@ beforeEach(async () => {
 	await admin('POST', '/reset', {});
 	await admin('DELETE', '/faults');
 	useNewCredential();
-	Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
 });
 
 const T0 = '2030-03-01T12:00:00Z';

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { retryPolicy } from '../../../nodes/Dotloop/transport';
-import { toTriggerItem } from '../../../nodes/Dotloop/webhook';
+import { toTriggerItem } from '../../../nodes/Dotloop/rules/deliveries';
 import { useNewCredential } from '../helpers/context';
 import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
 import { pollingTrigger } from './context';
@@ -83,7 +82,6 @@ beforeEach(async () => {
 	await admin('POST', '/reset', {});
 	await admin('DELETE', '/faults');
 	useNewCredential();
-	Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
 });
 
 const T0 = '2030-03-01T12:00:00Z';

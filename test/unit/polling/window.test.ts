@@ -6,7 +6,7 @@ import {
 	LOOKBACK_SECONDS,
 	windowStart,
 	type ChangeWindow,
-} from '../../../nodes/Dotloop/polling/window';
+} from '../../../nodes/Dotloop/pollingTrigger/window';
 
 const loop = (id: number, updated: string, extra: IDataObject = {}): IDataObject => ({
 	id,

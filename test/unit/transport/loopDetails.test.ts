@@ -2,7 +2,7 @@ import {
 	listCarriesDetails,
 	listedWithDetails,
 	loopDetailsOfSummary,
-} from '../../../nodes/Dotloop/transport';
+} from '../../../nodes/Dotloop/rules/loopDetails';
 
 const address = { 'Property Address': { City: 'Chicago' } };
 const loop = { id: 34308, name: 'Atturo Garay', status: 'ARCHIVED', loopUrl: 'https://x' };

@@ -15,6 +15,8 @@ jest.mock('n8n-workflow', () => {
 const realSleep = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow').sleep;
 
 setupNock();
+// Undo the retry bounds a test set with jest.replaceProperty.
+afterEach(() => jest.restoreAllMocks());
 
 /**
  * Records every wait the transport asks for, on a clock (Date.now) that only those waits move: the
@@ -142,7 +144,7 @@ describe('transport: requests and errors', () => {
 	});
 
 	it('a 401 that survives the refresh gets one more round, then tells the user to reconnect', async () => {
-		retryPolicy.authRetryJitterMs = 1;
+		jest.replaceProperty(retryPolicy, 'authRetryJitterMs', 1);
 		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
 		nock(new URL(TOKEN_URL).origin)
 			.post(new URL(TOKEN_URL).pathname)
@@ -167,7 +169,7 @@ describe('transport: requests and errors', () => {
 	});
 
 	it('recovers when another execution refreshed at the same moment and voided the new token', async () => {
-		retryPolicy.authRetryJitterMs = 1;
+		jest.replaceProperty(retryPolicy, 'authRetryJitterMs', 1);
 		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
 		nock(new URL(TOKEN_URL).origin)
 			.post(new URL(TOKEN_URL).pathname)
@@ -231,7 +233,7 @@ describe('transport: rate limits', () => {
 	});
 
 	it('gives up after the bounded number of 429 retries and names the limit', async () => {
-		retryPolicy.maxRateLimitRetries = 2;
+		jest.replaceProperty(retryPolicy, 'maxRateLimitRetries', 2);
 		api()
 			.get(`${BASE_PATH}/account`)
 			.times(3)
@@ -551,7 +553,7 @@ describe('transport: merged loops', () => {
 			.reply(429, {}, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '40' })
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 1 } });
-		retryPolicy.rateLimitBackoffMs = 5000;
+		jest.replaceProperty(retryPolicy, 'rateLimitBackoffMs', 5000);
 
 		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
 		const waits = countWaits();

@@ -1,4 +1,4 @@
-import { ReplayGuard } from '../../../nodes/Dotloop/webhook';
+import { ReplayGuard } from '../../../nodes/Dotloop/webhookTrigger/replay';
 
 describe('ReplayGuard', () => {
 	it('refuses a signature seen before until it expires', () => {

@@ -1,12 +1,11 @@
 import { createHmac } from 'crypto';
 
+import { parseDotloopDelivery, toTriggerItem } from '../../../nodes/Dotloop/rules/deliveries';
 import {
-	parseDotloopDelivery,
 	timestampToMs,
-	toTriggerItem,
 	verifyDotloopSignature,
 	type VerificationInput,
-} from '../../../nodes/Dotloop/webhook';
+} from '../../../nodes/Dotloop/webhookTrigger/signature';
 
 /** Independent of the code under test: hex HMAC-SHA1 over "<timestamp>.<raw body>". */
 const sign = (key: string, timestamp: string, body: string) =>

@@ -1,18 +1,13 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 
 /** 3.1 Get Account Details: GET /account, no parameters. */
 export const toolDescription =
 	'Get the connected Dotloop account: its ID, name, email and default profile ID (start here to learn which profile to use). Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['account'], operation: ['get'] } },
-	[],
-);
+export const properties: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return toItems(await dotloopApiRequest.call(this, { method: 'GET', path: '/account' }));
+	return await requestItems.call(this, { method: 'GET', path: '/account' });
 }

@@ -1,25 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as get from './get.operation';
+import { dotloopResource } from '../types';
 
-export const operations = { get };
-
-export const description: INodeProperties[] = [
+export const { operations, description } = dotloopResource(
+	'account',
+	{ get },
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get the connected Dotloop account (its ID, name, email and default profile)',
-				action: 'Get the account',
-			},
-		],
-		default: 'get',
+		get: {
+			name: 'Get',
+			description: 'Get the connected Dotloop account (its ID, name, email and default profile)',
+			action: 'Get the account',
+		},
 	},
-	...get.description,
-];
+	'get',
+);

@@ -1,25 +1,15 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as getAll from './getAll.operation';
+import { dotloopResource } from '../types';
 
-export const operations = { getAll };
-
-export const description: INodeProperties[] = [
+export const { operations, description } = dotloopResource(
+	'activity',
+	{ getAll },
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['activity'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'Get many activities of a loop',
-				action: 'Get many activities',
-			},
-		],
-		default: 'getAll',
+		getAll: {
+			name: 'Get Many',
+			description: 'Get many activities of a loop',
+			action: 'Get many activities',
+		},
 	},
-	...getAll.description,
-];
+	'getAll',
+);

@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -11,7 +11,7 @@ import type { ExecutionScope } from '../execution';
 import { toItems, withoutEmpty } from '../output';
 import { additionalContactFields } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '' },
 	{
@@ -26,11 +26,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	"Create a contact in the user's Dotloop contact directory. Changes data in Dotloop. Cost: 1 request.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['create'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

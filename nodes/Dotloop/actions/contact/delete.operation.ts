@@ -1,7 +1,6 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readId } from '../../descriptions/validation';
+import { readId } from '../../parameters/validation';
 import { dotloopRequest } from '../../transport';
 import type { ExecutionScope } from '../execution';
 import { deleted } from '../output';
@@ -10,10 +9,7 @@ import { contactIdField } from './fields';
 export const toolDescription =
 	"Delete a contact from the user's Dotloop contact directory, permanently. Changes data in Dotloop. Cost: 1 request.";
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['delete'] } },
-	[contactIdField],
-);
+export const properties: INodeProperties[] = [contactIdField];
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,14 +5,14 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { toWholeSecondUtc } from '../../descriptions/validation';
+import { readPageLimit, toWholeSecondUtc } from '../../parameters/validation';
+import { optionsCollection, returnAllOrLimit } from '../../descriptions/common';
 import { getAllBatched } from '../../transport';
 import type { ExecutionScope } from '../execution';
 import { toItems } from '../output';
 import { contactMatcher, emailField, readEmail } from './match';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	emailField('The email address to look for, matched exactly but for upper/lower case'),
 	{
 		displayName: 'First Name',
@@ -34,40 +33,28 @@ const properties: INodeProperties[] = [
 			? { ...field, description: 'Max number of matching contacts to return' }
 			: field,
 	),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Output an Empty Item When None Match',
-				name: 'emptyItemOnNoMatch',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to output one empty item when no contact matches, so the workflow goes on (otherwise the node outputs nothing for this item)',
-			},
-			{
-				displayName: 'Updated Since',
-				name: 'updatedSince',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only look at contacts changed at or after this time: fewer pages to read (sent to Dotloop as whole-second UTC)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Output an Empty Item When None Match',
+			name: 'emptyItemOnNoMatch',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output one empty item when no contact matches, so the workflow goes on (otherwise the node outputs nothing for this item)',
+		},
+		{
+			displayName: 'Updated Since',
+			name: 'updatedSince',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only look at contacts changed at or after this time: fewer pages to read (sent to Dotloop as whole-second UTC)',
+		},
+	]),
 ];
 
 export const toolDescription =
 	'Find contacts by email (exact, any case), optionally also by first and last name; one result per match. Reads only, changes nothing. Cost: 1 request per 100 contacts in the directory, fewer once the limit of matches is found.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['find'] } },
-	properties,
-);
 
 /**
  * 12.1 List all Contacts has no search, so Find reads the list 100 contacts a request and keeps the

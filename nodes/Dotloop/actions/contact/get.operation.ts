@@ -1,22 +1,15 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { readId } from '../../parameters/validation';
+import { requestItems } from '../output';
 import { contactIdField } from './fields';
 
 export const toolDescription =
 	'Get one contact of the directory by its contact ID. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['get'] } },
-	[contactIdField],
-);
+export const properties: INodeProperties[] = [contactIdField];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const contactId = readId.call(this, 'contactId', 'Contact ID', i);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'GET', path: `/contact/${contactId}` }),
-	);
+	return await requestItems.call(this, { method: 'GET', path: `/contact/${contactId}` });
 }

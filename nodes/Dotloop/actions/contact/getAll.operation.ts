@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,39 +5,27 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { toWholeSecondUtc } from '../../descriptions/validation';
+import { readPageLimit, toWholeSecondUtc } from '../../parameters/validation';
+import { filtersCollection, returnAllOrLimit } from '../../descriptions/common';
 import { getAllBatched } from '../../transport';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Updated Since',
-				name: 'updatedSince',
-				type: 'dateTime',
-				default: '',
-				description:
-					'Only contacts changed at or after this time (sent to Dotloop as whole-second UTC)',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Updated Since',
+			name: 'updatedSince',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only contacts changed at or after this time (sent to Dotloop as whole-second UTC)',
+		},
+	]),
 ];
 
 export const toolDescription =
 	"List the contacts of the user's directory. Reads only, changes nothing. Cost: 1 request per 100 contacts returned.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const limit = readPageLimit.call(this, i);

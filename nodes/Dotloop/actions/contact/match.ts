@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { assertRequiredText } from '../../descriptions/validation';
+import { assertRequiredText } from '../../parameters/validation';
 
 /** An address with one @, something before it and a dotted domain after it, no spaces. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]+$/;

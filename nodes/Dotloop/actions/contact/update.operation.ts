@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,13 +5,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertUpdateFields, readId } from '../../descriptions/validation';
+import { assertUpdateFields, readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import type { ExecutionScope } from '../execution';
 import { toItems, withoutEmpty } from '../output';
 import { contactFields, contactIdField } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	contactIdField,
 	{
 		displayName: 'Update Fields',
@@ -26,11 +25,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Update fields of an existing contact, found by its contact ID; fields left empty are not changed. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['update'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

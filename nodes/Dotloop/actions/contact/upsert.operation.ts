@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -12,7 +11,7 @@ import { withoutEmpty } from '../output';
 import { additionalContactFields } from './fields';
 import { contactMatcher, emailField, emailKey, mostRecentlyUpdated, readEmail } from './match';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	emailField(
 		'The contact is found by this email (exact, any case): updated if it exists, created otherwise',
 	),
@@ -23,11 +22,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Create or update a contact by email: updates the contact with that email (the most recently updated one if several have it), or creates it if none does; the result says which. Changes data in Dotloop. Cost: 1 request per 100 contacts in the directory, plus 1.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['contact'], operation: ['upsert'] } },
-	properties,
-);
 
 /**
  * Finds the contacts with this email in the execution's contact list (12.1, read once per execution,

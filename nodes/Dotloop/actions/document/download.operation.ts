@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,12 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertRequiredText } from '../../descriptions/validation';
+import { assertRequiredText } from '../../parameters/validation';
 import { annotateMerge } from '../../transport';
 import { documentAddress, documentIdField } from './fields';
 import { fetchDocumentFile } from './file';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	folderLocator,
@@ -29,11 +28,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	"Download one document of a loop as a PDF. As a tool, n8n drops the file itself: the result has the document's ID, name, type and size, not its content. Reads only, changes nothing. Cost: 1 request.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['download'] } },
-	properties,
-);
 
 /** One document's file (Get Document with `Accept: application/pdf`) as binary data. */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

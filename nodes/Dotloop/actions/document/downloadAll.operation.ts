@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,22 +7,23 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { documentFileName } from '../../descriptions/documents';
+import { documentFileName } from '../../rules/documents';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertOneOf, assertRequiredText, readId } from '../../descriptions/validation';
+import { assertOneOf, assertRequiredText, readId } from '../../parameters/validation';
 import {
 	annotateMerge,
 	dotloopRequest,
-	loopPathAfter,
 	type DotloopResponse,
 	type ListBody,
 } from '../../transport';
+import { loopPath } from '../../rules/loops';
 import { mapBounded } from '../concurrency';
 import { fetchDocumentFile } from './file';
+import { optionsCollection } from '../../descriptions/common';
 
 const MAX_DOWNLOADS_AT_ONCE = 5;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -58,33 +59,21 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the output binary field to put each PDF in',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Downloads at Once',
-				name: 'downloadsAtOnce',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_DOWNLOADS_AT_ONCE },
-				default: 3,
-				description:
-					"How many documents are downloaded at the same time (1–5). All of them count against Dotloop's rate limit of 100 requests a minute.",
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Downloads at Once',
+			name: 'downloadsAtOnce',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_DOWNLOADS_AT_ONCE },
+			default: 3,
+			description:
+				"How many documents are downloaded at the same time (1–5). All of them count against Dotloop's rate limit of 100 requests a minute.",
+		},
+	]),
 ];
 
 export const toolDescription =
 	"Download every document of a loop, or of chosen folders, as PDFs. As a tool, n8n drops the files themselves: the result lists each document's ID, name and folder, not its content. Reads only, changes nothing. Cost: 1 request, plus 1 per document.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['downloadAll'] } },
-	properties,
-);
 
 interface Entry {
 	folder: IDataObject;
@@ -174,11 +163,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	const listing = (await dotloopRequest.call(this, {
 		method: 'GET',
-		path: `/profile/${profileId}/loop/${loopId}/folder`,
+		path: `${loopPath(profileId, loopId)}/folder`,
 		qs: { include_documents: true },
 	})) as DotloopResponse<ListBody>;
 	const merge = listing.merge;
-	const loopPath = loopPathAfter(profileId, loopId, merge);
+	const loopAt = loopPath(profileId, loopId, merge);
 	const allFolders = Array.isArray(listing.body?.data) ? listing.body.data : [];
 	const folders = scope === 'chosen' ? chosenFolders(this, allFolders, wanted, i) : allFolders;
 	const entries: Entry[] = folders.flatMap((folder) =>
@@ -193,7 +182,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const download = async (entry: Entry): Promise<INodeExecutionData> => {
 		const { folder, document } = entry;
 		const { binary, mimeType, size } = await fetchDocumentFile.call(this, {
-			path: `${loopPath}/folder/${folder.id}/document/${document.id}`,
+			path: `${loopAt}/folder/${folder.id}/document/${document.id}`,
 			documentId: document.id,
 			knownName: (documentFileName(document) ?? '').trim(),
 			notAFile: (answered) => ({

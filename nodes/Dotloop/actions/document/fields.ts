@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readId } from '../../descriptions/validation';
+import { readId } from '../../parameters/validation';
+import { loopPath } from '../../rules/loops';
 import { loopIds } from '../loopPath';
 
 /** The Document picker (the chosen folder's documents, or By ID). */
@@ -19,7 +20,7 @@ export function documentAddress(this: IExecuteFunctions, i: number) {
 	const documentId = readId.call(this, 'documentId', 'Document ID', i);
 	return {
 		documentId,
-		path: `/profile/${profileId}/loop/${loopId}/folder/${folderId}/document/${documentId}`,
+		path: `${loopPath(profileId, loopId)}/folder/${folderId}/document/${documentId}`,
 		notFound: `Document ${documentId} not found in folder ${folderId} of loop ${loopId} (profile ${profileId})`,
 	};
 }

@@ -1,30 +1,26 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { requestItems } from '../output';
 import { DOCUMENT_NOT_FOUND, documentAddress, documentIdField } from './fields';
 
-const properties: INodeProperties[] = [profileLocator, loopLocator, folderLocator, documentIdField];
+export const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	folderLocator,
+	documentIdField,
+];
 
 export const toolDescription =
 	'Get the details of one document of a loop folder (its name, folder and dates), not its file. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['get'] } },
-	properties,
-);
-
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id/document/:document_id (the metadata, as JSON) */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const { path, notFound } = documentAddress.call(this, i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path,
-			notFound,
-			hints: { 404: DOCUMENT_NOT_FOUND },
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path,
+		notFound,
+		hints: { 404: DOCUMENT_NOT_FOUND },
+	});
 }

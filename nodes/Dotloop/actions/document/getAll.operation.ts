@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,15 +5,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { documentFileName } from '../../descriptions/documents';
+import { readId, readPageLimit } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
+import { documentFileName } from '../../rules/documents';
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
 import { getList } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	folderLocator,
@@ -23,11 +22,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'List the documents of a loop folder. Reads only, changes nothing. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['getAll'] } },
-	properties,
-);
 
 /**
  * List items carry the file name as `filename` (section 8.1) or `name` (as clients saw): each item
@@ -41,7 +35,7 @@ function withName(document: IDataObject): IDataObject {
 
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id/document */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const limit = readPageLimit.call(this, i);
 	const documents = await getList.call(this, `${path}/folder/${folderId}/document`, {}, { limit });

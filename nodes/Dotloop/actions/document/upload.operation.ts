@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IBinaryData,
 	IDataObject,
@@ -8,20 +8,21 @@ import type {
 } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertRequiredText, readId } from '../../descriptions/validation';
+import { assertRequiredText, readId } from '../../parameters/validation';
 import {
 	annotateMerge,
 	checkTokenBeforeLargeBody,
 	dotloopRequest,
-	loopPathAfter,
 	MultipartFileBody,
 	type FileSource,
 } from '../../transport';
+import { loopPath } from '../../rules/loops';
 import { toItems } from '../output';
+import { optionsCollection } from '../../descriptions/common';
 
 const PDF = 'application/pdf';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	folderLocator,
@@ -33,41 +34,29 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		hint: 'The name of the input binary field holding the PDF to upload',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. disclosures.pdf',
-				description:
-					'The name the document gets in Dotloop. Leave empty to use the file name of the binary.',
-			},
-			{
-				displayName: 'Send Non-PDF Files',
-				name: 'allowNonPdf',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to send a file that is not a PDF anyway, with its own content type. Dotloop documents PDF uploads only and may reject other files.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. disclosures.pdf',
+			description:
+				'The name the document gets in Dotloop. Leave empty to use the file name of the binary.',
+		},
+		{
+			displayName: 'Send Non-PDF Files',
+			name: 'allowNonPdf',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to send a file that is not a PDF anyway, with its own content type. Dotloop documents PDF uploads only and may reject other files.',
+		},
+	]),
 ];
 
 export const toolDescription =
 	"Upload a PDF into a loop folder. It reads the file from the input item's binary data, which a tool call does not carry: as a tool it can only fail, so use it in a workflow instead. Changes data in Dotloop. Cost: 1 request, 2 for a large file.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['document'], operation: ['upload'] } },
-	properties,
-);
 
 /** The input binary, or an error naming "Input Binary Field" and the fields the item does have. */
 function inputBinary(this: IExecuteFunctions, i: number, field: string): IBinaryData {
@@ -131,7 +120,7 @@ async function firstBytes(source: FileSource, count: number): Promise<Buffer> {
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const loopId = readId.call(this, 'loopId', 'Loop', i);
-	let path = loopPathAfter(profileId, loopId, undefined);
+	let path = loopPath(profileId, loopId);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const field = assertRequiredText(
 		this,
@@ -173,7 +162,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		method: 'GET',
 		path: `${path}/folder/${folderId}`,
 	});
-	if (checked?.merge) path = loopPathAfter(profileId, loopId, checked.merge);
+	if (checked?.merge) path = loopPath(profileId, loopId, checked.merge);
 	const response = await dotloopRequest.call(this, {
 		method: 'POST',
 		// With the trailing slash, as both the path and the curl example of "Upload a Document" write it.

@@ -1,21 +1,16 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-export const includeDocumentsOption: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Include Documents',
-			name: 'includeDocuments',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to list the documents of each folder with it',
-		},
-	],
-};
+import { optionsCollection } from '../../descriptions/common';
+
+export const includeDocumentsOption: INodeProperties = optionsCollection([
+	{
+		displayName: 'Include Documents',
+		name: 'includeDocuments',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to list the documents of each folder with it',
+	},
+]);
 
 /** `include_documents=true` when asked for; nothing otherwise. */
 export function includeDocumentsQs(options: IDataObject): IDataObject {

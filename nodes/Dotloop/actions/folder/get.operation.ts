@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,13 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
-import { toItems } from '../output';
+import { readId } from '../../parameters/validation';
+import { itemLoopPath } from '../loopPath';
+import { requestItems } from '../output';
 import { includeDocumentsOption, includeDocumentsQs } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	folderLocator,
@@ -23,17 +21,10 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	'Get one folder of a loop, optionally with its documents. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['get'] } },
-	properties,
-);
-
 /** GET /profile/:profile_id/loop/:loop_id/folder/:folder_id[?include_documents=true] */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const qs = includeDocumentsQs(this.getNodeParameter('options', i, {}) as IDataObject);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'GET', path: `${path}/folder/${folderId}`, qs }),
-	);
+	return await requestItems.call(this, { method: 'GET', path: `${path}/folder/${folderId}`, qs });
 }

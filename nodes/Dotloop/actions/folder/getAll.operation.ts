@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,14 +5,15 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import { getList } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 import { includeDocumentsOption, includeDocumentsQs } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	...returnAllOrLimit,
@@ -23,14 +23,9 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	'List the folders of a loop, optionally with their documents. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['getAll'] } },
-	properties,
-);
-
 /** GET /profile/:profile_id/loop/:loop_id/folder[?include_documents=true] */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = `${loopPath.call(this, i)}/folder`;
+	const path = `${itemLoopPath.call(this, i)}/folder`;
 	const limit = readPageLimit.call(this, i);
 	const qs = includeDocumentsQs(this.getNodeParameter('options', i, {}) as IDataObject);
 	return toItems(await getList.call(this, path, qs, { limit }));

@@ -1,14 +1,12 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { folderLocator, loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertRequiredText, readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
-import { toItems } from '../output';
+import { assertRequiredText, readId } from '../../parameters/validation';
+import { itemLoopPath } from '../loopPath';
+import { requestItems } from '../output';
 import { folderNameField } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	folderLocator,
@@ -18,14 +16,9 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	'Rename a folder of a loop. Changes data in Dotloop. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['folder'], operation: ['update'] } },
-	properties,
-);
-
 /** PATCH /profile/:profile_id/loop/:loop_id/folder/:folder_id { name } */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const folderId = readId.call(this, 'folderId', 'Folder', i);
 	const name = assertRequiredText(
 		this,
@@ -33,11 +26,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		'Folder Name',
 		i,
 	);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'PATCH',
-			path: `${path}/folder/${folderId}`,
-			body: { name },
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'PATCH',
+		path: `${path}/folder/${folderId}`,
+		body: { name },
+	});
 }

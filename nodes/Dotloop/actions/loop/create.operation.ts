@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { readId } from '../../parameters/validation';
+import { requestItems } from '../output';
 import {
 	loopNameField,
 	optionalTemplateField,
@@ -25,7 +23,7 @@ import {
  * `templateId` when a template is chosen. Loops live only in INDIVIDUAL profiles; for property data or
  * participants use Loop-It.
  */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	{ ...loopNameField, required: true },
 	{ ...transactionTypeField, required: true },
@@ -35,11 +33,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Create a loop (a transaction) in a profile, with a name, transaction type and status, and a template where the profile needs one. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['create'] } },
-	properties,
-);
 
 const NO_TEMPLATE =
 	'Check the fields named above. If this profile needs a template for new loops (its entry in the Profile list says so), choose one in "Loop Template".';
@@ -53,12 +46,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const templateId = readTemplateId.call(this, i);
 	const body: IDataObject = { name, transactionType, status };
 	if (templateId !== undefined) body.templateId = templateId;
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'POST',
-			path: `/profile/${profileId}/loop`,
-			body,
-			hints: templateId === undefined ? NO_TEMPLATE_HINTS : undefined,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'POST',
+		path: `/profile/${profileId}/loop`,
+		body,
+		hints: templateId === undefined ? NO_TEMPLATE_HINTS : undefined,
+	});
 }

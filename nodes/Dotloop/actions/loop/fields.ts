@@ -1,20 +1,18 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { humanize, sortedOptions, toOptions } from '../../descriptions/options';
 import {
-	humanize,
-	sortedOptions,
 	TRANSACTION_STATUSES,
 	TRANSACTION_STATUS_VALUES,
 	TRANSACTION_TYPES,
-	toOptions,
-} from '../../descriptions/constants';
+} from '../../rules/statuses';
 import { loopTemplateLocator } from '../../descriptions/locators';
 import {
 	assertMaxLength,
 	assertRequiredText,
 	assertStatusFitsType,
 	toDotloopId,
-} from '../../descriptions/validation';
+} from '../../parameters/validation';
 
 /** Dotloop's limit for a loop name (docs: "Loop-It", "Create a Loop", "Update a Loop"). */
 export const LOOP_NAME_MAX = 200;

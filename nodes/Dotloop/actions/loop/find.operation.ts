@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,21 +5,22 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { profileLocator } from '../../descriptions/locators';
-import { assertOneOf, assertRequiredText, readId } from '../../descriptions/validation';
-import { withStatusCategory } from '../../descriptions/statusCategory';
 import {
-	getAllBatched,
-	listCarriesDetails,
-	listedWithDetails,
-	withLoopDetails,
-} from '../../transport';
+	assertOneOf,
+	assertRequiredText,
+	readId,
+	readPageLimit,
+} from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
+import { profileLocator } from '../../descriptions/locators';
+import { withStatusCategory } from '../../rules/statuses';
+import { getAllBatched } from '../../transport';
+import { listCarriesDetails, listedWithDetails, withLoopDetails } from '../../rules/loopDetails';
 import { toItems } from '../output';
 import { loopListFilters, readLoopListFilter } from './listFilters';
 import { loopMatcher, LOOP_SEARCH_FIELDS, searchesDetails, type LoopSearchField } from './search';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	{
 		displayName: 'Search By',
@@ -66,11 +66,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	"Find a profile's loops whose name contains a text, or whose MLS number or street address matches; one result per loop. Reads only, changes nothing. Cost: 1 request per 100 loops of the profile, fewer once the limit of matches is found.";
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['find'] } },
-	properties,
-);
 
 /**
  * 5.1 List all Loops has no search, so Find reads the list with `include_details=true` (MLS number

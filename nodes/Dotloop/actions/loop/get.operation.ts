@@ -1,11 +1,10 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { withStatusCategory } from '../../descriptions/statusCategory';
-import { readId } from '../../descriptions/validation';
+import { withStatusCategory } from '../../rules/statuses';
+import { readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems, withProfileId } from '../output';
 
 /**
@@ -15,13 +14,10 @@ import { toItems, withProfileId } from '../output';
 export const toolDescription =
 	'Get one loop of a profile by its loop ID: name, status, transaction type, dates. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['get'] } },
-	[profileLocator, loopLocator],
-);
+export const properties: INodeProperties[] = [profileLocator, loopLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	return toItems(
 		withProfileId(await dotloopApiRequest.call(this, { method: 'GET', path }), profileId).map(

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,64 +5,54 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { LOOP_SORT_CATEGORIES, sortedOptions, toOptions } from '../../descriptions/constants';
+import { assertOneOf, readId, readPageLimit } from '../../parameters/validation';
+import { optionsCollection, returnAllOrLimit } from '../../descriptions/common';
+import { LOOP_SORT_CATEGORIES } from '../../rules/loops';
+import { sortedOptions, toOptions } from '../../descriptions/options';
 import { profileLocator } from '../../descriptions/locators';
-import { assertOneOf, readId } from '../../descriptions/validation';
-import { withStatusCategory } from '../../descriptions/statusCategory';
-import { getAllBatched, withListedDetails } from '../../transport';
+import { withStatusCategory } from '../../rules/statuses';
+import { getAllBatched } from '../../transport';
+import { withListedDetails } from '../../rules/loopDetails';
 import { toItems, withProfileId } from '../output';
 import { loopListFilters, readLoopListFilter } from './listFilters';
 
 /** 5.1 List all Loops: GET /profile/:profile_id/loop, paged with batch_size/batch_number. */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	...returnAllOrLimit,
 	loopListFilters,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Include Details',
-				name: 'includeDetails',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to include each loop’s details (property address, financials, dates, …) in its item',
-			},
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				options: sortedOptions(toOptions(LOOP_SORT_CATEGORIES)),
-				default: 'default',
-				description: 'The field Dotloop sorts the loops by',
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				options: [
-					{ name: 'Ascending', value: 'asc' },
-					{ name: 'Descending', value: 'desc' },
-				],
-				default: 'asc',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Include Details',
+			name: 'includeDetails',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to include each loop’s details (property address, financials, dates, …) in its item',
+		},
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			options: sortedOptions(toOptions(LOOP_SORT_CATEGORIES)),
+			default: 'default',
+			description: 'The field Dotloop sorts the loops by',
+		},
+		{
+			displayName: 'Sort Direction',
+			name: 'sortDirection',
+			type: 'options',
+			options: [
+				{ name: 'Ascending', value: 'asc' },
+				{ name: 'Descending', value: 'desc' },
+			],
+			default: 'asc',
+		},
+	]),
 ];
 
 export const toolDescription =
 	'List the loops of a profile, with optional filters (updated or created since, transaction types, statuses) and sorting. Reads only, changes nothing. Cost: 1 request per 100 loops returned.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['getAll'] } },
-	properties,
-);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);

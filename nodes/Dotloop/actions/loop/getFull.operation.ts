@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,15 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertOneOf, readId } from '../../descriptions/validation';
-import { withStatusCategory } from '../../descriptions/statusCategory';
-import {
-	dotloopRequest,
-	loopPathAfter,
-	mergeFields,
-	type DotloopResponse,
-	type LoopMerge,
-} from '../../transport';
+import { assertOneOf, readId } from '../../parameters/validation';
+import { withStatusCategory } from '../../rules/statuses';
+import { dotloopRequest, mergeFields, type DotloopResponse, type LoopMerge } from '../../transport';
+import { loopPath } from '../../rules/loops';
 import { mapBounded } from '../concurrency';
 
 const PARTS = ['loop', 'details', 'participants', 'folders', 'taskLists'] as const;
@@ -24,7 +19,7 @@ type Part = (typeof PARTS)[number];
 /** Requests in flight at once for one loop; each still waits for the shared rate-limit window. */
 const PARALLEL_REQUESTS = 4;
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -68,25 +63,20 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	'Get a whole loop in one result: the loop, its details (property, financials, dates), participants, folders with their documents and task lists with their tasks. Reads only, changes nothing. Cost: 1 request per part chosen (5 parts by default), plus 1 per task list.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['getFull'] } },
-	properties,
-);
-
 type Fetch = (path: string, qs?: IDataObject) => Promise<DotloopResponse<{ data?: unknown }>>;
 
 /** What each part asks Dotloop for (sections 5.2, 6.1, 9.1, 7.1 with include_documents, 10.1 + 10.3). */
 async function readPart(
 	fetch: Fetch,
-	loopPath: string,
+	loopAt: string,
 	part: Part,
 ): Promise<{ value: unknown; merge?: LoopMerge }> {
 	const paths: Record<Part, [string, IDataObject?]> = {
-		loop: [loopPath],
-		details: [`${loopPath}/detail`],
-		participants: [`${loopPath}/participant`],
-		folders: [`${loopPath}/folder`, { include_documents: true }],
-		taskLists: [`${loopPath}/tasklist/`],
+		loop: [loopAt],
+		details: [`${loopAt}/detail`],
+		participants: [`${loopAt}/participant`],
+		folders: [`${loopAt}/folder`, { include_documents: true }],
+		taskLists: [`${loopAt}/tasklist/`],
 	};
 	const [path, qs] = paths[part];
 	const { body, merge } = await fetch(path, qs);
@@ -139,19 +129,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	};
 
 	const [first, ...rest] = parts;
-	take(first, await readPart(fetch, `/profile/${profileId}/loop/${loopId}`, first));
-	const loopPath = loopPathAfter(profileId, loopId, merge);
+	take(first, await readPart(fetch, loopPath(profileId, loopId), first));
+	const loopAt = loopPath(profileId, loopId, merge);
 	const results = await mapBounded(
 		rest,
 		PARALLEL_REQUESTS,
-		async (part) => await readPart(fetch, loopPath, part),
+		async (part) => await readPart(fetch, loopAt, part),
 	);
 	rest.forEach((part, index) => take(part, results[index]));
 
 	if (values.taskLists) {
 		const taskLists = values.taskLists as IDataObject[];
 		const tasks = await mapBounded(taskLists, PARALLEL_REQUESTS, async (taskList) => {
-			const { body } = await fetch(`${loopPath}/tasklist/${taskList.id}/task`);
+			const { body } = await fetch(`${loopAt}/tasklist/${taskList.id}/task`);
 			return Array.isArray(body?.data) ? body.data : [];
 		});
 		values.taskLists = taskLists.map((taskList, index) => ({ ...taskList, tasks: tasks[index] }));

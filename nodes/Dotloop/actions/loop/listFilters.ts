@@ -1,56 +1,46 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	TRANSACTION_STATUS_VALUES,
-	TRANSACTION_TYPES,
-	sortedOptions,
-	toOptions,
-} from '../../descriptions/constants';
-import { assertOneOf, toWholeSecondUtc } from '../../descriptions/validation';
+import { TRANSACTION_STATUS_VALUES, TRANSACTION_TYPES } from '../../rules/statuses';
+import { sortedOptions, toOptions } from '../../descriptions/options';
+import { assertOneOf, toWholeSecondUtc } from '../../parameters/validation';
+import { filtersCollection } from '../../descriptions/common';
 
 /**
  * The filters of 5.1 List all Loops. They go into ONE `filter` parameter: key=value pairs joined
  * with ",", several values joined with "|".
  */
-export const loopListFilters: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options: [
-		{
-			displayName: 'Created Since',
-			name: 'createdSince',
-			type: 'dateTime',
-			default: '',
-			description: 'Only loops created at or after this time (sent to Dotloop as whole-second UTC)',
-		},
-		{
-			displayName: 'Statuses',
-			name: 'statuses',
-			type: 'multiOptions',
-			options: sortedOptions(toOptions(TRANSACTION_STATUS_VALUES)),
-			default: [],
-			description: 'Only loops with one of these statuses',
-		},
-		{
-			displayName: 'Transaction Types',
-			name: 'transactionTypes',
-			type: 'multiOptions',
-			options: sortedOptions(toOptions(TRANSACTION_TYPES)),
-			default: [],
-			description: 'Only loops of one of these transaction types',
-		},
-		{
-			displayName: 'Updated Since',
-			name: 'updatedSince',
-			type: 'dateTime',
-			default: '',
-			description: 'Only loops changed at or after this time (sent to Dotloop as whole-second UTC)',
-		},
-	],
-};
+export const loopListFilters: INodeProperties = filtersCollection([
+	{
+		displayName: 'Created Since',
+		name: 'createdSince',
+		type: 'dateTime',
+		default: '',
+		description: 'Only loops created at or after this time (sent to Dotloop as whole-second UTC)',
+	},
+	{
+		displayName: 'Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		options: sortedOptions(toOptions(TRANSACTION_STATUS_VALUES)),
+		default: [],
+		description: 'Only loops with one of these statuses',
+	},
+	{
+		displayName: 'Transaction Types',
+		name: 'transactionTypes',
+		type: 'multiOptions',
+		options: sortedOptions(toOptions(TRANSACTION_TYPES)),
+		default: [],
+		description: 'Only loops of one of these transaction types',
+	},
+	{
+		displayName: 'Updated Since',
+		name: 'updatedSince',
+		type: 'dateTime',
+		default: '',
+		description: 'Only loops changed at or after this time (sent to Dotloop as whole-second UTC)',
+	},
+]);
 
 /** A multi-select's values, also when an expression gives them as "A,B" or "A|B". */
 function listOf(value: unknown): string[] {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { loopDetailsOfSummary } from '../../transport';
+import { loopDetailsOfSummary } from '../../rules/loopDetails';
 
 export const LOOP_SEARCH_FIELDS = ['name', 'mlsNumber', 'streetAddress'] as const;
 export type LoopSearchField = (typeof LOOP_SEARCH_FIELDS)[number];

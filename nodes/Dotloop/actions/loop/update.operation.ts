@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { TRANSACTION_STATUS_VALUES, TRANSACTION_TYPES } from '../../descriptions/constants';
+import { TRANSACTION_STATUS_VALUES, TRANSACTION_TYPES } from '../../rules/statuses';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
 import {
 	assertMaxLength,
@@ -14,14 +13,14 @@ import {
 	assertStatusFitsType,
 	assertUpdateFields,
 	readId,
-} from '../../descriptions/validation';
+} from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems, withoutEmpty, withProfileId } from '../output';
 import { LOOP_NAME_MAX, loopNameField, statusFields, transactionTypeField } from './fields';
 
 /** 5.4 Update a Loop: PATCH /profile/:profile_id/loop/:loop_id (partial update). */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -45,13 +44,8 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	"Update a loop's name, status or transaction type. Changes data in Dotloop. Cost: 1 request.";
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loop'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const fields = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 	const body: IDataObject = {};
 	if (fields.name !== undefined) {

@@ -1,10 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	LOOP_DETAIL_FIELDS,
-	sortedByDisplayName,
-	sortedOptions,
-} from '../../descriptions/constants';
+import { LOOP_DETAIL_FIELDS } from '../../rules/loopDetails';
+import { sortedByDisplayName, sortedOptions } from '../../descriptions/options';
 
 /** Fields "Get Loop Details" (docs) documents as date strings, e.g. 01/31/2017. */
 const DATE_FIELDS: Record<string, string[]> = {

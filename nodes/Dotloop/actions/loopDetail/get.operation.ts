@@ -1,26 +1,19 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
-import { toItems } from '../output';
+import { itemLoopPath } from '../loopPath';
+import { requestItems } from '../output';
 
 /** 6.1 Get Loop Details: GET /profile/:profile_id/loop/:loop_id/detail, one item keyed by section. */
 export const toolDescription =
 	'Get the details of a loop: property address, financials, contract dates, listing information and the other sections. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loopDetail'], operation: ['get'] } },
-	[profileLocator, loopLocator],
-);
+export const properties: INodeProperties[] = [profileLocator, loopLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path: `${path}/detail`,
-		}),
-	);
+	const path = itemLoopPath.call(this, i);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path: `${path}/detail`,
+	});
 }

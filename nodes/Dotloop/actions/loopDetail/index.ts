@@ -1,33 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as get from './get.operation';
 import * as update from './update.operation';
+import { dotloopResource } from '../types';
 
-export const operations = { get, update };
-
-export const description: INodeProperties[] = [
+export const { operations, description } = dotloopResource(
+	'loopDetail',
+	{ get, update },
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['loopDetail'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get the details of a loop (property, financials, dates, …)',
-				action: 'Get loop details',
-			},
-			{
-				name: 'Update',
-				value: 'update',
-				description: 'Update the details of a loop',
-				action: 'Update loop details',
-			},
-		],
-		default: 'get',
+		get: {
+			name: 'Get',
+			description: 'Get the details of a loop (property, financials, dates, …)',
+			action: 'Get loop details',
+		},
+		update: {
+			name: 'Update',
+			description: 'Update the details of a loop',
+			action: 'Update loop details',
+		},
 	},
-	...get.description,
-	...update.description,
-];
+	'get',
+);

@@ -7,11 +7,10 @@ import type {
 } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { isDateValue, toDotloopDate } from '../../descriptions/dates';
-import { assertOneOf, clip } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
-import { toItems } from '../output';
+import { isDateValue, toDotloopDate } from '../../rules/dates';
+import { assertOneOf, clip } from '../../parameters/validation';
+import { itemLoopPath } from '../loopPath';
+import { requestItems } from '../output';
 import {
 	CLEAR_SEPARATOR,
 	clearFieldOptions,
@@ -24,7 +23,7 @@ import {
  * 6.2 Update Loop Details: PATCH /profile/:profile_id/loop/:loop_id/detail with
  * `{ "<Section>": { "<Field>": "<value>" } }` (partial update). Fields left empty are not sent.
  */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -80,11 +79,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Update the details of a loop (property address, financials, contract dates, ...); fields left empty are not changed. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loopDetail'], operation: ['update'] } },
-	properties,
-);
 
 function invalid(this: IExecuteFunctions, message: string, i: number): NodeOperationError {
 	return new NodeOperationError(this.getNode(), message, { itemIndex: i });
@@ -190,7 +184,7 @@ function fromJson(this: IExecuteFunctions, i: number): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const mode = this.getNodeParameter('mode', i) as string;
 	const body = mode === 'json' ? fromJson.call(this, i) : fromFields.call(this, i);
 	if (Object.keys(body).length === 0) {
@@ -202,11 +196,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			i,
 		);
 	}
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'PATCH',
-			path: `${path}/detail`,
-			body,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'PATCH',
+		path: `${path}/detail`,
+		body,
+	});
 }

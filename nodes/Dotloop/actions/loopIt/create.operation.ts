@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,9 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems, withoutEmpty } from '../output';
+import { readId } from '../../parameters/validation';
+import { requestItems, withoutEmpty } from '../output';
 import {
 	loopNameField,
 	optionalTemplateField,
@@ -26,7 +25,7 @@ import { customRoleField, isCustomRole, roleOptions } from '../participant/field
  * added to the contacts directory, and an optional loop template (required when the profile says
  * requiresTemplate; Dotloop then answers 422 without one). profile_id goes in the query string.
  */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		...profileLocator,
 		description:
@@ -159,11 +158,6 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	'Create a loop in one step with Loop-It: name, transaction type, status, property address, participants and an optional template. Changes data in Dotloop. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loopIt'], operation: ['create'] } },
-	properties,
-);
-
 function readParticipants(this: IExecuteFunctions, i: number): IDataObject[] {
 	const entries = this.getNodeParameter('participants.participant', i, []) as IDataObject[];
 	return entries.map((entry, n) => {
@@ -206,12 +200,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	});
 	if (participants.length) body.participants = participants;
 
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'POST',
-			path: '/loop-it',
-			qs: { profile_id: profileId },
-			body,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'POST',
+		path: '/loop-it',
+		qs: { profile_id: profileId },
+		body,
+	});
 }

@@ -1,27 +1,20 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopTemplateLocator, profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { readId } from '../../parameters/validation';
+import { requestItems } from '../output';
 
 /** 13.2 Retrieve an Individual Loop Template: GET /profile/:profile_id/loop-template/:loop_template_id */
 export const toolDescription =
 	'Get one loop template of a profile. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loopTemplate'], operation: ['get'] } },
-	[profileLocator, loopTemplateLocator],
-);
+export const properties: INodeProperties[] = [profileLocator, loopTemplateLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const templateId = readId.call(this, 'loopTemplateId', 'Loop Template', i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path: `/profile/${profileId}/loop-template/${templateId}`,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path: `/profile/${profileId}/loop-template/${templateId}`,
+	});
 }

@@ -1,9 +1,8 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
+import { readId, readPageLimit } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
 import { profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
 import { getList } from '../../transport';
 import { toItems } from '../output';
 
@@ -11,10 +10,7 @@ import { toItems } from '../output';
 export const toolDescription =
 	'List the loop templates of a profile (which new loops can start from). Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['loopTemplate'], operation: ['getAll'] } },
-	[profileLocator, ...returnAllOrLimit],
-);
+export const properties: INodeProperties[] = [profileLocator, ...returnAllOrLimit];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);

@@ -1,33 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import { dotloopResource } from '../types';
 
-export const operations = { get, getAll };
-
-export const description: INodeProperties[] = [
+export const { operations, description } = dotloopResource(
+	'loopTemplate',
+	{ get, getAll },
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['loopTemplate'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get a loop template',
-				action: 'Get a loop template',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'Get many loop templates of a profile',
-				action: 'Get many loop templates',
-			},
-		],
-		default: 'getAll',
+		get: { name: 'Get', description: 'Get a loop template', action: 'Get a loop template' },
+		getAll: {
+			name: 'Get Many',
+			description: 'Get many loop templates of a profile',
+			action: 'Get many loop templates',
+		},
 	},
-	...get.description,
-	...getAll.description,
-];
+	'getAll',
+);

@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,10 +7,9 @@ import type {
 } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertRequiredText } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
-import { toItems } from '../output';
+import { assertRequiredText } from '../../parameters/validation';
+import { itemLoopPath } from '../loopPath';
+import { requestItems } from '../output';
 import {
 	customRoleField,
 	isCustomRole,
@@ -20,7 +19,7 @@ import {
 	roleOptions,
 } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	{
@@ -62,14 +61,9 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	'Add a participant (a person with a role, such as buyer or listing agent) to a loop. Changes data in Dotloop. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['participant'], operation: ['create'] } },
-	properties,
-);
-
 /** POST /profile/:profile_id/loop/:loop_id/participant */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const fullName = assertRequiredText(
 		this,
 		this.getNodeParameter('fullName', i, '') as string,
@@ -98,7 +92,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		this.getNodeParameter('additionalFields', i, {}) as IDataObject,
 		i,
 	);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'POST', path: `${path}/participant`, body }),
-	);
+	return await requestItems.call(this, { method: 'POST', path: `${path}/participant`, body });
 }

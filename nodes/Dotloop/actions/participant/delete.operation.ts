@@ -1,26 +1,20 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
+import { readId } from '../../parameters/validation';
 import { dotloopRequest } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { deleted } from '../output';
 import { participantIdField } from './fields';
 
-const properties: INodeProperties[] = [profileLocator, loopLocator, participantIdField];
+export const properties: INodeProperties[] = [profileLocator, loopLocator, participantIdField];
 
 export const toolDescription =
 	'Remove a participant from a loop. Changes data in Dotloop. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['participant'], operation: ['delete'] } },
-	properties,
-);
-
 /** DELETE /profile/:profile_id/loop/:loop_id/participant/:participant_id */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const participantId = readId.call(this, 'participantId', 'Participant ID', i);
 	await dotloopRequest.call(this, {
 		method: 'DELETE',

@@ -1,8 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PARTICIPANT_ROLES, sortedOptions, toOptions } from '../../descriptions/constants';
-import { assertRequiredText } from '../../descriptions/validation';
+import { PARTICIPANT_ROLES } from '../../rules/roles';
+import { sortedOptions, toOptions } from '../../descriptions/options';
+import { assertRequiredText } from '../../parameters/validation';
 import { withoutEmpty } from '../output';
 
 /** The Role option that reveals "Custom Role" (a role defined in the user's Dotloop account). */

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,12 +5,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { sortedByDisplayName } from '../../descriptions/constants';
+import { sortedByDisplayName } from '../../descriptions/options';
 import { loopLocator, profileLocator } from '../../descriptions/locators';
-import { assertUpdateFields, readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
-import { toItems } from '../output';
+import { assertUpdateFields, readId } from '../../parameters/validation';
+import { itemLoopPath } from '../loopPath';
+import { requestItems } from '../output';
 import {
 	customRoleDescription,
 	participantBody,
@@ -47,7 +45,7 @@ const updateFields: INodeProperties[] = [
 	{ displayName: 'Role', name: 'role', type: 'options', options: roleOptions, default: 'BUYER' },
 ];
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	participantIdField,
@@ -64,14 +62,9 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	'Update a participant of a loop (name, role, email, phone, ...). Changes data in Dotloop. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['participant'], operation: ['update'] } },
-	properties,
-);
-
 /** PATCH /profile/:profile_id/loop/:loop_id/participant/:participant_id (a partial update) */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const participantId = readId.call(this, 'participantId', 'Participant ID', i);
 	const { fullName, email, role, customRole, ...extra } = this.getNodeParameter(
 		'updateFields',
@@ -85,11 +78,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	assertUpdateFields(this, body, i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'PATCH',
-			path: `${path}/participant/${participantId}`,
-			body,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'PATCH',
+		path: `${path}/participant/${participantId}`,
+		body,
+	});
 }

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,13 +5,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertRequiredText } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems, withoutEmpty } from '../output';
+import { assertRequiredText } from '../../parameters/validation';
+import { requestItems, withoutEmpty } from '../output';
 import { profileFields } from './fields';
 
 /** 4.3 Create a Profile: POST /profile */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Name',
 		name: 'name',
@@ -35,16 +33,11 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	'Create a profile for the connected user. Changes data in Dotloop. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['profile'], operation: ['create'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const name = assertRequiredText(this, this.getNodeParameter('name', i, '') as string, 'Name', i);
 	const body = withoutEmpty({
 		...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
 		name,
 	});
-	return toItems(await dotloopApiRequest.call(this, { method: 'POST', path: '/profile', body }));
+	return await requestItems.call(this, { method: 'POST', path: '/profile', body });
 }

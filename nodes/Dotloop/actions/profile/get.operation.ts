@@ -1,23 +1,16 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { profileLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems } from '../output';
+import { readId } from '../../parameters/validation';
+import { requestItems } from '../output';
 
 /** 4.2 Get a Profile: GET /profile/:profile_id */
 export const toolDescription =
 	'Get one profile by its profile ID: its name, type and whether it holds loops. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['profile'], operation: ['get'] } },
-	[profileLocator],
-);
+export const properties: INodeProperties[] = [profileLocator];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'GET', path: `/profile/${profileId}` }),
-	);
+	return await requestItems.call(this, { method: 'GET', path: `/profile/${profileId}` });
 }

@@ -1,7 +1,7 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
 import { getList } from '../../transport';
 import { toItems } from '../output';
 
@@ -9,10 +9,7 @@ import { toItems } from '../output';
 export const toolDescription =
 	'List the profiles of the connected user (loops belong to a profile). Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['profile'], operation: ['getAll'] } },
-	returnAllOrLimit,
-);
+export const properties: INodeProperties[] = returnAllOrLimit;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const limit = readPageLimit.call(this, i);

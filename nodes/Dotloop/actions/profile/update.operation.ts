@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,13 +6,12 @@ import type {
 } from 'n8n-workflow';
 
 import { profileLocator } from '../../descriptions/locators';
-import { assertUpdateFields, readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { toItems, withoutEmpty } from '../output';
+import { assertUpdateFields, readId } from '../../parameters/validation';
+import { requestItems, withoutEmpty } from '../output';
 import { profileFields } from './fields';
 
 /** 4.4 Update a Profile: PATCH /profile/:profile_id (partial update). */
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	{
 		displayName: 'Update Fields',
@@ -28,16 +26,9 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	'Update a profile (name, company, address, ...). Changes data in Dotloop. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['profile'], operation: ['update'] } },
-	properties,
-);
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const profileId = readId.call(this, 'profileId', 'Profile', i);
 	const body = withoutEmpty(this.getNodeParameter('updateFields', i, {}) as IDataObject);
 	assertUpdateFields(this, body, i);
-	return toItems(
-		await dotloopApiRequest.call(this, { method: 'PATCH', path: `/profile/${profileId}`, body }),
-	);
+	return await requestItems.call(this, { method: 'PATCH', path: `/profile/${profileId}`, body });
 }

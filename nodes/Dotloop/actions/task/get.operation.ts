@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import {
@@ -7,30 +6,27 @@ import {
 	taskListLocator,
 	taskLocator,
 } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
-import { dotloopApiRequest } from '../../transport';
-import { loopPath } from '../loopPath';
-import { toItems } from '../output';
+import { readId } from '../../parameters/validation';
+import { itemLoopPath } from '../loopPath';
+import { requestItems } from '../output';
 
-const properties: INodeProperties[] = [profileLocator, loopLocator, taskListLocator, taskLocator];
+export const properties: INodeProperties[] = [
+	profileLocator,
+	loopLocator,
+	taskListLocator,
+	taskLocator,
+];
 
 export const toolDescription =
 	"Get one task of a loop's task list. Reads only, changes nothing. Cost: 1 request.";
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['task'], operation: ['get'] } },
-	properties,
-);
-
 /** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id/task/:task_list_item_id */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const taskListId = readId.call(this, 'taskListId', 'Task List', i);
 	const taskId = readId.call(this, 'taskId', 'Task ID', i);
-	return toItems(
-		await dotloopApiRequest.call(this, {
-			method: 'GET',
-			path: `${path}/tasklist/${taskListId}/task/${taskId}`,
-		}),
-	);
+	return await requestItems.call(this, {
+		method: 'GET',
+		path: `${path}/tasklist/${taskListId}/task/${taskId}`,
+	});
 }

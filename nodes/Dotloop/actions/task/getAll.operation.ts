@@ -1,14 +1,13 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
+import { readId, readPageLimit } from '../../parameters/validation';
+import { returnAllOrLimit } from '../../descriptions/common';
 import { loopLocator, profileLocator, taskListLocator } from '../../descriptions/locators';
-import { readId } from '../../descriptions/validation';
 import { getList } from '../../transport';
-import { loopPath } from '../loopPath';
+import { itemLoopPath } from '../loopPath';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	profileLocator,
 	loopLocator,
 	taskListLocator,
@@ -18,14 +17,9 @@ const properties: INodeProperties[] = [
 export const toolDescription =
 	"List the tasks of a loop's task list. Reads only, changes nothing. Cost: 1 request.";
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['task'], operation: ['getAll'] } },
-	properties,
-);
-
 /** GET /profile/:profile_id/loop/:loop_id/tasklist/:task_list_id/task */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const path = loopPath.call(this, i);
+	const path = itemLoopPath.call(this, i);
 	const taskListId = readId.call(this, 'taskListId', 'Task List', i);
 	const limit = readPageLimit.call(this, i);
 	return toItems(await getList.call(this, `${path}/tasklist/${taskListId}/task`, {}, { limit }));

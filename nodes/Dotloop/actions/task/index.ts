@@ -1,28 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import { dotloopResource } from '../types';
 
-export const operations = { get, getAll };
-
-export const description: INodeProperties[] = [
+export const { operations, description } = dotloopResource(
+	'task',
+	{ get, getAll },
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['task'] } },
-		options: [
-			{ name: 'Get', value: 'get', description: 'Get a task of a task list', action: 'Get a task' },
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'Get many tasks of a task list',
-				action: 'Get many tasks',
-			},
-		],
-		default: 'getAll',
+		get: { name: 'Get', description: 'Get a task of a task list', action: 'Get a task' },
+		getAll: {
+			name: 'Get Many',
+			description: 'Get many tasks of a task list',
+			action: 'Get many tasks',
+		},
 	},
-	...get.description,
-	...getAll.description,
-];
+	'getAll',
+);

@@ -1,33 +1,17 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
+import { dotloopResource } from '../types';
 
-export const operations = { get, getAll };
-
-export const description: INodeProperties[] = [
+export const { operations, description } = dotloopResource(
+	'taskList',
+	{ get, getAll },
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['taskList'] } },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'Get a task list of a loop',
-				action: 'Get a task list',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'Get many task lists of a loop',
-				action: 'Get many task lists',
-			},
-		],
-		default: 'getAll',
+		get: { name: 'Get', description: 'Get a task list of a loop', action: 'Get a task list' },
+		getAll: {
+			name: 'Get Many',
+			description: 'Get many task lists of a loop',
+			action: 'Get many task lists',
+		},
 	},
-	...get.description,
-	...getAll.description,
-];
+	'getAll',
+);

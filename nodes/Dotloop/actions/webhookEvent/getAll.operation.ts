@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,42 +5,31 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
-import { DELIVERY_STATUSES, sortedOptions, toOptions } from '../../descriptions/constants';
+import { assertOneOf, readPageLimit, readUuid } from '../../parameters/validation';
+import { filtersCollection, returnAllOrLimit } from '../../descriptions/common';
+import { DELIVERY_STATUSES } from '../../rules/subscriptions';
+import { sortedOptions, toOptions } from '../../descriptions/options';
 import { subscriptionLocator } from '../../descriptions/locators';
-import { assertOneOf, readUuid } from '../../descriptions/validation';
 import { getAllByCursor } from '../../transport';
 import { toItems } from '../output';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	subscriptionLocator,
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Delivery Status',
-				name: 'deliveryStatus',
-				type: 'options',
-				options: sortedOptions(toOptions(DELIVERY_STATUSES)),
-				default: 'FAILED',
-				description: 'Only events in this delivery state',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Delivery Status',
+			name: 'deliveryStatus',
+			type: 'options',
+			options: sortedOptions(toOptions(DELIVERY_STATUSES)),
+			default: 'FAILED',
+			description: 'Only events in this delivery state',
+		},
+	]),
 ];
 
 export const toolDescription =
 	'List the events of a webhook subscription (Dotloop keeps them 90 days). Reads only, changes nothing. Cost: 1 request per page Dotloop returns.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookEvent'], operation: ['getAll'] } },
-	properties,
-);
 
 /**
  * GET /subscription/:subscription_id/event[?delivery_status=…&next_cursor=…] (docs: "List all Events").

@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { assertRequiredText, readId } from '../../descriptions/validation';
+import { assertRequiredText, readId } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { withoutEmpty } from '../output';
 import {
@@ -19,7 +18,7 @@ import {
 	urlField,
 } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	{
 		displayName: 'Target Type',
 		name: 'targetType',
@@ -63,11 +62,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Subscribe a URL to Dotloop events (Dotloop then sends them to that URL). Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookSubscription'], operation: ['create'] } },
-	properties,
-);
 
 /** POST /subscription (docs: "Create a Subscription") */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

@@ -5,16 +5,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { type WebhookTargetType } from '../../descriptions/constants';
 import {
-	assertEventTypes,
-	eventTypeOptions,
 	MAX_SUBSCRIPTION_KEY_LENGTH,
 	MAX_SUBSCRIPTION_URL_LENGTH,
 	toEventList,
 	WEBHOOK_TARGET_TYPES,
-} from '../../descriptions/subscriptions';
-import { assertHttpsUrl, assertMaxLength, assertOneOf } from '../../descriptions/validation';
+	type WebhookTargetType,
+} from '../../rules/subscriptions';
+import {
+	assertEventTypes,
+	assertHttpsUrl,
+	assertMaxLength,
+	assertOneOf,
+} from '../../parameters/validation';
+import { eventTypeOptions } from '../../descriptions/options';
 
 /** Dotloop shows a subscription only to the API client that created it (docs: "Webhook Subscriptions"). */
 export const SUBSCRIPTION_HINTS = {

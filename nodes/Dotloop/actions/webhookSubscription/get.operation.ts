@@ -1,18 +1,14 @@
-import { updateDisplayOptions } from 'n8n-workflow';
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { subscriptionLocator } from '../../descriptions/locators';
-import { readUuid } from '../../descriptions/validation';
+import { readUuid } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { SUBSCRIPTION_HINTS, toSubscriptionItems } from './fields';
 
 export const toolDescription =
 	'Get one webhook subscription of this API client. Reads only, changes nothing. Cost: 1 request.';
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookSubscription'], operation: ['get'] } },
-	[subscriptionLocator],
-);
+export const properties: INodeProperties[] = [subscriptionLocator];
 
 /** GET /subscription/:subscription_id (docs: "Get a Subscription") */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

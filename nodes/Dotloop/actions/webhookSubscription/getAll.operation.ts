@@ -1,4 +1,3 @@
-import { updateDisplayOptions } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -6,37 +5,26 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { readPageLimit, returnAllOrLimit } from '../../descriptions/common';
+import { readPageLimit } from '../../parameters/validation';
+import { filtersCollection, returnAllOrLimit } from '../../descriptions/common';
 import { getAllByCursor } from '../../transport';
 import { toSubscriptionItems } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Enabled Only',
-				name: 'enabledOnly',
-				type: 'boolean',
-				default: true,
-				description: 'Whether to return only enabled subscriptions',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Enabled Only',
+			name: 'enabledOnly',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return only enabled subscriptions',
+		},
+	]),
 ];
 
 export const toolDescription =
 	'List the webhook subscriptions of this API client. Reads only, changes nothing. Cost: 1 request per page Dotloop returns.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookSubscription'], operation: ['getAll'] } },
-	properties,
-);
 
 /** GET /subscription[?enabled=true&next_cursor=…] (docs: "List all Subscriptions") */
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {

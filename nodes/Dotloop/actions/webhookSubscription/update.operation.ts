@@ -1,4 +1,4 @@
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { subscriptionLocator } from '../../descriptions/locators';
-import { assertUpdateFields, readUuid } from '../../descriptions/validation';
+import { assertUpdateFields, readUuid } from '../../parameters/validation';
 import { dotloopApiRequest } from '../../transport';
 import { withoutEmpty } from '../output';
 import {
@@ -21,7 +21,7 @@ import {
 	urlField,
 } from './fields';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	subscriptionLocator,
 	{
 		displayName: 'Update Fields',
@@ -55,11 +55,6 @@ const properties: INodeProperties[] = [
 
 export const toolDescription =
 	'Update, enable or disable a webhook subscription. Changes data in Dotloop. Cost: 1 request.';
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['webhookSubscription'], operation: ['update'] } },
-	properties,
-);
 
 function chosen(value: unknown): boolean {
 	return Array.isArray(value) ? value.length > 0 : String(value ?? '').trim() !== '';

@@ -1,13 +1,8 @@
 import type { IDataObject, INode, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import {
-	isSubscriptionNotice,
-	parseDotloopDelivery,
-	ReplayGuard,
-	SIGNATURE_HEADER_PAIRS,
-	toTriggerItem,
-	verifyDotloopSignature,
-} from '../webhook';
+import { isSubscriptionNotice, parseDotloopDelivery, toTriggerItem } from '../rules/deliveries';
+import { ReplayGuard } from './replay';
+import { SIGNATURE_HEADER_PAIRS, verifyDotloopSignature } from './signature';
 import { rawHeader, soleHeader } from '../transport/headers';
 import { DEFAULT_MAX_EVENT_AGE_MINUTES, MAX_CLOCK_SKEW_MINUTES } from './description';
 import { readTargetAndEvents } from './parameters';

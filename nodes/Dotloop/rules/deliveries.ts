@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { SUBSCRIPTION_NOTICES } from '../descriptions/constants';
+import { SUBSCRIPTION_NOTICES } from './subscriptions';
 
 /**
  * A webhook delivery as Dotloop posts it (docs: "Event Request") and the item the trigger makes of it.

@@ -2,10 +2,16 @@ import { DateTime } from 'luxon';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHookFunctions } from 'n8n-workflow';
 
+import { isDotloopId, isDotloopUuid, UUID_EXAMPLE } from '../rules/ids';
+import { LOOP_URL_EXAMPLE } from '../rules/loops';
+import { TRANSACTION_STATUSES, type TransactionType } from '../rules/statuses';
+import {
+	isHttpsUrl,
+	MAX_SUBSCRIPTION_URL_LENGTH,
+	WEBHOOK_EVENTS,
+	type WebhookTargetType,
+} from '../rules/subscriptions';
 import { clip } from '../transport/errors';
-import { TRANSACTION_STATUSES, type TransactionType } from './constants';
-import { LOOP_URL_EXAMPLE } from './locators';
-import { isHttpsUrl, MAX_SUBSCRIPTION_URL_LENGTH } from './subscriptions';
 
 export { clip };
 
@@ -14,8 +20,6 @@ export { clip };
  * the parameter and says what is allowed.
  */
 type ParamContext = IExecuteFunctions | IHookFunctions;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function fail(ctx: ParamContext, message: string, itemIndex: number, description?: string): never {
 	throw new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
@@ -28,7 +32,7 @@ export function toDotloopId(
 	itemIndex: number,
 ): number {
 	const text = String(raw ?? '').trim();
-	if (!/^[1-9][0-9]*$/.test(text) || !Number.isSafeInteger(Number(text))) {
+	if (!isDotloopId(text) || !Number.isSafeInteger(Number(text))) {
 		fail(
 			ctx,
 			`"${label}" must be a Dotloop ID (a positive whole number), not "${clip(text)}"`,
@@ -80,10 +84,10 @@ export function readUuid(
 	const text = String(
 		this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
-	if (!UUID.test(text)) {
+	if (!isDotloopUuid(text)) {
 		fail(
 			this,
-			`"${label}" must be a Dotloop UUID such as 4370bfdb-af96-430c-9871-90badf4d5608, not "${clip(text)}"`,
+			`"${label}" must be a Dotloop UUID such as ${UUID_EXAMPLE}, not "${clip(text)}"`,
 			itemIndex,
 		);
 	}
@@ -209,4 +213,49 @@ export function toWholeSecondUtc(
 		);
 	}
 	return time.toUTC().startOf('second').toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** The record limit of a Get Many: undefined for Return All. */
+export function readPageLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = Number(this.getNodeParameter('limit', itemIndex, 50));
+	if (!Number.isInteger(limit) || limit < 1) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"Limit" must be a whole number of at least 1, not "${clip(limit)}"`,
+			{
+				itemIndex,
+			},
+		);
+	}
+	return limit;
+}
+
+/**
+ * Refuses, before any request, an empty event list and event types a subscription to `targetType`
+ * cannot receive (an expression can return anything), naming the parameter and the allowed types.
+ */
+export function assertEventTypes(
+	ctx: IExecuteFunctions | IHookFunctions,
+	eventTypes: string[],
+	targetType: WebhookTargetType,
+	label: string,
+	itemIndex: number,
+): void {
+	const allowed = WEBHOOK_EVENTS[targetType] as readonly string[];
+	if (eventTypes.length === 0) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${label}" is empty: choose at least one event type`,
+			{ itemIndex, description: `A ${targetType} subscription can receive ${allowed.join(', ')}.` },
+		);
+	}
+	const misfits = eventTypes.filter((eventType) => !allowed.includes(eventType));
+	if (misfits.length) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`"${label}" has event types a ${targetType} subscription cannot receive: ${misfits.map((misfit) => clip(misfit)).join(', ')}. Allowed: ${allowed.join(', ')}`,
+			{ itemIndex },
+		);
+	}
 }

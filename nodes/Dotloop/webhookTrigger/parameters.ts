@@ -1,14 +1,14 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { WEBHOOK_EVENTS, type WebhookTargetType } from '../descriptions/constants';
 import {
-	assertEventTypes,
 	MAX_SUBSCRIPTION_KEY_LENGTH,
 	toEventList,
+	WEBHOOK_EVENTS,
 	WEBHOOK_TARGET_TYPES,
-} from '../descriptions/subscriptions';
-import { assertMaxLength, toDotloopId } from '../descriptions/validation';
+	type WebhookTargetType,
+} from '../rules/subscriptions';
+import { assertEventTypes, assertMaxLength, toDotloopId } from '../parameters/validation';
 import { dotloopApiRequest } from '../transport';
 import { EVENTS_PARAMETER } from './description';
 

@@ -1,7 +1,74 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DotloopContext } from './context';
-import { dotloopApiRequest } from './request';
+import { dotloopApiRequest, type DotloopContext } from '../transport';
+
+/** Loop detail sections and their fields (docs: "Get Loop Details"). */
+export const LOOP_DETAIL_FIELDS: Record<string, string[]> = {
+	'Property Address': [
+		'Country',
+		'Street Number',
+		'Street Name',
+		'Unit Number',
+		'City',
+		'State/Prov',
+		'Zip/Postal Code',
+		'County',
+		'MLS Number',
+		'Parcel/Tax ID',
+	],
+	Financials: [
+		'Purchase/Sale Price',
+		'Sale Commission Rate',
+		'Sale Commission Split % - Buy Side',
+		'Sale Commission Split % - Sell Side',
+		'Sale Commission Total',
+		'Earnest Money Amount',
+		'Earnest Money Held By',
+		'Sale Commission Split $ - Buy Side',
+		'Sale Commission Split $ - Sell Side',
+	],
+	'Contract Dates': ['Contract Agreement Date', 'Closing Date'],
+	'Offer Dates': ['Inspection Date', 'Offer Date', 'Offer Expiration Date', 'Occupancy Date'],
+	'Contract Info': ['Transaction Number', 'Class', 'Type'],
+	Referral: ['Referral %', 'Referral Source'],
+	'Listing Information': [
+		'Expiration Date',
+		'Listing Date',
+		'Original Price',
+		'Current Price',
+		'1st Mortgage Balance',
+		'2nd Mortgage Balance',
+		'Other Liens',
+		'Description of Other Liens',
+		"Homeowner's Association",
+		"Homeowner's Association Dues",
+		'Total Encumbrances',
+		'Property Includes',
+		'Property Excludes',
+		'Remarks',
+	],
+	'Geographic Description': [
+		'MLS Area',
+		'Legal Description',
+		'Map Grid',
+		'Subdivision',
+		'Lot',
+		'Deed Page',
+		'Deed Book',
+		'Section',
+		'Addition',
+		'Block',
+	],
+	Property: [
+		'Year Built',
+		'Bedrooms',
+		'Square Footage',
+		'School District',
+		'Type',
+		'Bathrooms',
+		'Lot Size',
+	],
+};
 
 /**
  * "List all Loops" documents `include_details=true` ("flag to include loop details with each record

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { isHttpsUrl, MAX_SUBSCRIPTION_URL_LENGTH } from '../descriptions/subscriptions';
+import { isHttpsUrl, MAX_SUBSCRIPTION_URL_LENGTH } from '../rules/subscriptions';
 import { dotloopApiRequest } from '../transport';
 import { wantedSubscription } from './parameters';
 import { ownerHere, triggerState } from './state';

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
-import { sortedOptions, toOptions, TRANSACTION_STATUS_VALUES } from '../../descriptions/constants';
+import { sortedOptions, toOptions } from '../../descriptions/options';
+import { TRANSACTION_STATUS_VALUES } from '../../rules/statuses';
 import { pollLoopFeed, readLoopFeed, recentLoops, type FeedBacklog } from '../loops';
 import {
 	pollEachProfile,

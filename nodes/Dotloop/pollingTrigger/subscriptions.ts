@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { dotloopApiRequest } from '../transport';
-import { toTriggerItem, type DotloopDelivery } from '../webhook';
+import { toTriggerItem, type DotloopDelivery } from '../rules/deliveries';
 import { readCursorPages } from './fetch';
 import { advanceWindow, isoSeconds, toSeconds, windowStart, type ChangeWindow } from './window';
 

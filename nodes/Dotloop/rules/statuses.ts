@@ -1,5 +1,37 @@
 import type { IDataObject } from 'n8n-workflow';
 
+/** Dotloop's transaction types and the loop statuses of each, from the "Addendum" of the Public API v2 documentation. */
+export const TRANSACTION_STATUSES = {
+	PURCHASE_OFFER: ['PRE_OFFER', 'UNDER_CONTRACT', 'SOLD', 'ARCHIVED'],
+	LISTING_FOR_SALE: [
+		'PRE_LISTING',
+		'PRIVATE_LISTING',
+		'ACTIVE_LISTING',
+		'UNDER_CONTRACT',
+		'SOLD',
+		'ARCHIVED',
+	],
+	LISTING_FOR_LEASE: [
+		'PRE_LISTING',
+		'PRIVATE_LISTING',
+		'ACTIVE_LISTING',
+		'UNDER_CONTRACT',
+		'LEASED',
+		'ARCHIVED',
+	],
+	LEASE_OFFER: ['PRE_OFFER', 'UNDER_CONTRACT', 'LEASED', 'ARCHIVED'],
+	REAL_ESTATE_OTHER: ['NEW', 'IN_PROGRESS', 'DONE', 'ARCHIVED'],
+	OTHER: ['NEW', 'IN_PROGRESS', 'DONE', 'ARCHIVED'],
+} as const;
+
+export type TransactionType = keyof typeof TRANSACTION_STATUSES;
+
+export const TRANSACTION_TYPES = Object.keys(TRANSACTION_STATUSES) as TransactionType[];
+
+export const TRANSACTION_STATUS_VALUES = [
+	...new Set(Object.values(TRANSACTION_STATUSES).flat()),
+] as string[];
+
 /**
  * Dotloop's loop statuses grouped into the stages back-office and CRM syncs map them to (as SkySlope Books'
  * Dotloop mapping does). Withdrawn and Terminated are not in the documentation's list (Addendum 17.1.3) but

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 
-import { isHttpsUrl } from '../descriptions/subscriptions';
+import { isHttpsUrl } from '../rules/subscriptions';
 import { dotloopRequest, getAllByCursor } from '../transport';
 import { isNotFound, removeForOldUrl, storedForAnotherUrl } from './delete';
 import { wantedSubscription, type WantedSubscription } from './parameters';

@@ -1,8 +1,10 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { withStatusCategory } from '../descriptions/statusCategory';
-import { dotloopRequest, withListedDetails, type DotloopResponse } from '../transport';
+import { isDotloopId } from '../rules/ids';
+import { withStatusCategory } from '../rules/statuses';
+import { dotloopRequest, type DotloopResponse } from '../transport';
+import { withListedDetails } from '../rules/loopDetails';
 import { overBudget } from './budget';
 import { concerning } from './fetch';
 
@@ -27,7 +29,7 @@ export function readWatch(this: IPollFunctions): Watch {
 	const profileId = String(
 		this.getNodeParameter('profileId', '', { extractValue: true }) ?? '',
 	).trim();
-	if (!/^[1-9][0-9]*$/.test(profileId)) {
+	if (!isDotloopId(profileId)) {
 		throw new NodeOperationError(
 			this.getNode(),
 			`Profile: "${profileId}" is not a profile ID; choose a profile from the list or enter its whole-number ID`,

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { concerning } from '../fetch';
-import { listSubscriptions, reEnable, subscriptionItem } from '../webhooks';
+import { listSubscriptions, reEnable, subscriptionItem } from '../subscriptions';
 import { watchingKey, type PollEventModule } from './types';
 
 export const properties: INodeProperties[] = [

@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { TRANSACTION_STATUSES } from '../descriptions/constants';
+import { TRANSACTION_STATUSES } from '../rules/statuses';
 import { SAMPLE_SIZE } from './events/types';
 import { readBatches, type BatchedRead, type ReadOptions } from './fetch';
 import { overBudget } from './budget';

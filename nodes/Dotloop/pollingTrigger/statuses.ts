@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { TRANSACTION_STATUSES } from '../descriptions/constants';
+import { TRANSACTION_STATUSES } from '../rules/statuses';
 import { decodeIds, encodeIds } from './idSets';
 import { END_STATUSES, readLoops, type FeedResult } from './loops';
 import { isoSeconds, LOOKBACK_SECONDS, toSeconds } from './window';

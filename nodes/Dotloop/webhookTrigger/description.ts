@@ -1,13 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { eventTypeOptions, sortedOptions, toOptions } from '../descriptions/options';
 import {
-	sortedOptions,
-	toOptions,
+	MAX_SUBSCRIPTION_KEY_LENGTH,
 	WEBHOOK_EVENTS,
 	type WebhookTargetType,
-} from '../descriptions/constants';
+} from '../rules/subscriptions';
 import { profileLocator } from '../descriptions/locators';
-import { eventTypeOptions, MAX_SUBSCRIPTION_KEY_LENGTH } from '../descriptions/subscriptions';
+import { optionsCollection } from '../descriptions/common';
 
 /**
  * Deliveries signed longer ago than this are refused. Dotloop retries a failed delivery after 30 s,
@@ -121,38 +121,31 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	eventsField('PROFILE', 'The loop events of the profile that start the workflow'),
 	eventsField('USER', 'The events of the connected user that start the workflow'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'External ID',
-				name: 'externalId',
-				type: 'string',
-				default: '',
-				description: `An identifier of yours (at most ${MAX_SUBSCRIPTION_KEY_LENGTH} characters) that Dotloop sends with every event as subscriptionExternalId`,
-			},
-			{
-				displayName: 'Include Subscription Notices',
-				name: 'includeSubscriptionNotices',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether SUBSCRIPTION_DISABLED and SUBSCRIPTION_REMOVED notices start the workflow, so you learn when Dotloop stopped the feed',
-			},
-			{
-				displayName: 'Maximum Event Age (Minutes)',
-				name: 'maxEventAgeMinutes',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_MAX_EVENT_AGE_MINUTES,
-				description:
-					'Deliveries signed longer ago than this are refused (timestamps more than 5 minutes ahead always are). The default, 16 hours, covers every retry Dotloop makes after a failed delivery. A lower value narrows how long a captured delivery could be replayed to another n8n process; within one process an exact redelivery never runs twice.',
-				hint: 'Lower it only for stricter setups: a late Dotloop retry older than this is refused and its event lost (see README)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			description: `An identifier of yours (at most ${MAX_SUBSCRIPTION_KEY_LENGTH} characters) that Dotloop sends with every event as subscriptionExternalId`,
+		},
+		{
+			displayName: 'Include Subscription Notices',
+			name: 'includeSubscriptionNotices',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether SUBSCRIPTION_DISABLED and SUBSCRIPTION_REMOVED notices start the workflow, so you learn when Dotloop stopped the feed',
+		},
+		{
+			displayName: 'Maximum Event Age (Minutes)',
+			name: 'maxEventAgeMinutes',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_MAX_EVENT_AGE_MINUTES,
+			description:
+				'Deliveries signed longer ago than this are refused (timestamps more than 5 minutes ahead always are). The default, 16 hours, covers every retry Dotloop makes after a failed delivery. A lower value narrows how long a captured delivery could be replayed to another n8n process; within one process an exact redelivery never runs twice.',
+			hint: 'Lower it only for stricter setups: a late Dotloop retry older than this is refused and its event lost (see README)',
+		},
+	]),
 ];

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { fromDotloopDate } from '../descriptions/dates';
-import { listCarriesDetails, loopDetailsOfSummary, withListedDetails } from '../transport';
+import { fromDotloopDate } from '../rules/dates';
+import { listCarriesDetails, loopDetailsOfSummary, withListedDetails } from '../rules/loopDetails';
 import { ACTIVE_STATUSES, CLOSED_STATUSES, pollLoopFeed, readLoops } from './loops';
 import { advanceWindow, isoSeconds, type ChangeWindow } from './window';
 

@@ -5,6 +5,7 @@ import { properties as dateApproachingProperties } from './events/loopDateApproa
 import { properties as statusChangedProperties } from './events/loopStatusChanged';
 import { properties as subscriptionDisabledProperties } from './events/subscriptionDisabled';
 import { LOOP_EVENTS } from './events/types';
+import { optionsCollection } from '../descriptions/common';
 
 export const pollingTriggerProperties: INodeProperties[] = [
 	{
@@ -70,38 +71,31 @@ export const pollingTriggerProperties: INodeProperties[] = [
 	...statusChangedProperties,
 	...dateApproachingProperties,
 	...subscriptionDisabledProperties,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Emit Existing Records on First Poll',
-				name: 'emitExisting',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether the first poll after activation emits what already exists instead of only recording where things stand',
-			},
-			{
-				displayName: 'Include Closed Loops',
-				name: 'includeClosed',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether loops in an end state (Sold, Leased, Done) or archived are watched too; their dates are usually past, and on accounts that never archive they are most of the loops',
-				displayOptions: { show: { '/event': ['loopDateApproaching'] } },
-			},
-			{
-				displayName: 'Include Loop Details',
-				name: 'includeDetails',
-				type: 'boolean',
-				default: false,
-				description: 'Whether each loop carries its details (include_details=true)',
-				displayOptions: { show: { '/event': ['loopCreated', 'loopUpdated', 'loopStatusChanged'] } },
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Emit Existing Records on First Poll',
+			name: 'emitExisting',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether the first poll after activation emits what already exists instead of only recording where things stand',
+		},
+		{
+			displayName: 'Include Closed Loops',
+			name: 'includeClosed',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether loops in an end state (Sold, Leased, Done) or archived are watched too; their dates are usually past, and on accounts that never archive they are most of the loops',
+			displayOptions: { show: { '/event': ['loopDateApproaching'] } },
+		},
+		{
+			displayName: 'Include Loop Details',
+			name: 'includeDetails',
+			type: 'boolean',
+			default: false,
+			description: 'Whether each loop carries its details (include_details=true)',
+			displayOptions: { show: { '/event': ['loopCreated', 'loopUpdated', 'loopStatusChanged'] } },
+		},
+	]),
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { concerning, readCursorPages } from '../fetch';
-import { failedEventItem, listSubscriptions, pollFailedEvents } from '../webhooks';
+import { failedEventItem, listSubscriptions, pollFailedEvents } from '../subscriptions';
 import type { ChangeWindow } from '../window';
 import { SAMPLE_SIZE, watchingKey, type PollEventModule } from './types';
 

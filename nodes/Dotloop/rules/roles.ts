@@ -1,0 +1,33 @@
+/** Dotloop's participant roles, from the "Addendum" of the Public API v2 documentation (https://dotloop.github.io/public-api/). */
+
+/** Built-in participant/contact roles and the role-specific fields each accepts. */
+export const PARTICIPANT_ROLES: Record<string, string[]> = {
+	ADMIN: ['ID', 'License #'],
+	APPRAISER: ['ID', 'License #'],
+	BUYER_ATTORNEY: ['ID', 'License #'],
+	BUYER: ['Marital Status'],
+	BUYING_AGENT: ['Fax', 'ID', 'License #'],
+	BUYING_BROKER: ['Fax', 'ID', 'License #'],
+	ESCROW_TITLE_REP: ['ID', 'License #'],
+	HOME_IMPROVEMENT_SPECIALIST: ['ID', 'License #'],
+	HOME_INSPECTOR: ['ID', 'License #'],
+	HOME_SECURITY_PROVIDER: ['ID', 'License #'],
+	HOME_WARRANTY_REP: ['ID', 'License #'],
+	INSPECTOR: ['ID', 'License #'],
+	INSURANCE_REP: ['ID', 'License #'],
+	LANDLORD: ['ID', 'License #'],
+	LISTING_AGENT: ['Fax', 'ID', 'License #'],
+	LISTING_BROKER: ['Fax', 'ID', 'License #'],
+	LOAN_OFFICER: ['ID', 'License #'],
+	LOAN_PROCESSOR: ['ID', 'License #'],
+	MANAGING_BROKER: ['ID', 'License #'],
+	MOVING_STORAGE: ['ID', 'License #'],
+	OTHER: ['ID', 'License #'],
+	PROPERTY_MANAGER: ['ID', 'License #'],
+	SELLER_ATTORNEY: ['ID', 'License #'],
+	SELLER: ['Marital Status'],
+	TENANT_AGENT: ['ID', 'License #'],
+	TENANT: ['ID', 'License #', 'Marital Status'],
+	TRANSACTION_COORDINATOR: ['ID', 'License #'],
+	UTILITIES_PROVIDER: ['ID', 'License #'],
+};
