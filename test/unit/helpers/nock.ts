@@ -1,7 +1,8 @@
 import nock from 'nock';
 
 import { retryPolicy } from '../../../nodes/Dotloop/transport';
-import { API, useNewCredential } from './context';
+import { useNewCredential } from './context';
+import { API, useNewCredential as useNewN8nCredential } from './n8n/action';
 
 const defaults = { ...retryPolicy };
 
@@ -14,6 +15,7 @@ export function setupNock() {
 	beforeEach(() => {
 		Object.assign(retryPolicy, defaults, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
 		useNewCredential();
+		useNewN8nCredential();
 	});
 	afterEach(() => {
 		const pending = nock.pendingMocks();
