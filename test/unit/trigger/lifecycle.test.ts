@@ -11,7 +11,7 @@ import {
 	TEST_WEBHOOK_URL,
 	WEBHOOK_URL,
 	WORKFLOW_ID,
-} from './context';
+} from '../helpers/n8n/trigger';
 
 /** The same trigger after n8n's WEBHOOK_URL changed. */
 const MOVED_WEBHOOK_URL =
