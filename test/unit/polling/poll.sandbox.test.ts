@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { retryPolicy } from '../../../nodes/Dotloop/transport';
 import { toTriggerItem } from '../../../nodes/Dotloop/webhook';
-import { useNewCredential } from '../helpers/context';
+import { useNewCredential } from '../helpers/n8n/action';
 import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
-import { pollingTrigger } from './context';
+import { pollingTrigger } from '../helpers/n8n/poll';
 
 /**
  * The Dotloop Polling Trigger's poll() against the local Dotloop sandbox: the exact requests a poll
@@ -64,6 +64,8 @@ function trigger(params: IDataObject) {
 		tokenUrl: `${sandbox.url}/oauth/token`,
 		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
 		oauth: { accessToken, refreshToken },
+		// The dates below are counted in UTC; n8n's own default would be America/New_York.
+		timezone: 'UTC',
 	});
 	return t;
 }
@@ -238,6 +240,7 @@ describe('Loop Updated', () => {
 		expect(out).toHaveLength(10);
 		expect(out[0]).toEqual(expect.objectContaining({ id: 50009, name: 'Newest', profileId: 1001 }));
 		expect(t.staticData).toEqual({});
+		expect(t.saves).toBe(0);
 	});
 });
 
