@@ -192,6 +192,36 @@ describe('Loop Updated', () => {
 		expect(await t.run()).toBeNull();
 	});
 
+	test('an expired token is refreshed once by n8n-core and stored; the poll goes on with the new one', async () => {
+		const t = trigger({ event: 'loopUpdated', watch: 'profile', profileId: profile(1001) });
+		await simulate({ action: 'updateLoop', loopId: 50001, name: 'Start', at: T0 });
+		await t.run();
+		await admin('POST', '/tokens/expire');
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50006,
+			name: 'After expiry',
+			at: second(T0, 5),
+		});
+		try {
+			const seq = await lastSeq();
+			expect((await t.run())?.map((l) => [l.id, l.name])).toEqual([[50006, 'After expiry']]);
+			expect(t.oauth.refreshCount).toBe(1);
+			expect(t.oauth.accessToken).not.toBe(accessToken);
+			const log = (await admin('GET', `/requests?since=${seq}`)).data as IDataObject[];
+			expect(log.map((entry) => [entry.method, entry.path, entry.status])).toEqual([
+				['GET', '/public/v2/profile/1001/loop', 401],
+				['GET', '/public/v2/profile/1001/loop', 401],
+				['POST', '/oauth/token', 200],
+				['GET', '/public/v2/profile/1001/loop', 200],
+			]);
+		} finally {
+			const tokens = await admin('POST', '/tokens');
+			accessToken = String(tokens.access_token);
+			refreshToken = String(tokens.refresh_token);
+		}
+	});
+
 	test('a poll that starts while the previous one still runs is skipped, so nothing is emitted twice', async () => {
 		const t = trigger({ event: 'loopUpdated', watch: 'profile', profileId: profile(1001) });
 		await simulate({ action: 'updateLoop', loopId: 50001, name: 'Start', at: T0 });

@@ -148,12 +148,15 @@ async function runHook(method: HookMethod, options: HookOptions) {
 		);
 	}
 	const type = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const updatesBefore = credentialsHelper.tokenUpdates.length;
 	const logs = recordLogs(context.logger);
 	try {
 		const result = await type.webhookMethods!.default![method].call(context);
 		/** Whether n8n saved the workflow's static data after this call. */
 		const staticDataSaved = save();
-		return { result, staticData, staticDataSaved, logs: logs() };
+		/** The tokens n8n-core stored after refreshing during this call. */
+		const tokenUpdates = credentialsHelper.tokenUpdates.slice(updatesBefore);
+		return { result, staticData, staticDataSaved, tokenUpdates, logs: logs() };
 	} finally {
 		logs();
 	}
