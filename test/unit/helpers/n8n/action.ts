@@ -198,3 +198,10 @@ export async function runDotloop(options: RunOptions) {
 		getAsBuffer.mockRestore();
 	}
 }
+
+/**
+ * A value as an n8n expression gives it. n8n checks a literal parameter against the node's
+ * description before the run (the node "has issues"); a value from an expression reaches the node,
+ * whose own check then speaks.
+ */
+export const expression = (value: unknown) => `={{ ${JSON.stringify(value)} }}`;
