@@ -1,8 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { useNewCredential } from '../helpers/n8n/action';
 import { pollingTrigger } from '../helpers/n8n/poll';
-import { useSandbox, type SandboxRun } from '../helpers/sandboxRun';
+import { useSandbox, type SandboxRun } from '../helpers/n8n/sandbox';
 
 /** A request as the sandbox logged it, reduced to what a test asserts. */
 export interface LoggedRequest {
@@ -21,7 +20,6 @@ export function useSandboxTrigger(): SandboxRun & {
 	requestsSince(seq: number): Promise<LoggedRequest[]>;
 } {
 	const run = useSandbox();
-	beforeEach(() => useNewCredential());
 	return {
 		...run,
 		trigger(params, { timezone } = {}) {
