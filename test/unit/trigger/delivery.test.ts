@@ -114,6 +114,8 @@ describe.each(SIGNATURE_READINGS)(
 						],
 					],
 				});
+				// A delivery only reads the static data: n8n saves nothing per event.
+				expect(result.staticDataSaved).toBe(false);
 			},
 		);
 

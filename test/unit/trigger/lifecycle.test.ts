@@ -262,13 +262,15 @@ describe('Dotloop Trigger: checkExists', () => {
 				meta: {},
 			});
 
-		const { result, staticData, logs } = await checkExists({
+		const { result, staticData, staticDataSaved, logs } = await checkExists({
 			params: profileParams,
 			staticData: storedState(),
 		});
 
 		expect(result).toBe(true);
 		expect(staticData).toEqual(storedState());
+		// Adopting changes nothing, so n8n has nothing to save on activation or restart.
+		expect(staticDataSaved).toBe(false);
 		expect(logs).toEqual([]);
 	});
 
