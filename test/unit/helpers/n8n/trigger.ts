@@ -200,7 +200,7 @@ export async function deliver(options: DeliveryOptions): Promise<DeliveryResult>
 	try {
 		parsed = JSON.parse(bytes.toString('utf8'));
 	} catch {
-		// n8n answers an unparsable JSON body itself only when the node does not read raw bodies.
+		// Left empty: the node verifies and parses the raw bytes, never this parsed body.
 	}
 	let readRawBodyCalls = 0;
 	const request = {
@@ -244,12 +244,7 @@ export async function deliver(options: DeliveryOptions): Promise<DeliveryResult>
 		[],
 		null,
 	);
-	const parameterReads: string[] = [];
-	const readParameter = context.getNodeParameter.bind(context);
-	context.getNodeParameter = ((name: string, ...rest: unknown[]) => {
-		parameterReads.push(name);
-		return (readParameter as (...args: unknown[]) => unknown)(name, ...rest);
-	}) as typeof context.getNodeParameter;
+	const parameterReads = jest.spyOn(context, 'getNodeParameter');
 	const type = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	const logs = recordLogs(context.logger);
 	try {
@@ -259,7 +254,7 @@ export async function deliver(options: DeliveryOptions): Promise<DeliveryResult>
 			response: result,
 			...answer,
 			readRawBodyCalls,
-			parameterReads,
+			parameterReads: parameterReads.mock.calls.map(([name]) => name),
 			staticDataSaved,
 			logs: logs(),
 		};
