@@ -1,7 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { n8nHttpRequest } from './helpers/io';
-import { useSandbox } from './helpers/sandboxRun';
+import { binaryDataService } from './helpers/n8n/engine';
+import { useSandbox } from './helpers/n8n/sandbox';
 
 /**
  * The sync operations (Contact Find / Create or Update, Loop Find / Get Full, Document Download All)
@@ -223,7 +224,7 @@ describe('the sync operations against the Dotloop sandbox', () => {
 			const stored = await sandboxFile(
 				`/profile/1001/loop/50001/folder/${item.json.folderId}/document/${item.json.documentId}`,
 			);
-			expect(Buffer.from(item.binary!.data.data, 'base64').equals(stored)).toBe(true);
+			expect((await binaryDataService().getAsBuffer(item.binary!.data)).equals(stored)).toBe(true);
 		}
 	});
 

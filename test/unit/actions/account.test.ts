@@ -1,4 +1,4 @@
-import { runDotloop } from '../helpers/context';
+import { runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();

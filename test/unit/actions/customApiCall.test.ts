@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DotloopOAuth2Api } from '../../../credentials/DotloopOAuth2Api.credentials';
-import { runDotloop } from '../helpers/context';
+import { runDotloop } from '../helpers/n8n/action';
 import { setupNock } from '../helpers/nock';
 
 // No interceptor is declared: nock refuses any request, so these also prove none is sent.

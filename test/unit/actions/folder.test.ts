@@ -1,4 +1,4 @@
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -134,16 +134,23 @@ describe('Folder', () => {
 		const params = { resource: 'folder', operation: 'get', ...parents, options: {} };
 		await expect(
 			runDotloop({
-				params: { ...params, folderId: { __rl: true, mode: 'id', value: 'Disclosures' } },
+				params: {
+					...params,
+					folderId: { __rl: true, mode: 'id', value: expression('Disclosures') },
+				},
 			}),
 		).rejects.toThrow('"Folder" must be a Dotloop ID (a positive whole number), not "Disclosures"');
 		await expect(
 			runDotloop({
-				params: { ...params, loopId: { __rl: true, mode: 'list', value: '' }, folderId: '1' },
+				params: {
+					...params,
+					loopId: { __rl: true, mode: 'list', value: expression('') },
+					folderId: '1',
+				},
 			}),
 		).rejects.toThrow('"Loop" must be a Dotloop ID (a positive whole number), not ""');
 		await expect(
-			runDotloop({ params: { ...params, profileId: '-4', folderId: '1' } }),
+			runDotloop({ params: { ...params, profileId: expression('-4'), folderId: '1' } }),
 		).rejects.toThrow('"Profile" must be a Dotloop ID (a positive whole number), not "-4"');
 	});
 });

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -293,7 +293,12 @@ describe('Loop', () => {
 		it('refuses a loop ID that is not a positive whole number', async () => {
 			await expect(
 				runDotloop({
-					params: { resource: 'loop', operation: 'get', profileId, loopId: byId('34308x') },
+					params: {
+						resource: 'loop',
+						operation: 'get',
+						profileId,
+						loopId: byId(expression('34308x')),
+					},
 				}),
 			).rejects.toThrow('"Loop" must be a Dotloop ID (a positive whole number), not "34308x"');
 		});
@@ -376,7 +381,7 @@ describe('Loop', () => {
 						name: 'A',
 						transactionType: 'LISTING_FOR_SALE',
 						status: 'PRE_LISTING',
-						templateId: byId('14x'),
+						templateId: byId(expression('14x')),
 					},
 				}),
 			).rejects.toThrow(
@@ -388,7 +393,12 @@ describe('Loop', () => {
 			const pasted = `https://example.com/${'x'.repeat(300)}`;
 			await expect(
 				runDotloop({
-					params: { resource: 'loop', operation: 'get', profileId, loopId: byId(pasted) },
+					params: {
+						resource: 'loop',
+						operation: 'get',
+						profileId,
+						loopId: byId(expression(pasted)),
+					},
 				}),
 			).rejects.toThrow(
 				`"Loop" must be a Dotloop ID (a positive whole number), not "${pasted.slice(0, 60)}… (320 characters)"`,

@@ -1,6 +1,4 @@
-import { DateTime } from 'luxon';
-
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 import { LOOP_DETAIL_FIELDS } from '../../../nodes/Dotloop/rules/loopDetails';
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
@@ -115,11 +113,12 @@ describe('Loop Detail', () => {
 		});
 	});
 
-	it('a date-time value from an expression is read in the workflow timezone', async () => {
-		const instant = DateTime.fromISO('2024-03-15T02:00:00Z');
+	// In n8n's expressions DateTime and Date are in the workflow timezone unless set to another zone;
+	// a value set to Tokyo names Tokyo's day, as a date-time string with an offset does.
+	it('a date-time value from an expression names its day in the workflow timezone, or its own zone', async () => {
 		api()
 			.patch(DETAIL, {
-				'Contract Dates': { 'Closing Date': '03/14/2024', 'Contract Agreement Date': '03/14/2024' },
+				'Contract Dates': { 'Closing Date': '03/14/2024', 'Contract Agreement Date': '03/15/2024' },
 				'Listing Information': { 'Listing Date': '03/14/2024' },
 			})
 			.query({})
@@ -134,10 +133,11 @@ describe('Loop Detail', () => {
 			params: {
 				...update,
 				contractDates: {
-					closingDate: instant,
-					contractAgreementDate: instant.setZone('Asia/Tokyo'),
+					closingDate: "={{ DateTime.fromISO('2024-03-15T02:00:00Z') }}",
+					contractAgreementDate:
+						"={{ DateTime.fromISO('2024-03-15T02:00:00Z').setZone('Asia/Tokyo') }}",
 				},
-				listingInformation: { listingDate: new Date('2024-03-15T02:00:00Z') },
+				listingInformation: { listingDate: "={{ new Date('2024-03-15T02:00:00Z') }}" },
 				clearFields: [],
 			},
 		});
@@ -146,7 +146,8 @@ describe('Loop Detail', () => {
 			params: {
 				...update,
 				mode: 'json',
-				detailsJson: { 'Contract Dates': { 'Closing Date': instant } },
+				detailsJson:
+					"={{ { 'Contract Dates': { 'Closing Date': DateTime.fromISO('2024-03-15T02:00:00Z') } } }}",
 			},
 		});
 	});
@@ -287,7 +288,7 @@ describe('Loop Detail', () => {
 					resource: 'loopDetail',
 					operation: 'get',
 					profileId: byId('4711'),
-					loopId: byId('abc'),
+					loopId: byId(expression('abc')),
 				},
 			}),
 		).rejects.toThrow('"Loop" must be a Dotloop ID (a positive whole number), not "abc"');

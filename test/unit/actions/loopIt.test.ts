@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -239,10 +239,12 @@ describe('Loop-It', () => {
 	});
 
 	it('refuses non-numeric profile and template IDs', async () => {
-		await expect(runDotloop({ params: { ...base, profileId: byId('me') } })).rejects.toThrow(
-			'"Profile" must be a Dotloop ID (a positive whole number), not "me"',
-		);
-		await expect(runDotloop({ params: { ...base, templateId: byId('1424.5') } })).rejects.toThrow(
+		await expect(
+			runDotloop({ params: { ...base, profileId: byId(expression('me')) } }),
+		).rejects.toThrow('"Profile" must be a Dotloop ID (a positive whole number), not "me"');
+		await expect(
+			runDotloop({ params: { ...base, templateId: byId(expression('1424.5')) } }),
+		).rejects.toThrow(
 			'"Loop Template" must be a Dotloop ID (a positive whole number), not "1424.5"',
 		);
 	});

@@ -1,4 +1,4 @@
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -220,7 +220,7 @@ describe('Loop Get Full', () => {
 	});
 
 	it.each([[[]], ['']])('refuses no parts (%j) before any request', async (parts) => {
-		await expect(runDotloop({ params: getFull(parts) })).rejects.toThrow(
+		await expect(runDotloop({ params: getFull(expression(parts)) })).rejects.toThrow(
 			'"Parts" is empty: choose at least one of loop, details, participants, folders, taskLists',
 		);
 	});

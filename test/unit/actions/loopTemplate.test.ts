@@ -1,4 +1,4 @@
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -77,7 +77,7 @@ describe('Loop Template', () => {
 					resource: 'loopTemplate',
 					operation: 'get',
 					profileId: byId('732453'),
-					loopTemplateId: byId('My Loop Template'),
+					loopTemplateId: byId(expression('My Loop Template')),
 				},
 			}),
 		).rejects.toThrow(

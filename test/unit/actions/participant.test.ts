@@ -1,4 +1,4 @@
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -173,6 +173,23 @@ describe('Participant', () => {
 		]);
 	});
 
+	it('Create takes a built-in role from an expression, Custom Role left empty', async () => {
+		// n8n shows every field that depends on a Role set by an expression; a required Custom Role
+		// then made n8n refuse the whole run ("Parameter \"Custom Role\" is required").
+		api()
+			.post(PARTICIPANTS, { fullName: 'Brian Erwin', role: 'BUYER' })
+			.reply(201, { data: { id: 2355, fullName: 'Brian Erwin', role: 'BUYER' } });
+
+		const { output } = await runDotloop({
+			items: [{ json: { role: 'BUYER' } }],
+			params: createParams({ role: '={{ $json.role }}' }),
+		});
+
+		expect(output).toEqual([
+			{ json: { id: 2355, fullName: 'Brian Erwin', role: 'BUYER' }, pairedItem: { item: 0 } },
+		]);
+	});
+
 	it('Create takes the Custom Role value Loop-It stored before both shared one (custom)', async () => {
 		api()
 			.post(PARTICIPANTS, { fullName: 'Sam Stager', role: 'Home Stager' })
@@ -188,20 +205,22 @@ describe('Participant', () => {
 	});
 
 	it('Create refuses a missing role before any request', async () => {
-		await expect(runDotloop({ params: createParams({ role: '' }) })).rejects.toMatchObject({
+		await expect(
+			runDotloop({ params: createParams({ role: expression('') }) }),
+		).rejects.toMatchObject({
 			message: '"Role" is required: Dotloop adds no participant without a role',
 			description:
 				'Choose one of the built-in roles, or Custom Role and the name of your own role.',
 		});
 		await expect(
-			runDotloop({ params: createParams({ role: 'customRole', customRole: '  ' }) }),
+			runDotloop({ params: createParams({ role: 'customRole', customRole: expression('  ') }) }),
 		).rejects.toThrow('"Custom Role" is required and may not be empty');
 	});
 
 	it('Create refuses a missing full name before any request', async () => {
-		await expect(runDotloop({ params: createParams({ fullName: '' }) })).rejects.toThrow(
-			'"Full Name" is required and may not be empty',
-		);
+		await expect(
+			runDotloop({ params: createParams({ fullName: expression('') }) }),
+		).rejects.toThrow('"Full Name" is required and may not be empty');
 	});
 
 	it('Create refuses role-specific fields the built-in role does not take', async () => {

@@ -1,4 +1,4 @@
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -159,7 +159,9 @@ describe('Profile', () => {
 
 	it('refuses a profile ID that is not a positive whole number', async () => {
 		await expect(
-			runDotloop({ params: { resource: 'profile', operation: 'get', profileId: byId('3a') } }),
+			runDotloop({
+				params: { resource: 'profile', operation: 'get', profileId: byId(expression('3a')) },
+			}),
 		).rejects.toThrow('"Profile" must be a Dotloop ID (a positive whole number), not "3a"');
 	});
 });

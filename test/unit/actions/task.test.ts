@@ -1,4 +1,4 @@
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -62,7 +62,7 @@ describe('Task', () => {
 					resource: 'task',
 					operation: 'getAll',
 					...parents,
-					taskListId: { __rl: true, mode: 'list', value: '' },
+					taskListId: { __rl: true, mode: 'list', value: expression('') },
 					returnAll: true,
 				},
 			}),

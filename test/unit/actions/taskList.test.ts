@@ -1,4 +1,4 @@
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -60,7 +60,7 @@ describe('Task List', () => {
 					resource: 'taskList',
 					operation: 'get',
 					...parents,
-					taskListId: { __rl: true, mode: 'id', value: 'My Tasks' },
+					taskListId: { __rl: true, mode: 'id', value: expression('My Tasks') },
 				},
 			}),
 		).rejects.toThrow('"Task List" must be a Dotloop ID (a positive whole number), not "My Tasks"');

@@ -1,4 +1,4 @@
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -120,7 +120,7 @@ describe('Webhook Subscription', () => {
 				params: {
 					resource: 'webhookSubscription',
 					operation: 'get',
-					subscriptionId: locator('1234'),
+					subscriptionId: locator(expression('1234')),
 				},
 			}),
 		).rejects.toThrow('"Webhook Subscription" must be a Dotloop UUID');
@@ -190,7 +190,7 @@ describe('Webhook Subscription', () => {
 		],
 		[
 			'no event',
-			{ profileEventTypes: [] },
+			{ profileEventTypes: expression([]) },
 			'"Profile Event Types" is empty: choose at least one event type',
 		],
 		['an HTTP URL', { url: 'http://foobar.com/hook' }, '"URL" must be an https:// URL'],

@@ -1,6 +1,7 @@
 import nock from 'nock';
 
-import { API, useNewCredential } from './context';
+import { useNewCredential } from './context';
+import { API, useNewCredential as useNewN8nCredential } from './n8n/action';
 
 /**
  * Every test starts with no HTTP allowed but what it declares, tiny backoffs, and a new credential:
@@ -10,6 +11,7 @@ export function setupNock() {
 	beforeAll(() => nock.disableNetConnect());
 	beforeEach(() => {
 		useNewCredential();
+		useNewN8nCredential();
 	});
 	afterEach(() => {
 		const pending = nock.pendingMocks();

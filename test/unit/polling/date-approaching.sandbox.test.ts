@@ -132,6 +132,7 @@ describe('on 20,000 loops, 14,000 SOLD', () => {
 			},
 		]);
 		expect(JSON.stringify(t.staticData).length).toBe(bytes);
+		expect(t.lastPollSaved).toBe(false);
 
 		// A loop in progress gets a closing date in 3 days, a SOLD one in 2: only the first is news.
 		const loops = await everyLoop(profileId, `transaction_status=UNDER_CONTRACT|SOLD`);
@@ -203,7 +204,7 @@ describe('on 20,000 loops, 14,000 SOLD', () => {
 		);
 		expect(await sb.requestsSince(seq)).toEqual(fullRead(37, activeFilter));
 
-		options.includeClosed = true;
+		t.setParams(params({ withinDays: 28, options: { ...options, includeClosed: true } }));
 		seq = await sb.lastSeq();
 		const closed = (await t.run()) ?? [];
 		expect(await sb.requestsSince(seq)).toEqual(fullRead(200));
@@ -211,7 +212,7 @@ describe('on 20,000 loops, 14,000 SOLD', () => {
 		expect(closed.length).toBeGreaterThan(0);
 		expect(closed.every(isClosed)).toBe(true);
 
-		options.includeClosed = false;
+		t.setParams(params({ withinDays: 28, options: { ...options, includeClosed: false } }));
 		seq = await sb.lastSeq();
 		expect(await t.run()).toBeNull();
 		expect(await sb.requestsSince(seq)).toEqual(fullRead(37, activeFilter));

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { useNewCredential } from '../helpers/context';
+import { useNewCredential } from '../helpers/n8n/action';
 import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
-import { pollingTrigger } from './context';
+import { pollingTrigger } from '../helpers/n8n/poll';
 
 /**
  * The Polling Trigger on a brokerage's account (issue 21): profiles refused or deactivated among the
@@ -39,14 +39,14 @@ async function requestsSince(seq: number) {
 		.map((entry) => ({ method: entry.method, path: entry.path, query: entry.query }));
 }
 
-function trigger(params: IDataObject, budgetMs?: number) {
+function trigger(params: IDataObject, extra: Partial<Parameters<typeof pollingTrigger>[0]> = {}) {
 	return pollingTrigger({
 		params,
 		apiBaseUrl: sandbox.apiBaseUrl,
 		tokenUrl: `${sandbox.url}/oauth/token`,
 		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
 		oauth: { accessToken, refreshToken },
-		...(budgetMs === undefined ? {} : { pollBudgetMs: budgetMs }),
+		...extra,
 	});
 }
 
@@ -189,9 +189,13 @@ describe('Every Profile Holding Loops with a refused or deactivated profile', ()
 test('a quiet Loop Updated poll leaves the static data untouched (n8n saves nothing)', async () => {
 	const t = trigger({ event: 'loopUpdated', watch: 'allProfiles' });
 	await t.run();
+	expect(t.lastPollSaved).toBe(true);
 	const state = t.staticData.dotloopPolling;
 	expect(await t.run()).toBeNull();
+	expect(t.lastPollSaved).toBe(false);
 	expect(await t.run()).toBeNull();
+	expect(t.lastPollSaved).toBe(false);
+	expect(t.saves).toBe(1);
 	expect(t.staticData.dotloopPolling).toBe(state);
 });
 
@@ -240,6 +244,7 @@ describe('Loop Status Changed on a 20,000-loop profile (14,000 SOLD)', () => {
 		const state = t.staticData.dotloopPolling;
 		const seq = await lastSeq();
 		expect(await t.run()).toBeNull();
+		expect(t.lastPollSaved).toBe(false);
 		expect(t.staticData.dotloopPolling).toBe(state);
 		const requests = await requestsSince(seq);
 		expect(requests).toEqual([
@@ -360,7 +365,7 @@ describe("n8n 2.x's poll budget (getPollBudgetMs)", () => {
 				watch: 'profile',
 				profileId: { __rl: true, mode: 'id', value: '1001' },
 			},
-			1,
+			{ pollBudgetMs: 1 },
 		);
 		await t.run();
 		await update(ids, 'Catch-up', 0);
@@ -387,11 +392,14 @@ describe("n8n 2.x's poll budget (getPollBudgetMs)", () => {
 	});
 
 	test('without a budget (n8n 1.x) the same catch-up is one poll of 4 batches', async () => {
-		const t = trigger({
-			event: 'loopUpdated',
-			watch: 'profile',
-			profileId: { __rl: true, mode: 'id', value: '1001' },
-		});
+		const t = trigger(
+			{
+				event: 'loopUpdated',
+				watch: 'profile',
+				profileId: { __rl: true, mode: 'id', value: '1001' },
+			},
+			{ n8n1PollContext: true },
+		);
 		await t.run();
 		await update(ids, 'Catch-up', 0);
 		const seq = await lastSeq();

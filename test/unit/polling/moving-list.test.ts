@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { useNewCredential } from '../helpers/context';
+import { useNewCredential } from '../helpers/n8n/action';
 import { startServer, type TestServer } from '../helpers/io';
-import { pollingTrigger } from './context';
+import { pollingTrigger } from '../helpers/n8n/poll';
 
 /**
  * The contact list has no documented order, so a contact that changes while a poll pages can move and

@@ -1,9 +1,9 @@
 import { Settings } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
-import { useNewCredential } from '../helpers/context';
+import { useNewCredential } from '../helpers/n8n/action';
 import { startServer, type TestServer } from '../helpers/io';
-import { pollingTrigger } from './context';
+import { pollingTrigger } from '../helpers/n8n/poll';
 
 /**
  * Loop Status Changed after an outage on a scripted Dotloop whose clock (the Date header) the test

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toTriggerItem } from '../../../nodes/Dotloop/rules/deliveries';
-import { useNewCredential } from '../helpers/context';
+import { useNewCredential } from '../helpers/n8n/action';
 import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
-import { pollingTrigger } from './context';
+import { pollingTrigger } from '../helpers/n8n/poll';
 
 /**
  * The Dotloop Polling Trigger's poll() against the local Dotloop sandbox: the exact requests a poll
@@ -63,6 +63,8 @@ function trigger(params: IDataObject) {
 		tokenUrl: `${sandbox.url}/oauth/token`,
 		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
 		oauth: { accessToken, refreshToken },
+		// The dates below are counted in UTC; n8n's own default would be America/New_York.
+		timezone: 'UTC',
 	});
 	return t;
 }
@@ -188,6 +190,36 @@ describe('Loop Updated', () => {
 		expect(await t.run()).toBeNull();
 	});
 
+	test('an expired token is refreshed once by n8n-core and stored; the poll goes on with the new one', async () => {
+		const t = trigger({ event: 'loopUpdated', watch: 'profile', profileId: profile(1001) });
+		await simulate({ action: 'updateLoop', loopId: 50001, name: 'Start', at: T0 });
+		await t.run();
+		await admin('POST', '/tokens/expire');
+		await simulate({
+			action: 'updateLoop',
+			loopId: 50006,
+			name: 'After expiry',
+			at: second(T0, 5),
+		});
+		try {
+			const seq = await lastSeq();
+			expect((await t.run())?.map((l) => [l.id, l.name])).toEqual([[50006, 'After expiry']]);
+			expect(t.oauth.refreshCount).toBe(1);
+			expect(t.oauth.accessToken).not.toBe(accessToken);
+			const log = (await admin('GET', `/requests?since=${seq}`)).data as IDataObject[];
+			expect(log.map((entry) => [entry.method, entry.path, entry.status])).toEqual([
+				['GET', '/public/v2/profile/1001/loop', 401],
+				['GET', '/public/v2/profile/1001/loop', 401],
+				['POST', '/oauth/token', 200],
+				['GET', '/public/v2/profile/1001/loop', 200],
+			]);
+		} finally {
+			const tokens = await admin('POST', '/tokens');
+			accessToken = String(tokens.access_token);
+			refreshToken = String(tokens.refresh_token);
+		}
+	});
+
 	test('a poll that starts while the previous one still runs is skipped, so nothing is emitted twice', async () => {
 		const t = trigger({ event: 'loopUpdated', watch: 'profile', profileId: profile(1001) });
 		await simulate({ action: 'updateLoop', loopId: 50001, name: 'Start', at: T0 });
@@ -236,6 +268,7 @@ describe('Loop Updated', () => {
 		expect(out).toHaveLength(10);
 		expect(out[0]).toEqual(expect.objectContaining({ id: 50009, name: 'Newest', profileId: 1001 }));
 		expect(t.staticData).toEqual({});
+		expect(t.saves).toBe(0);
 	});
 });
 

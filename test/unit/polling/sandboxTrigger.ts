@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { useSandbox, type SandboxRun } from '../helpers/sandboxRun';
-import { pollingTrigger } from './context';
+import { pollingTrigger } from '../helpers/n8n/poll';
+import { useSandbox, type SandboxRun } from '../helpers/n8n/sandbox';
 
 /** A request as the sandbox logged it, reduced to what a test asserts. */
 export interface LoggedRequest {

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'crypto';
 
-import { deliver, type DeliveryOptions } from './context';
+import { deliver, type DeliveryOptions } from '../helpers/n8n/trigger';
 
 /** A key as the trigger generates one: 32 random bytes, hex. */
 const KEY = randomBytes(32).toString('hex');
@@ -114,6 +114,8 @@ describe.each(SIGNATURE_READINGS)(
 						],
 					],
 				});
+				// A delivery only reads the static data: n8n saves nothing per event.
+				expect(result.staticDataSaved).toBe(false);
 			},
 		);
 
@@ -398,14 +400,12 @@ describe('Dotloop Trigger: deliveries', () => {
 				profileEvents: '={{ ["LOOP_UPDATED"] }}',
 				options: { maxEventAgeMinutes: '={{ 1 }}' },
 			},
-			evaluated: { options: { maxEventAgeMinutes: 1 } },
 		});
 		expectRefused(result, 401);
 		expect(result.parameterReads).toEqual(['options']);
 
 		const events = await post(signed({ ...loopCreated, eventType: 'LOOP_UPDATED' }), {
 			params: { ...params, profileEvents: '={{ ["LOOP_UPDATED"] }}' },
-			evaluated: { profileEvents: ['LOOP_UPDATED'] },
 		});
 		expect(events.response.workflowData?.[0]).toHaveLength(1);
 		expect(events.parameterReads).toEqual(['targetType', 'profileEvents']);

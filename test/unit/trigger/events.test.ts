@@ -4,7 +4,7 @@ import type { INode, INodeParameters, INodeType, INodeTypes } from 'n8n-workflow
 
 import { DotloopTrigger } from '../../../nodes/Dotloop/DotloopTrigger.node';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
-import { create, deliver, triggerNode, WEBHOOK_URL } from './context';
+import { create, deliver, triggerNode, WEBHOOK_URL } from '../helpers/n8n/trigger';
 
 setupNock();
 

@@ -2,6 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 
 import { DotloopTrigger } from '../../../nodes/Dotloop/DotloopTrigger.node';
+import { TOKEN_URL } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 import {
 	checkExists,
@@ -11,7 +12,7 @@ import {
 	TEST_WEBHOOK_URL,
 	WEBHOOK_URL,
 	WORKFLOW_ID,
-} from './context';
+} from '../helpers/n8n/trigger';
 
 /** The same trigger after n8n's WEBHOOK_URL changed. */
 const MOVED_WEBHOOK_URL =
@@ -201,6 +202,54 @@ describe('Dotloop Trigger: create', () => {
 	});
 });
 
+describe('Dotloop Trigger: activation on an expired token (n8n-core requestOAuth2)', () => {
+	it('create() refreshes once with the client as HTTP Basic auth, stores the token and subscribes with it', async () => {
+		let sent: IDataObject = {};
+		// Twice: the node asks a 401 again without ignoreHttpStatusErrors, the way n8n-core refreshes.
+		api('access-1')
+			.post(`${BASE_PATH}/subscription`)
+			.times(2)
+			.reply(401, { error: 'invalid_token' });
+		nock(new URL(TOKEN_URL).origin)
+			.post(new URL(TOKEN_URL).pathname, {
+				grant_type: 'refresh_token',
+				refresh_token: 'refresh-1',
+			})
+			.basicAuth({ user: 'client-id', pass: 'client-secret' })
+			.reply(200, { access_token: 'access-2', refresh_token: 'refresh-2', expires_in: 43199 });
+		api('access-2')
+			.post(`${BASE_PATH}/subscription`, (body: IDataObject) => {
+				sent = body;
+				return true;
+			})
+			.reply(200, { data: { id: SUBSCRIPTION_ID } });
+
+		const { result, staticData, tokenUpdates } = await create({ params: profileParams });
+
+		expect(result).toBe(true);
+		expect(sent).toEqual({
+			targetType: 'PROFILE',
+			targetId: 789,
+			eventTypes: ['LOOP_CREATED', 'LOOP_UPDATED'],
+			url: WEBHOOK_URL,
+			signingKey: expect.stringMatching(/^[0-9a-f]{64}$/),
+		});
+		expect(staticData).toEqual({ ...storedState(), signingKey: sent.signingKey });
+		expect(tokenUpdates).toEqual([
+			{
+				credentialId: expect.any(String),
+				oauthTokenData: {
+					access_token: 'access-2',
+					refresh_token: 'refresh-2',
+					token_type: 'Bearer',
+					expires_in: 43199,
+					n8n_expires_at: expect.stringMatching(/^\d+$/),
+				},
+			},
+		]);
+	});
+});
+
 describe('Dotloop Trigger: checkExists', () => {
 	it('adopts the subscription on this URL whose id, key, target and events match', async () => {
 		api()
@@ -213,13 +262,15 @@ describe('Dotloop Trigger: checkExists', () => {
 				meta: {},
 			});
 
-		const { result, staticData, logs } = await checkExists({
+		const { result, staticData, staticDataSaved, logs } = await checkExists({
 			params: profileParams,
 			staticData: storedState(),
 		});
 
 		expect(result).toBe(true);
 		expect(staticData).toEqual(storedState());
+		// Adopting changes nothing, so n8n has nothing to save on activation or restart.
+		expect(staticDataSaved).toBe(false);
 		expect(logs).toEqual([]);
 	});
 

@@ -164,9 +164,12 @@ function fromJson(this: IExecuteFunctions, i: number): IDataObject {
 			);
 		}
 		// Section 6.1 types every detail field as a string: scalars go as text, date values as MM/DD/YYYY.
+		// n8n hands a date-time from an expression over as ISO text, so a date field's text is a date too.
 		const values: IDataObject = {};
 		for (const [field, value] of Object.entries(fields)) {
-			if (value === null || typeof value === 'string') values[field] = value;
+			if (typeof value === 'string' && isDateField(section, field))
+				values[field] = toDotloopDate(value, this.getTimezone());
+			else if (value === null || typeof value === 'string') values[field] = value;
 			else if (typeof value === 'number' || typeof value === 'boolean')
 				values[field] = String(value);
 			else if (isDateValue(value)) values[field] = toDotloopDate(value, this.getTimezone());

@@ -47,7 +47,9 @@ export const properties: INodeProperties[] = [
 		default: '',
 		description: 'The role of the participant in the loop. Dotloop requires one.',
 	},
-	{ ...customRoleField, required: true },
+	// Not `required`: n8n shows it whenever Role is an expression and would refuse the run while
+	// empty; resolveRole requires it when the role is custom.
+	customRoleField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -1,0 +1,103 @@
+import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
+import { NodeApiError, Workflow } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INodeExecutionData,
+	IRunExecutionData,
+} from 'n8n-workflow';
+
+import { createAdditionalData } from './additionalData';
+import { credentialsHelper, dotloopNode, storeCredential, type RunOptions } from './action';
+import { startEngine } from './engine';
+import { createNodeTypes } from './nodeTypes';
+
+export interface ContextOptions extends RunOptions {
+	/**
+	 * Shim for n8n 1.x, which cannot run here: its NodeApiError kept no `cause` (the HTTP error and its
+	 * headers). Only n8n-core 2.x runs in the unit tests; the e2e tests run n8n 1.x itself.
+	 */
+	n8nV1Errors?: boolean;
+}
+
+/**
+ * n8n-core's real ExecuteContext for the Dotloop node over `items`, as WorkflowExecute builds it,
+ * for tests that call one transport function or operation directly.
+ */
+export async function createExecuteContext(options: ContextOptions) {
+	await startEngine();
+	storeCredential(options);
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
+	const node = dotloopNode(options, items.length);
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: createNodeTypes(),
+		settings: options.timezone ? { timezone: options.timezone } : undefined,
+		active: false,
+	});
+	const workflowNode = workflow.getNode(node.name)!;
+	const additionalData = createAdditionalData({ credentialsHelper });
+	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+	const inputData = { main: [items] };
+	const context = new ExecuteContext(
+		workflow,
+		workflowNode,
+		additionalData,
+		'manual',
+		runExecutionData,
+		0,
+		items,
+		inputData,
+		{ node: workflowNode, data: inputData, source: null },
+		[],
+	);
+	if (options.n8nV1Errors) {
+		const send = context.helpers.httpRequestWithAuthentication;
+		context.helpers.httpRequestWithAuthentication = async function (
+			this: IExecuteFunctions,
+			credentialType: string,
+			request: IHttpRequestOptions,
+		) {
+			return await send.call(this, credentialType, request).catch(async (error: Error) => {
+				if (error instanceof NodeApiError)
+					Object.defineProperty(error, 'cause', { value: undefined });
+				return await Promise.reject(error);
+			});
+		};
+	}
+	return { context: context as IExecuteFunctions, node: workflowNode };
+}
+
+/**
+ * n8n-core's real LoadOptionsContext for the Dotloop node, as the editor asks a picker or a
+ * load-options method: `parameters` are the node's current parameters in the form.
+ */
+export async function createLoadOptionsContext(
+	parameters: IDataObject,
+	options: Partial<RunOptions> = {},
+): Promise<ILoadOptionsFunctions> {
+	await startEngine();
+	storeCredential({ params: {}, ...options });
+	const node = dotloopNode({ params: parameters, ...options }, 1);
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		nodeTypes: createNodeTypes(),
+		active: false,
+	});
+	const additionalData = createAdditionalData({
+		credentialsHelper,
+		currentNodeParameters: workflow.getNode(node.name)!.parameters,
+	});
+	return new LoadOptionsContext(
+		workflow,
+		workflow.getNode(node.name)!,
+		additionalData,
+		'parameters',
+	);
+}

@@ -1,0 +1,1 @@
+export function setInstanceId(id: string): void;
