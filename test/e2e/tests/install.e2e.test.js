@@ -12,8 +12,14 @@
  * the namespace's forwards on the same 127.0.0.1 ports.
  *
  *   - nothing installed; the registry serves the packed package (its integrity is the tarball's);
- *   - install: the three nodes and the credential appear, the package came from the registry, a credential
- *     connects and a workflow runs against the sandbox;
+ *   - install by clicking, as a user does, in headless Chromium: Settings → Community nodes → Install,
+ *     package name typed, risk box ticked, Install. The editor's own request is the POST this suite would
+ *     otherwise send, so the click replaces it: every later case runs on a package a user installed. The
+ *     page shows the package with its version and nodes; the editor offers the nodes; the three nodes and
+ *     the credential appear, the package came from the registry, a credential connects and a workflow runs
+ *     against the sandbox. Chromium runs outside the namespace and reaches n8n through the port the test
+ *     already forwards; its flags (test/docs/lib/chromium.js) let it reach only 127.0.0.1, and the case
+ *     checks that no other request completed;
  *   - one saved workflow per node version we ship (test/e2e/fixtures/node-versions.json) runs or fires;
  *   - a later version published and installed through n8n's update: the active workflows are left as they
  *     were (same subscriptions, no re-subscription) and still run on the next event, every node version;
@@ -44,6 +50,8 @@ const { targetVersion, packageTarball } = require('../lib/stack');
 const { createNamespace } = require('../lib/netns');
 const { startRegistry, REGISTRY_HOST } = require('../lib/registry');
 const cleanup = require('../lib/cleanup');
+const { CHROMIUM, ensureChromium, launchChromium } = require('../../docs/lib/chromium');
+const ed = require('../../docs/lib/editor');
 
 const POLLING_TYPE = `${PACKAGE_NAME}.dotloopPollingTrigger`;
 const OUR_TYPES = [NODE_TYPE, POLLING_TYPE, TRIGGER_TYPE].sort();
@@ -61,6 +69,8 @@ let n8n;
 let manifest;
 let nextVersion;
 let credential;
+let browser; // open only while the click-install case runs (left open: it failed)
+let page;
 const saved = {}; // fixture workflow name -> { id, workflow }
 const timings = {};
 
@@ -214,6 +224,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	if (browser) {
+		if (process.env.E2E_RUN_DIR)
+			await page
+				.screenshot({
+					path: path.join(process.env.E2E_RUN_DIR, `install-${version}-last-page.png`),
+				})
+				.catch(() => {});
+		await browser.close().catch(() => {});
+	}
 	const tasks = [];
 	if (n8n) tasks.push(n8n.stop());
 	if (sandbox) tasks.push(sandbox.stop());
@@ -237,19 +256,135 @@ test('before the install: no community package in n8n; the registry serves the p
 	);
 });
 
-test("install through n8n's installer (POST /rest/community-packages): the nodes and the credential appear", async () => {
+/** Settings → Community nodes, through the menus (2.x: the sidebar's Settings; 1.x: the user menu's). */
+async function openCommunityNodesSettings(page) {
+	if (n8n.major >= 2) {
+		await page.locator(ed.T('main-sidebar-settings')).click();
+	} else {
+		await page.locator(`${ed.T('main-sidebar-user-menu')} .clickable`).click();
+		await page.getByRole('menuitem', { name: 'Settings', exact: true }).click();
+	}
+	await page.getByRole('menuitem', { name: 'Community nodes', exact: true }).click();
+	await page.waitForURL((url) => url.pathname === '/settings/community-nodes');
+}
+
+/** The Community nodes page's package cards: [{ name, count: '3 nodes', nodes: [display names], version }]. */
+async function packageCards(page) {
+	const texts = await page.locator(ed.T('community-package-card')).allInnerTexts();
+	return texts.map((text) => {
+		const [name, nodeLine, version] = text.split('\n').map((l) => l.trim());
+		const [count, nodes] = nodeLine.split(/:\s*/);
+		return { name, count, nodes: nodes.split(','), version };
+	});
+}
+
+test('install by clicking Install in Settings → Community nodes: the package is listed with its version and nodes, the editor offers them', async () => {
+	try {
+		ensureChromium({ log });
+	} catch (err) {
+		throw new Error(`Chromium is needed to install as a user does (${CHROMIUM}): ${err.message}`);
+	}
+	const launched = await launchChromium();
+	browser = launched.browser;
+	page = await launched.context.newPage();
+	page.setDefaultTimeout(30_000);
+	// The editor loads some 400 script chunks: slow on a busy machine, the first time above all.
+	page.setDefaultNavigationTimeout(180_000);
+	// Whatever completed that was not 127.0.0.1 (nothing may leave the machine; blocked ones fail).
+	const escaped = [];
+	launched.context.on('requestfinished', (r) => {
+		if (!/^(https?|wss?):\/\/127\.0\.0\.1(:\d+)?\//.test(r.url()) && !/^(data|blob):/.test(r.url()))
+			escaped.push(r.url());
+	});
+	const installerCalls = [];
+	let listed; // the last list of installed packages the page received
+	page.on('response', (res) => {
+		const url = new URL(res.url());
+		if (url.pathname !== '/rest/community-packages') return;
+		if (res.request().method() === 'GET') listed = res.json().then((body) => body.data);
+		else
+			installerCalls.push({
+				method: res.request().method(),
+				body: JSON.parse(res.request().postData() || 'null'),
+				status: res.status(),
+			});
+	});
+
+	await ed.login(page, n8n.baseUrl, n8n.owner);
+	await openCommunityNodesSettings(page);
+	await page.getByRole('button', { name: 'Install a community node', exact: true }).click();
+	const modal = page.locator(ed.T('communityPackageInstall-modal'));
+	const installButton = modal.locator(ed.T('install-community-package-button'));
+	await modal
+		.locator(`${ed.T('package-name-input')} input, input${ed.T('package-name-input')}`)
+		.first()
+		.fill(PACKAGE_NAME);
+	// Install stays disabled until the risk box is ticked.
+	expect(await installButton.isDisabled()).toBe(true);
+	await modal.getByText('I understand the risks of installing unverified code').click();
+	expect(await modal.getByRole('checkbox').isChecked()).toBe(true);
+	expect(await installButton.isDisabled()).toBe(false);
 	const t0 = Date.now();
-	const installed = await installer('POST', '/community-packages', { name: PACKAGE_NAME });
+	await installButton.click();
+	await modal.waitFor({ state: 'hidden', timeout: 180_000 });
 	timings.install = (Date.now() - t0) / 1000;
-	expect(installed).toEqual(
-		expect.objectContaining({ packageName: PACKAGE_NAME, installedVersion: manifest.version }),
-	);
-	expect(installed.installedNodes.map((n) => n.type).sort()).toEqual(OUR_TYPES);
-	const list = await installedPackages();
+
+	// The editor sent exactly the installer's request, once, and said so.
+	expect(installerCalls).toEqual([{ method: 'POST', body: { name: PACKAGE_NAME }, status: 200 }]);
+	await page.locator('.el-notification:visible', { hasText: 'Package installed' }).waitFor();
+	expect((await ed.toasts(page)).filter((t) => t.error)).toEqual([]);
+	// n8n 1.x lists installed packages after running `npm outdated` (about 70 s here).
+	await page
+		.locator(ed.T('community-package-card'), { hasText: PACKAGE_NAME })
+		.waitFor({ timeout: 180_000 });
+	// The list the page shows it from (asking again would cost n8n 1.x its `npm outdated` again).
+	const list = await listed;
+	const cards = await packageCards(page);
+	expect(cards.map((c) => ({ ...c, nodes: [...c.nodes].sort() }))).toEqual([
+		{
+			name: PACKAGE_NAME,
+			count: '3 nodes',
+			nodes: ['Dotloop', 'Dotloop Polling Trigger', 'Dotloop Trigger'],
+			version: `v${manifest.version}`,
+		},
+	]);
+
+	// The editor offers them: a new workflow's node creator finds both triggers, and the Polling
+	// Trigger's details say it is installed, in this version, with its events.
+	await page.goto(`${n8n.baseUrl}/workflow/new`);
+	await ed.dismissPopups(page);
+	await page.locator(ed.T('canvas-add-button')).click();
+	await page.locator(ed.T('node-creator-search-bar')).fill('Dotloop');
+	const names = page.locator(`${ed.T('node-creator')} ${ed.T('node-creator-item-name')}`);
+	// The search result (what is shown before it is the trigger categories).
+	await names.filter({ hasText: 'Dotloop Polling' }).waitFor();
+	expect((await names.allInnerTexts()).map((t) => t.trim()).sort()).toEqual([
+		'Dotloop',
+		'Dotloop Polling',
+	]);
+	await page.locator(ed.T('node-creator')).getByText('Dotloop Polling', { exact: true }).click();
+	const details = page.locator(ed.T('node-creator'));
+	await details.getByText('Dotloop Polling Trigger', { exact: true }).waitFor();
+	// The package line comes with a later request (over 30 s on n8n 1.x here).
+	await details.getByText(`Package version ${manifest.version}`).waitFor({ timeout: 120_000 });
+	const detailText = (await details.innerText()).replace(/\s+/g, ' ');
+	const polling = (await types()).nodes.find((t) => t.name === POLLING_TYPE);
+	expect(detailText).toContain(`Dotloop Polling Trigger Installed ${polling.description}`);
+	expect(detailText).toContain('On loop created');
+	await ed.creatorItem(page, 'On loop created').click();
+	await page.locator(`${ed.T('ndv')} ${ed.T('node-parameters')}`).waitFor();
+
+	log(`browser requests blocked (not 127.0.0.1): ${JSON.stringify(launched.blocked)}`);
+	expect(escaped).toEqual([]);
+	await browser.close();
+	browser = null;
+
+	// What the install left, as n8n's installer leaves it.
 	expect(list.map((p) => [p.packageName, p.installedVersion])).toEqual([
 		[PACKAGE_NAME, manifest.version],
 	]);
-	// n8n's npm fetched it from the registry (once), and left it as its installer does.
+	expect(list[0].installedNodes.map((n) => n.type).sort()).toEqual(OUR_TYPES);
+	// n8n's npm fetched it from the registry, and left it as its installer does.
 	expect(tarballDownloads(manifest.version).length).toBeGreaterThan(0);
 	expect(ledger().dependencies).toEqual({ [PACKAGE_NAME]: manifest.version });
 	const onDisk = installedManifest();
@@ -259,7 +394,8 @@ test("install through n8n's installer (POST /rest/community-packages): the nodes
 	const { nodes, credentials } = await types();
 	expect([...new Set(nodes.map((t) => t.name))].sort()).toEqual(EDITOR_TYPES);
 	expect(credentials).toContain(CREDENTIAL_TYPE);
-});
+	// n8n 1.x: the list after the install takes about 70 s here, the package line over 30 s.
+}, 480_000);
 
 test('a credential connects and a workflow runs against the sandbox', async () => {
 	({ credential } = await connectedDotloopCredential(n8n, sandbox, { name: 'Dotloop account' }));
