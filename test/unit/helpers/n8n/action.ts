@@ -9,7 +9,7 @@ import type {
 
 import { Dotloop } from '../../../../nodes/Dotloop/Dotloop.node';
 import { CREDENTIAL_TYPE, DotloopCredentialsHelper, type TokenUpdate } from './credentials';
-import { binaryDataService, clearLog, logged, startEngine } from './engine';
+import { binaryDataService, clearLog, fileSizeInWords, logged, startEngine } from './engine';
 import { createNodeTypes, NODE_TYPE } from './nodeTypes';
 import { executeWorkflow } from './workflow';
 
@@ -133,6 +133,33 @@ export async function withStoredBinaries(options: RunOptions, items: INodeExecut
 	}));
 }
 
+/** The content of every output binary, read back from n8n's binary data store, per item. */
+async function readFiles(output: INodeExecutionData[]) {
+	return await Promise.all(
+		output.map(async (item) => {
+			const files: Record<string, Buffer> = {};
+			for (const [key, binary] of Object.entries(item.binary ?? {})) {
+				files[key] = await binaryDataService().getAsBuffer(binary);
+			}
+			return files;
+		}),
+	);
+}
+
+/** An output binary as n8n stores a file of this content (filesystem mode); the bytes are in `files`. */
+export function storedBinary(
+	content: Buffer,
+	fields: Pick<IBinaryData, 'fileName' | 'mimeType' | 'fileExtension' | 'fileType'>,
+) {
+	return {
+		id: expect.stringMatching(/^filesystem-v2:workflows\/test\/executions\/1\/binary_data\//),
+		data: 'filesystem-v2',
+		bytes: content.length,
+		fileSize: fileSizeInWords(content.length),
+		...fields,
+	};
+}
+
 /** What a run left in the credential store and the log. */
 function afterRun(updatesBefore: number) {
 	const tokenUpdates: TokenUpdate[] = credentialsHelper.tokenUpdates
@@ -192,7 +219,8 @@ export async function runDotloop(options: RunOptions) {
 		const task = run.data.resultData.runData.Dotloop?.[0];
 		if (task?.error) throw task.error;
 		const output = task?.data?.main?.[0] ?? [];
-		return { output, run, binaryReads, ...afterRun(updatesBefore) };
+		const files = await readFiles(output);
+		return { output, files, run, binaryReads, ...afterRun(updatesBefore) };
 	} finally {
 		getAsStream.mockRestore();
 		getAsBuffer.mockRestore();
