@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INodeExecutionData,
+	INodeParameters,
 	IRunExecutionData,
 } from 'n8n-workflow';
 
@@ -92,7 +93,7 @@ export async function createLoadOptionsContext(
 	});
 	const additionalData = createAdditionalData({
 		credentialsHelper,
-		currentNodeParameters: workflow.getNode(node.name)!.parameters,
+		currentNodeParameters: parameters as INodeParameters,
 	});
 	return new LoadOptionsContext(
 		workflow,
