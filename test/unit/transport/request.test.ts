@@ -2,13 +2,14 @@ import nock from 'nock';
 import { NodeApiError } from 'n8n-workflow';
 
 import { dotloopApiRequest, dotloopRequest, retryPolicy } from '../../../nodes/Dotloop/transport';
-import { createExecuteContext, TOKEN_URL } from '../helpers/context';
+import { TOKEN_URL } from '../helpers/n8n/action';
+import { createExecuteContext } from '../helpers/n8n/contexts';
 import { startServer } from '../helpers/io';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
 
-const context = () => createExecuteContext({ params: {} });
+const context = async () => await createExecuteContext({ params: {} });
 
 async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
 	try {
@@ -27,7 +28,7 @@ describe('transport: requests and errors', () => {
 			.query({ x: '1' })
 			.reply(201, { data: { id: 5 } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'POST',
 			path: '/profile/1/loop',
@@ -49,7 +50,7 @@ describe('transport: requests and errors', () => {
 				],
 			});
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, { method: 'PATCH', path: '/profile/1/loop/2', body: { name: 'x' } }),
 		);
@@ -67,7 +68,7 @@ describe('transport: requests and errors', () => {
 			.get(`${BASE_PATH}/profile/9/loop`)
 			.reply(403, { errors: [{ code: '403', detail: 'Access denied' }] });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, { method: 'GET', path: '/profile/9/loop' }),
 		);
@@ -83,7 +84,7 @@ describe('transport: requests and errors', () => {
 	it('lets a request override the explanation for a status', async () => {
 		api().get(`${BASE_PATH}/x`).reply(403, {});
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, {
 				method: 'GET',
@@ -100,13 +101,16 @@ describe('transport: requests and errors', () => {
 		// The first answer is read as is; the 401 is asked again so that n8n sees it and refreshes.
 		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
 		nock(new URL(TOKEN_URL).origin)
-			.post(new URL(TOKEN_URL).pathname, 'grant_type=refresh_token&refresh_token=refresh-1')
+			.post(new URL(TOKEN_URL).pathname, {
+				grant_type: 'refresh_token',
+				refresh_token: 'refresh-1',
+			})
 			.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
 		api('access-2')
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 100 } });
 
-		const { context: ctx, oauth } = context();
+		const { context: ctx, oauth } = await context();
 		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' });
 
 		expect(data).toEqual({ id: 100 });
@@ -129,7 +133,7 @@ describe('transport: requests and errors', () => {
 			.get(`${BASE_PATH}/account`)
 			.reply(401, { error: 'invalid_token', error_description: 'Access token revoked' });
 
-		const { context: ctx, oauth } = context();
+		const { context: ctx, oauth } = await context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
 
 		expect(oauth.refreshCount).toBe(2);
@@ -152,7 +156,7 @@ describe('transport: requests and errors', () => {
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 100 } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
 			id: 100,
 		});
@@ -175,7 +179,7 @@ describe('transport: rate limits', () => {
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 1 } }, { 'X-RateLimit-Remaining': '99' });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const started = Date.now();
 		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' });
 
@@ -192,7 +196,7 @@ describe('transport: rate limits', () => {
 			.post(`${BASE_PATH}/contact`, { firstName: 'A' })
 			.reply(201, { data: { id: 7 } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'POST',
 			path: '/contact',
@@ -209,7 +213,7 @@ describe('transport: rate limits', () => {
 			.times(3)
 			.reply(429, { errors: [{ detail: 'Rate limit exceeded' }] });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
 
 		expect(error.message).toBe('Rate limit exceeded');
@@ -231,7 +235,7 @@ describe('transport: rate limits', () => {
 				return [200, { data: {} }, { 'X-RateLimit-Remaining': '99', 'X-RateLimit-Reset': '60000' }];
 			});
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		await dotloopRequest.call(ctx, { method: 'GET', path: '/a' });
 		await dotloopRequest.call(ctx, { method: 'GET', path: '/b' });
 
@@ -249,7 +253,7 @@ describe('transport: transient failures', () => {
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 1 } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
 			id: 1,
 		});
@@ -268,7 +272,7 @@ describe('transport: transient failures', () => {
 			response.end(JSON.stringify({ data: { id: 1 } }));
 		});
 		try {
-			const { context: ctx } = createExecuteContext({
+			const { context: ctx } = await createExecuteContext({
 				params: {},
 				apiBaseUrl: `${server.url}/public/v2`,
 			});
@@ -285,7 +289,7 @@ describe('transport: transient failures', () => {
 	it('never replays a POST or PATCH after a 5xx, and says why', async () => {
 		api().post(`${BASE_PATH}/contact`).reply(502, {});
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, { method: 'POST', path: '/contact', body: { firstName: 'A' } }),
 		);
@@ -300,7 +304,7 @@ describe('transport: transient failures', () => {
 			.times(4)
 			.reply(500, { errors: [{ detail: 'Internal error' }] });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
 
 		expect(error.message).toBe('Internal error');
@@ -316,7 +320,7 @@ describe('transport: merged loops', () => {
 			.get(`${BASE_PATH}/profile/3/loop/888/detail`)
 			.reply(200, { data: { Financials: { 'Purchase/Sale Price': '1' } } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'GET',
 			path: '/profile/3/loop/777/detail',
@@ -336,7 +340,7 @@ describe('transport: merged loops', () => {
 			.patch(`${BASE_PATH}/profile/3/loop/888`, { status: 'SOLD' })
 			.reply(200, { data: { id: 888, status: 'SOLD' } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'PATCH',
 			path: '/profile/3/loop/777',
@@ -353,7 +357,7 @@ describe('transport: merged loops', () => {
 			.get(`${BASE_PATH}/profile/3/loop/888`)
 			.reply(200, { data: { id: 888 } });
 
-		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const { context: ctx } = await createExecuteContext({ params: {}, n8nV1Errors: true });
 		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/777' });
 
 		expect(data).toEqual({ id: 888, mergedFromLoopId: 777, mergedIntoLoopId: 888 });
@@ -377,7 +381,7 @@ describe('transport: merged loops', () => {
 			.post(`${BASE_PATH}/profile/3/loop/888/folder`, { name: 'Offers' })
 			.reply(201, { data: { id: 5, name: 'Offers' } });
 
-		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const { context: ctx } = await createExecuteContext({ params: {}, n8nV1Errors: true });
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'POST',
 			path: '/profile/3/loop/777/folder',
@@ -405,7 +409,7 @@ describe('transport: merged loops', () => {
 				.query({ include_documents: 'true' })
 				.reply(200, { data: [{ id: 1, name: 'Offers' }] });
 
-			const { context: ctx } = context();
+			const { context: ctx } = await context();
 			const response = await dotloopRequest.call(ctx, {
 				method: 'GET',
 				path: '/profile/3/loop/777/folder',
@@ -430,7 +434,7 @@ describe('transport: merged loops', () => {
 			.patch(`${BASE_PATH}/profile/5/loop/888/detail`, body)
 			.reply(200, { data: body });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'PATCH',
 			path: '/profile/3/loop/777/detail',
@@ -456,7 +460,7 @@ describe('transport: merged loops', () => {
 			.get(`${BASE_PATH}/profile/5/loop/888/detail`)
 			.reply(200, { data: { Property: { City: 'Austin' } } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'GET',
 			path: '/profile/3/loop/777/detail',
@@ -482,7 +486,7 @@ describe('transport: merged loops', () => {
 				.get(`${BASE_PATH}/profile/3/loop/777`)
 				.reply(loopStatus, loopStatus === 200 ? { data: { id: 777 } } : '');
 
-			const { context: ctx } = context();
+			const { context: ctx } = await context();
 			const error = await failure(
 				dotloopRequest.call(ctx, {
 					method: 'PATCH',
@@ -505,7 +509,7 @@ describe('transport: merged loops', () => {
 	it('a 301 without a Location on a path without a loop fails saying so', async () => {
 		api().get(`${BASE_PATH}/account`).reply(301, '');
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
 
 		expect(error.message).toBe(
@@ -522,7 +526,7 @@ describe('transport: merged loops', () => {
 			.reply(200, { data: { id: 1 } });
 		retryPolicy.rateLimitBackoffMs = 5000;
 
-		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const { context: ctx } = await createExecuteContext({ params: {}, n8nV1Errors: true });
 		const started = Date.now();
 		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
 			id: 1,
@@ -568,7 +572,7 @@ describe('transport: merged loops', () => {
 				.reply(answer);
 			api().get(`${BASE_PATH}/profile/3/loop/777`).reply(301, '', { Location: location });
 
-			const { context: ctx } = context();
+			const { context: ctx } = await context();
 			const error = await failure(
 				dotloopRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/777' }),
 			);
@@ -605,7 +609,7 @@ describe('transport: merged loops', () => {
 			.optionally()
 			.reply(() => [200, { data: { id: ++elsewhere } }]);
 
-		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const { context: ctx } = await createExecuteContext({ params: {}, n8nV1Errors: true });
 		const error = await failure(
 			dotloopRequest.call(ctx, {
 				method: 'POST',
@@ -627,7 +631,7 @@ describe('transport: merged loops', () => {
 			.times(4)
 			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/1` });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/1' }),
 		);

@@ -6,11 +6,13 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INodeExecutionData,
+	INode,
 	INodeParameters,
 	IRunExecutionData,
 } from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
+import { CREDENTIAL_TYPE } from './credentials';
 import { credentialsHelper, dotloopNode, storeCredential, type RunOptions } from './action';
 import { startEngine } from './engine';
 import { createNodeTypes } from './nodeTypes';
@@ -21,6 +23,26 @@ export interface ContextOptions extends RunOptions {
 	 * headers). Only n8n-core 2.x runs in the unit tests; the e2e tests run n8n 1.x itself.
 	 */
 	n8nV1Errors?: boolean;
+}
+
+/** The stored credential's tokens as they are now, and how often n8n-core refreshed them since. */
+function storedTokens(node: INode) {
+	const id = String(node.credentials?.[CREDENTIAL_TYPE]?.id);
+	const updatesBefore = credentialsHelper.tokenUpdates.length;
+	const tokens = () => credentialsHelper.get(id).oauthTokenData as IDataObject;
+	return {
+		get accessToken() {
+			return String(tokens().access_token);
+		},
+		get refreshToken() {
+			return String(tokens().refresh_token);
+		},
+		get refreshCount() {
+			return credentialsHelper.tokenUpdates
+				.slice(updatesBefore)
+				.filter((update) => update.credentialId === id).length;
+		},
+	};
 }
 
 /**
@@ -70,7 +92,7 @@ export async function createExecuteContext(options: ContextOptions) {
 			});
 		};
 	}
-	return { context: context as IExecuteFunctions, node: workflowNode };
+	return { context: context as IExecuteFunctions, node: workflowNode, oauth: storedTokens(node) };
 }
 
 /**
