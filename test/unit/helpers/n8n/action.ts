@@ -11,6 +11,7 @@ import { Dotloop } from '../../../../nodes/Dotloop/Dotloop.node';
 import { CREDENTIAL_TYPE, DotloopCredentialsHelper, type TokenUpdate } from './credentials';
 import { binaryDataService, clearLog, fileSizeInWords, logged, startEngine } from './engine';
 import { createNodeTypes, NODE_TYPE } from './nodeTypes';
+import { withN8nV1Errors } from './v1Errors';
 import { executeWorkflow } from './workflow';
 
 export const API = 'https://api.test.dotloop.local/public/v2';
@@ -30,6 +31,8 @@ export interface RunOptions {
 	client?: { id: string; secret: string };
 	/** The credential as stored, replacing the connected one (e.g. never connected: no token). */
 	credential?: IDataObject;
+	/** n8n 1.x's error shape (no `cause`), see v1Errors.ts. */
+	n8nV1Errors?: boolean;
 	/** Files put in n8n's binary data store first; an input binary with that `id` is given the stored one. */
 	binaryStore?: Record<string, Buffer>;
 }
@@ -195,6 +198,7 @@ export async function runDotloop(options: RunOptions) {
 	const thrown: unknown[] = [];
 	const execute = node.execute;
 	node.execute = async function (this: IExecuteFunctions) {
+		if (options.n8nV1Errors) withN8nV1Errors(this);
 		// Kept as thrown: n8n records only a copy (own fields, no class, no cause) in the run.
 		return await execute.call(this).catch(async (error: Error) => {
 			thrown.push(error);
