@@ -51,6 +51,11 @@ export function useNewCredential() {
 	credentialId = `cred-${credentialNumber}`;
 }
 
+/** The credential the Dotloop nodes of this test use (n8n's reference: id and name). */
+export function currentCredential() {
+	return { id: credentialId, name: 'Dotloop account' };
+}
+
 export function storeCredential(options: RunOptions) {
 	credentialsHelper.set(
 		credentialId,
