@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import * as rateLimit from '../../nodes/Dotloop/transport/rateLimit';
 import { retryPolicy } from '../../nodes/Dotloop/transport';
 import { disclosuresPdf } from './fixtures/pdf';
-import { useSandbox } from './helpers/sandboxRun';
+import { useSandbox } from './helpers/n8n/sandbox';
 
 /**
  * The same node code as the nock tests, against the local Dotloop sandbox (test/sandbox): real paging,
@@ -273,7 +273,7 @@ describe.each(READINGS)(
 			);
 			const documentId = uploaded[0].json.id as number;
 
-			const { output: downloaded } = await run({
+			const { output: downloaded, files } = await run({
 				resource: 'document',
 				operation: 'download',
 				...parents,
@@ -281,9 +281,7 @@ describe.each(READINGS)(
 				binaryPropertyName: 'data',
 			});
 
-			expect(Buffer.from(downloaded[0].binary!.data.data, 'base64').equals(disclosuresPdf)).toBe(
-				true,
-			);
+			expect(files[0].data.equals(disclosuresPdf)).toBe(true);
 			expect(downloaded[0].binary!.data.fileName).toBe('disclosures.pdf');
 		});
 
@@ -297,7 +295,7 @@ describe.each(READINGS)(
 				email: 'sean@example.com',
 				role: 'SELLER',
 				customRole: '',
-				additionalFields: { Phone: '(555) 555-4444' },
+				additionalFields: { phone: '(555) 555-4444' },
 			});
 			const participantId = created[0].json.id as number;
 			expect(created[0].json).toMatchObject({

@@ -588,6 +588,51 @@ describe('Document', () => {
 			expect(binaryReads).toEqual({ streamsOpened: 1, buffers: 0 });
 		});
 
+		it("never lets n8n-core's token refresh send a large body again", async () => {
+			// Through n8n-core's requestOAuth2: a 401 on the upload itself would make n8n-core refresh
+			// and resend the body (a Blob is not single-use to it), so 1.5 MB would travel twice or
+			// more. The expired token must meet the folder check instead; the body goes out once.
+			const file = pdfOfSize(1_500_000);
+			const { bodies, record } = rawRecorder();
+			const refused = function (this: nock.ReplyFnContext, uri: string, body: nock.Body) {
+				record.call(this, uri, body);
+				return { error: 'invalid_token' };
+			};
+			api('access-1').post(`${FOLDER}/document/`).times(3).optionally().reply(401, refused);
+			api('access-1').get(`${FOLDER}`).times(2).optionally().reply(401, { error: 'invalid_token' });
+			nock(new URL(TOKEN_URL).origin)
+				.post(new URL(TOKEN_URL).pathname, {
+					grant_type: 'refresh_token',
+					refresh_token: 'refresh-1',
+				})
+				.reply(200, { access_token: 'access-2', refresh_token: 'refresh-2', expires_in: 43199 });
+			api('access-2')
+				.get(`${FOLDER}`)
+				.optionally()
+				.reply(200, { data: { id: 423424, name: 'Disclosures' } })
+				.post(`${FOLDER}/document/`)
+				.reply(201, function (uri, body) {
+					record.call(this, uri, body);
+					return { data: document };
+				});
+
+			const { output, tokenUpdates, binaryReads } = await runDotloop({
+				items: [storedItem('big.pdf')],
+				params: uploadParams(),
+				binaryStore: { [STORED_ID]: file },
+			});
+
+			expect(output).toEqual([{ json: document, pairedItem: { item: 0 } }]);
+			expect(tokenUpdates.map(({ oauthTokenData }) => oauthTokenData.access_token)).toEqual([
+				'access-2',
+			]);
+			expect(bodies).toHaveLength(1);
+			expect(
+				bodies[0].raw.equals(expectedBody(boundaryOf(bodies[0].contentType), 'big.pdf', file)),
+			).toBe(true);
+			expect(binaryReads).toEqual({ streamsOpened: 1, buffers: 0 });
+		});
+
 		it('skips that check while Dotloop accepted the token a moment ago', async () => {
 			const file = pdfOfSize(1_500_000);
 			api()

@@ -1,6 +1,6 @@
 import { mapBounded } from '../../../nodes/Dotloop/actions/concurrency';
 import { DOWNLOAD_FORBIDDEN } from '../../../nodes/Dotloop/actions/document/file';
-import { runDotloop } from '../helpers/context';
+import { runDotloop, storedBinary } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 import { disclosuresPdf } from '../fixtures/pdf';
 
@@ -72,17 +72,19 @@ function expected(folderId: number, folderName: string, documentId: number, file
 			size: content.length,
 		},
 		binary: {
-			pdf: {
-				data: content.toString('base64'),
+			pdf: storedBinary(content, {
 				fileName,
 				fileExtension: 'pdf',
+				fileType: 'pdf',
 				mimeType: 'application/pdf',
-				fileSize: String(content.length),
-			},
+			}),
 		},
 		pairedItem: { item: 0 },
 	};
 }
+
+/** The files n8n stored for the given documents, as `files` of a run lists them. */
+const contentsOf = (...documentIds: number[]) => documentIds.map((id) => ({ pdf: files[id] }));
 
 describe('Document Download All', () => {
 	it('lists the folders with their documents once, then outputs one item per document with its file', async () => {
@@ -91,13 +93,14 @@ describe('Document Download All', () => {
 		serve(423424, 561622);
 		serve(423425, 561623);
 
-		const { output } = await runDotloop({ params: params() });
+		const { output, files } = await runDotloop({ params: params() });
 
 		expect(output).toEqual([
 			expected(423424, 'Disclosures', 561621, 'Disclosures (signed).pdf'),
 			expected(423424, 'Disclosures', 561622, 'lead paint.pdf'),
 			expected(423425, 'Offer, signed', 561623, 'offer.pdf'),
 		]);
+		expect(files).toEqual(contentsOf(561621, 561622, 561623));
 	});
 
 	it.each([
@@ -126,12 +129,15 @@ describe('Document Download All', () => {
 			serve(423424, 561621);
 			serve(423424, 561622);
 
-			const { output } = await runDotloop({ params: params({ options: { downloadsAtOnce: 1 } }) });
+			const { output, files } = await runDotloop({
+				params: params({ options: { downloadsAtOnce: 1 } }),
+			});
 
 			expect(output).toEqual([
 				expected(423424, 'Disclosures', 561621, 'disclosures.pdf'),
 				expected(423424, 'Disclosures', 561622, 'lead paint.pdf'),
 			]);
+			expect(files).toEqual(contentsOf(561621, 561622));
 		},
 	);
 
@@ -139,11 +145,12 @@ describe('Document Download All', () => {
 		listFolders();
 		serve(423425, 561623);
 
-		const { output } = await runDotloop({
+		const { output, files } = await runDotloop({
 			params: params({ folderScope: 'chosen', folders: ' 423425 , empty' }),
 		});
 
 		expect(output).toEqual([expected(423425, 'Offer, signed', 561623, 'offer.pdf')]);
+		expect(files).toEqual(contentsOf(561623));
 	});
 
 	it('names a chosen folder the loop does not have, and the folders it has', async () => {
@@ -202,7 +209,7 @@ describe('Document Download All', () => {
 			});
 		serve(423425, 561623);
 
-		const { output } = await runDotloop({ params: params(), continueOnFail: true });
+		const { output, files } = await runDotloop({ params: params(), continueOnFail: true });
 
 		expect(output).toEqual([
 			expected(423424, 'Disclosures', 561621, 'disclosures.pdf'),
@@ -222,6 +229,8 @@ describe('Document Download All', () => {
 			},
 			expected(423425, 'Offer, signed', 561623, 'offer.pdf'),
 		]);
+		const [first, third] = contentsOf(561621, 561623);
+		expect(files).toEqual([first, {}, third]);
 	});
 
 	it.each([

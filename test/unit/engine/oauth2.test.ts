@@ -1,6 +1,12 @@
 import nock from 'nock';
 
-import { API, runDotloop, TOKEN_URL } from '../helpers/n8n/action';
+import {
+	API,
+	credentialsHelper,
+	currentCredential,
+	runDotloop,
+	TOKEN_URL,
+} from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -53,6 +59,57 @@ describe('OAuth2 through n8n-core (requestOAuth2)', () => {
 		});
 
 		expect(output).toEqual([{ json: { id: 7 }, pairedItem: { item: 0 } }]);
+		expect(tokenUpdates).toEqual([]);
+	});
+
+	it('refreshes once for executions that meet the expired token at the same time', async () => {
+		api('access-1').get(`${BASE_PATH}/account`).times(4).reply(401, { error: 'invalid_token' });
+		tokenHost()
+			.post(new URL(TOKEN_URL).pathname, refreshOf('refresh-1'))
+			.reply(200, { access_token: 'access-2', refresh_token: 'refresh-2', expires_in: 43199 });
+		api('access-2')
+			.get(`${BASE_PATH}/account`)
+			.times(2)
+			.reply(200, { data: { id: 1 } });
+
+		const runs = await Promise.all([
+			runDotloop({ params: account }),
+			runDotloop({ params: account }),
+		]);
+
+		expect(runs.map(({ output }) => output)).toEqual([
+			[{ json: { id: 1 }, pairedItem: { item: 0 } }],
+			[{ json: { id: 1 }, pairedItem: { item: 0 } }],
+		]);
+		expect(
+			credentialsHelper.tokenUpdates.filter((u) => u.credentialId === currentCredential().id),
+		).toHaveLength(1);
+	});
+
+	it('takes the token another execution stored meanwhile instead of refreshing', async () => {
+		let refused = 0;
+		api('access-1')
+			.get(`${BASE_PATH}/account`)
+			.times(2)
+			.reply(401, () => {
+				// The node asks twice (see n8nWorkarounds.ts); while the second 401 is on its way, another
+				// execution refreshes this credential. n8n-core then finds the stored token changed.
+				if (++refused === 2) {
+					const stored = credentialsHelper.get(currentCredential().id);
+					credentialsHelper.set(currentCredential().id, {
+						...stored,
+						oauthTokenData: { access_token: 'access-9', refresh_token: 'refresh-9' },
+					});
+				}
+				return { error: 'invalid_token' };
+			});
+		api('access-9')
+			.get(`${BASE_PATH}/account`)
+			.reply(200, { data: { id: 9 } });
+
+		const { output, tokenUpdates } = await runDotloop({ params: account });
+
+		expect(output).toEqual([{ json: { id: 9 }, pairedItem: { item: 0 } }]);
 		expect(tokenUpdates).toEqual([]);
 	});
 });

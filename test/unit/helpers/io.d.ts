@@ -30,3 +30,4 @@ export interface Sandbox {
 }
 export function startSandbox(options?: Record<string, unknown>): Promise<Sandbox>;
 export function readableFrom(chunks: Buffer[]): AsyncIterable<Buffer> & { pipe: unknown };
+export function sha256(buffer: Buffer): string;

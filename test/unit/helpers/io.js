@@ -45,3 +45,6 @@ exports.startSandbox = (options) => require('../../sandbox').startSandbox(option
 
 /** A Node Readable over the given chunks (what n8n's getBinaryStream returns). */
 exports.readableFrom = (chunks) => require('stream').Readable.from(chunks, { objectMode: false });
+
+/** The SHA-256 of a buffer, hex (as the sandbox records every stored document's). */
+exports.sha256 = (buffer) => require('crypto').createHash('sha256').update(buffer).digest('hex');

@@ -1,7 +1,6 @@
 import nock from 'nock';
 
-import { useNewCredential } from './context';
-import { API, useNewCredential as useNewN8nCredential } from './n8n/action';
+import { API, useNewCredential } from './n8n/action';
 
 /**
  * Every test starts with no HTTP allowed but what it declares, tiny backoffs, and a new credential:
@@ -11,7 +10,6 @@ export function setupNock() {
 	beforeAll(() => nock.disableNetConnect());
 	beforeEach(() => {
 		useNewCredential();
-		useNewN8nCredential();
 	});
 	afterEach(() => {
 		const pending = nock.pendingMocks();

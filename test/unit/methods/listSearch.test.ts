@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
-import { createExecuteContext } from '../helpers/context';
+import { createLoadOptionsContext } from '../helpers/n8n/contexts';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -14,22 +14,22 @@ type SearchMethod = (
 
 const methods = new Dotloop().methods.listSearch as unknown as Record<string, SearchMethod>;
 
-/** The load-options context n8n gives a picker: the form's current parameters, as stored. */
-function pickerContext(parameters: IDataObject): ILoadOptionsFunctions {
-	const { context } = createExecuteContext({ params: {} });
-	return Object.assign(context, {
-		getCurrentNodeParameter(name: string, options?: { extractValue?: boolean }) {
-			const value = parameters[name];
-			if (options?.extractValue && value && typeof value === 'object' && '__rl' in value) {
-				return (value as IDataObject).value;
-			}
-			return value;
-		},
-	}) as unknown as ILoadOptionsFunctions;
-}
+/** The node form each picker is opened from in these tests: its Resource and Operation. */
+const formOf: Record<string, { resource: string; operation: string }> = {
+	searchLoops: { resource: 'loop', operation: 'get' },
+	searchProfiles: { resource: 'profile', operation: 'get' },
+	searchDocuments: { resource: 'document', operation: 'get' },
+	searchParticipants: { resource: 'participant', operation: 'get' },
+	searchTasks: { resource: 'task', operation: 'get' },
+	searchTaskLists: { resource: 'taskList', operation: 'get' },
+	searchContacts: { resource: 'contact', operation: 'get' },
+	searchWebhookEvents: { resource: 'webhookEvent', operation: 'get' },
+};
 
+/** Asks a picker as the editor does: n8n-core's LoadOptionsContext over the form's current parameters. */
 async function search(method: string, parameters: IDataObject, filter?: string, token?: string) {
-	return await methods[method].call(pickerContext(parameters), filter, token);
+	const context = await createLoadOptionsContext({ ...formOf[method], ...parameters });
+	return await methods[method].call(context, filter, token);
 }
 
 const rl = (value: string, mode = 'list', cachedResultName?: string) => ({
@@ -195,7 +195,10 @@ describe('Profile picker', () => {
 });
 
 const LOOP = `${BASE_PATH}/profile/4711/loop/34308`;
-const parents = { profileId: rl('4711'), loopId: rl('34308', 'url') };
+const parents = {
+	profileId: rl('4711'),
+	loopId: rl('https://www.dotloop.com/m/loop?viewId=34308', 'url'),
+};
 
 describe('pickers under a loop', () => {
 	it('Document lists the chosen folder, labelled with the file name and the folder', async () => {

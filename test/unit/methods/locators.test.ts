@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
 import { Dotloop } from '../../../nodes/Dotloop/Dotloop.node';
-import { runDotloop } from '../helpers/context';
+import { expression, runDotloop } from '../helpers/n8n/action';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -61,15 +61,21 @@ describe('Loop By URL', () => {
 	});
 
 	it('a link from an expression that is no loop link fails before any request, saying what one looks like', async () => {
-		const run = getLoopByUrl('https://example.com/listing/12');
+		const run = getLoopByUrl(expression('https://example.com/listing/12'));
 
 		await expect(run).rejects.toThrow(
 			'"Loop" is not a Dotloop loop link: "https://example.com/listing/12"',
 		);
-		await expect(getLoopByUrl('https://example.com/listing/12')).rejects.toMatchObject({
+		await expect(getLoopByUrl(expression('https://example.com/listing/12'))).rejects.toMatchObject({
 			description:
 				"Paste the loop's address from the browser; it looks like https://www.dotloop.com/m/loop?viewId=34308 (the number after viewId= is the loop ID). Or choose By ID.",
 		});
+	});
+
+	it('a typed link that is no loop link is refused by n8n before the run, with the mode hint', async () => {
+		await expect(getLoopByUrl('https://example.com/listing/12')).rejects.toThrow(
+			"The 'Dotloop' node has issues:\n- Not a Dotloop loop link: paste the loop's address from the browser, which looks like https://www.dotloop.com/m/loop?viewId=34308 (the number after viewId= is the loop ID)",
+		);
 	});
 });
 

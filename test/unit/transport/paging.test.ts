@@ -4,7 +4,7 @@ import {
 	getAllByCursor,
 	getList,
 } from '../../../nodes/Dotloop/transport';
-import { createExecuteContext } from '../helpers/context';
+import { createExecuteContext } from '../helpers/n8n/contexts';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
 setupNock();
@@ -12,7 +12,7 @@ setupNock();
 const records = (from: number, count: number) =>
 	Array.from({ length: count }, (_, n) => ({ id: from + n }));
 const ids = (list: Array<{ id?: unknown }>) => list.map((record) => record.id);
-const ctx = () => createExecuteContext({ params: {} }).context;
+const ctx = async () => (await createExecuteContext({ params: {} })).context;
 
 describe('batch paging', () => {
 	it('picks the smallest batches that need the fewest requests', () => {
@@ -32,7 +32,7 @@ describe('batch paging', () => {
 				.reply(200, { meta: { total: 250 }, data: records((n - 1) * 100 + 1, n < 3 ? 100 : 50) });
 		}
 
-		const result = await getAllBatched.call(ctx(), '/profile/1/loop', { sort: 'updated' });
+		const result = await getAllBatched.call(await ctx(), '/profile/1/loop', { sort: 'updated' });
 
 		expect(ids(result)).toEqual(ids(records(1, 250)));
 	});
@@ -46,7 +46,7 @@ describe('batch paging', () => {
 			.query({ batch_size: '75', batch_number: '2' })
 			.reply(200, { meta: { total: 1000 }, data: records(76, 75) });
 
-		const result = await getAllBatched.call(ctx(), '/contact', {}, { limit: 150 });
+		const result = await getAllBatched.call(await ctx(), '/contact', {}, { limit: 150 });
 
 		expect(ids(result)).toEqual(ids(records(1, 150)));
 	});
@@ -57,7 +57,9 @@ describe('batch paging', () => {
 			.query({ batch_size: '3', batch_number: '1' })
 			.reply(200, { meta: { total: 10 }, data: records(1, 3) });
 
-		expect(ids(await getAllBatched.call(ctx(), '/contact', {}, { limit: 3 }))).toEqual([1, 2, 3]);
+		expect(ids(await getAllBatched.call(await ctx(), '/contact', {}, { limit: 3 }))).toEqual([
+			1, 2, 3,
+		]);
 	});
 
 	it('activities (total -1): a batch shorter than the ones before ends it', async () => {
@@ -69,7 +71,7 @@ describe('batch paging', () => {
 			.query({ batch_size: '100', batch_number: '2' })
 			.reply(200, { meta: { total: -1 }, data: records(101, 20) });
 
-		const result = await getAllBatched.call(ctx(), '/profile/1/loop/2/activity');
+		const result = await getAllBatched.call(await ctx(), '/profile/1/loop/2/activity');
 
 		expect(result).toHaveLength(120);
 	});
@@ -86,7 +88,7 @@ describe('batch paging', () => {
 			.query({ batch_size: '100', batch_number: '3' })
 			.reply(200, { meta: { total: -1 }, data: [] });
 
-		expect(await getAllBatched.call(ctx(), '/a')).toHaveLength(100);
+		expect(await getAllBatched.call(await ctx(), '/a')).toHaveLength(100);
 	});
 
 	it('stops on an empty batch', async () => {
@@ -98,7 +100,7 @@ describe('batch paging', () => {
 			.query({ batch_size: '100', batch_number: '2' })
 			.reply(200, { data: [] });
 
-		expect(await getAllBatched.call(ctx(), '/contact')).toHaveLength(100);
+		expect(await getAllBatched.call(await ctx(), '/contact')).toHaveLength(100);
 	});
 
 	it('never loops forever when Dotloop ignores batch_number and repeats a batch', async () => {
@@ -108,7 +110,7 @@ describe('batch paging', () => {
 			.times(2)
 			.reply(200, { meta: { total: 500 }, data: records(1, 100) });
 
-		expect(ids(await getAllBatched.call(ctx(), '/contact'))).toEqual(ids(records(1, 100)));
+		expect(ids(await getAllBatched.call(await ctx(), '/contact'))).toEqual(ids(records(1, 100)));
 	});
 });
 
@@ -122,7 +124,7 @@ describe('cursor paging', () => {
 			.query({ enabled: 'true', next_cursor: 'c2' })
 			.reply(200, { data: records(3, 2), meta: {} });
 
-		const result = await getAllByCursor.call(ctx(), '/subscription', { enabled: true });
+		const result = await getAllByCursor.call(await ctx(), '/subscription', { enabled: true });
 
 		expect(ids(result)).toEqual([1, 2, 3, 4]);
 	});
@@ -132,7 +134,7 @@ describe('cursor paging', () => {
 			.get(`${BASE_PATH}/subscription`)
 			.reply(200, { data: records(1, 3), meta: { nextCursor: 'c2' } });
 
-		expect(ids(await getAllByCursor.call(ctx(), '/subscription', {}, { limit: 2 }))).toEqual([
+		expect(ids(await getAllByCursor.call(await ctx(), '/subscription', {}, { limit: 2 }))).toEqual([
 			1, 2,
 		]);
 	});
@@ -145,7 +147,7 @@ describe('cursor paging', () => {
 			.query({ next_cursor: 'same' })
 			.reply(200, { data: records(2, 1), meta: { nextCursor: 'same' } });
 
-		expect(ids(await getAllByCursor.call(ctx(), '/subscription'))).toEqual([1, 2]);
+		expect(ids(await getAllByCursor.call(await ctx(), '/subscription'))).toEqual([1, 2]);
 	});
 });
 
@@ -155,6 +157,6 @@ describe('single-response lists', () => {
 			.get(`${BASE_PATH}/profile`)
 			.reply(200, { meta: { total: 3 }, data: records(1, 3) });
 
-		expect(ids(await getList.call(ctx(), '/profile', {}, { limit: 2 }))).toEqual([1, 2]);
+		expect(ids(await getList.call(await ctx(), '/profile', {}, { limit: 2 }))).toEqual([1, 2]);
 	});
 });

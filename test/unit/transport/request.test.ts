@@ -2,7 +2,8 @@ import nock from 'nock';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { dotloopApiRequest, dotloopRequest, retryPolicy } from '../../../nodes/Dotloop/transport';
-import { createExecuteContext, TOKEN_URL } from '../helpers/context';
+import { TOKEN_URL } from '../helpers/n8n/action';
+import { createExecuteContext } from '../helpers/n8n/contexts';
 import { startServer } from '../helpers/io';
 import { api, BASE_PATH, setupNock } from '../helpers/nock';
 
@@ -38,7 +39,7 @@ afterEach(() => {
 	jest.mocked(sleep).mockImplementation(realSleep);
 });
 
-const context = () => createExecuteContext({ params: {} });
+const context = async () => await createExecuteContext({ params: {} });
 
 async function failure(promise: Promise<unknown>): Promise<NodeApiError> {
 	try {
@@ -57,7 +58,7 @@ describe('transport: requests and errors', () => {
 			.query({ x: '1' })
 			.reply(201, { data: { id: 5 } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'POST',
 			path: '/profile/1/loop',
@@ -79,7 +80,7 @@ describe('transport: requests and errors', () => {
 				],
 			});
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, { method: 'PATCH', path: '/profile/1/loop/2', body: { name: 'x' } }),
 		);
@@ -97,7 +98,7 @@ describe('transport: requests and errors', () => {
 			.get(`${BASE_PATH}/profile/9/loop`)
 			.reply(403, { errors: [{ code: '403', detail: 'Access denied' }] });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, { method: 'GET', path: '/profile/9/loop' }),
 		);
@@ -113,7 +114,7 @@ describe('transport: requests and errors', () => {
 	it('lets a request override the explanation for a status', async () => {
 		api().get(`${BASE_PATH}/x`).reply(403, {});
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, {
 				method: 'GET',
@@ -130,13 +131,16 @@ describe('transport: requests and errors', () => {
 		// The first answer is read as is; the 401 is asked again so that n8n sees it and refreshes.
 		api('access-1').get(`${BASE_PATH}/account`).times(2).reply(401, { error: 'invalid_token' });
 		nock(new URL(TOKEN_URL).origin)
-			.post(new URL(TOKEN_URL).pathname, 'grant_type=refresh_token&refresh_token=refresh-1')
+			.post(new URL(TOKEN_URL).pathname, {
+				grant_type: 'refresh_token',
+				refresh_token: 'refresh-1',
+			})
 			.reply(200, { access_token: 'access-2', refresh_token: 'refresh-1', expires_in: 43199 });
 		api('access-2')
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 100 } });
 
-		const { context: ctx, oauth } = context();
+		const { context: ctx, oauth } = await context();
 		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' });
 
 		expect(data).toEqual({ id: 100 });
@@ -159,7 +163,7 @@ describe('transport: requests and errors', () => {
 			.get(`${BASE_PATH}/account`)
 			.reply(401, { error: 'invalid_token', error_description: 'Access token revoked' });
 
-		const { context: ctx, oauth } = context();
+		const { context: ctx, oauth } = await context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
 
 		expect(oauth.refreshCount).toBe(2);
@@ -182,7 +186,7 @@ describe('transport: requests and errors', () => {
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 100 } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
 			id: 100,
 		});
@@ -205,7 +209,7 @@ describe('transport: rate limits', () => {
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 1 } }, { 'X-RateLimit-Remaining': '99' });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const waits = countWaits();
 		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' });
 
@@ -222,7 +226,7 @@ describe('transport: rate limits', () => {
 			.post(`${BASE_PATH}/contact`, { firstName: 'A' })
 			.reply(201, { data: { id: 7 } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'POST',
 			path: '/contact',
@@ -239,7 +243,7 @@ describe('transport: rate limits', () => {
 			.times(3)
 			.reply(429, { errors: [{ detail: 'Rate limit exceeded' }] });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
 
 		expect(error.message).toBe('Rate limit exceeded');
@@ -261,7 +265,7 @@ describe('transport: rate limits', () => {
 				return [200, { data: {} }, { 'X-RateLimit-Remaining': '99', 'X-RateLimit-Reset': '60000' }];
 			});
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const waits = countWaits();
 		await dotloopRequest.call(ctx, { method: 'GET', path: '/a' });
 		expect(waits).toEqual([]);
@@ -282,7 +286,7 @@ describe('transport: transient failures', () => {
 			.get(`${BASE_PATH}/account`)
 			.reply(200, { data: { id: 1 } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
 			id: 1,
 		});
@@ -301,7 +305,7 @@ describe('transport: transient failures', () => {
 			response.end(JSON.stringify({ data: { id: 1 } }));
 		});
 		try {
-			const { context: ctx } = createExecuteContext({
+			const { context: ctx } = await createExecuteContext({
 				params: {},
 				apiBaseUrl: `${server.url}/public/v2`,
 			});
@@ -318,7 +322,7 @@ describe('transport: transient failures', () => {
 	it('never replays a POST or PATCH after a 5xx, and says why', async () => {
 		api().post(`${BASE_PATH}/contact`).reply(502, {});
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, { method: 'POST', path: '/contact', body: { firstName: 'A' } }),
 		);
@@ -333,7 +337,7 @@ describe('transport: transient failures', () => {
 			.times(4)
 			.reply(500, { errors: [{ detail: 'Internal error' }] });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
 
 		expect(error.message).toBe('Internal error');
@@ -349,7 +353,7 @@ describe('transport: merged loops', () => {
 			.get(`${BASE_PATH}/profile/3/loop/888/detail`)
 			.reply(200, { data: { Financials: { 'Purchase/Sale Price': '1' } } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'GET',
 			path: '/profile/3/loop/777/detail',
@@ -369,7 +373,7 @@ describe('transport: merged loops', () => {
 			.patch(`${BASE_PATH}/profile/3/loop/888`, { status: 'SOLD' })
 			.reply(200, { data: { id: 888, status: 'SOLD' } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'PATCH',
 			path: '/profile/3/loop/777',
@@ -386,7 +390,7 @@ describe('transport: merged loops', () => {
 			.get(`${BASE_PATH}/profile/3/loop/888`)
 			.reply(200, { data: { id: 888 } });
 
-		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const { context: ctx } = await createExecuteContext({ params: {}, n8nV1Errors: true });
 		const data = await dotloopApiRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/777' });
 
 		expect(data).toEqual({ id: 888, mergedFromLoopId: 777, mergedIntoLoopId: 888 });
@@ -410,7 +414,7 @@ describe('transport: merged loops', () => {
 			.post(`${BASE_PATH}/profile/3/loop/888/folder`, { name: 'Offers' })
 			.reply(201, { data: { id: 5, name: 'Offers' } });
 
-		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const { context: ctx } = await createExecuteContext({ params: {}, n8nV1Errors: true });
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'POST',
 			path: '/profile/3/loop/777/folder',
@@ -438,7 +442,7 @@ describe('transport: merged loops', () => {
 				.query({ include_documents: 'true' })
 				.reply(200, { data: [{ id: 1, name: 'Offers' }] });
 
-			const { context: ctx } = context();
+			const { context: ctx } = await context();
 			const response = await dotloopRequest.call(ctx, {
 				method: 'GET',
 				path: '/profile/3/loop/777/folder',
@@ -463,7 +467,7 @@ describe('transport: merged loops', () => {
 			.patch(`${BASE_PATH}/profile/5/loop/888/detail`, body)
 			.reply(200, { data: body });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'PATCH',
 			path: '/profile/3/loop/777/detail',
@@ -489,7 +493,7 @@ describe('transport: merged loops', () => {
 			.get(`${BASE_PATH}/profile/5/loop/888/detail`)
 			.reply(200, { data: { Property: { City: 'Austin' } } });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const data = await dotloopApiRequest.call(ctx, {
 			method: 'GET',
 			path: '/profile/3/loop/777/detail',
@@ -515,7 +519,7 @@ describe('transport: merged loops', () => {
 				.get(`${BASE_PATH}/profile/3/loop/777`)
 				.reply(loopStatus, loopStatus === 200 ? { data: { id: 777 } } : '');
 
-			const { context: ctx } = context();
+			const { context: ctx } = await context();
 			const error = await failure(
 				dotloopRequest.call(ctx, {
 					method: 'PATCH',
@@ -538,7 +542,7 @@ describe('transport: merged loops', () => {
 	it('a 301 without a Location on a path without a loop fails saying so', async () => {
 		api().get(`${BASE_PATH}/account`).reply(301, '');
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(dotloopRequest.call(ctx, { method: 'GET', path: '/account' }));
 
 		expect(error.message).toBe(
@@ -555,7 +559,7 @@ describe('transport: merged loops', () => {
 			.reply(200, { data: { id: 1 } });
 		jest.replaceProperty(retryPolicy, 'rateLimitBackoffMs', 5000);
 
-		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const { context: ctx } = await createExecuteContext({ params: {}, n8nV1Errors: true });
 		const waits = countWaits();
 		expect(await dotloopApiRequest.call(ctx, { method: 'GET', path: '/account' })).toEqual({
 			id: 1,
@@ -600,7 +604,7 @@ describe('transport: merged loops', () => {
 				.reply(answer);
 			api().get(`${BASE_PATH}/profile/3/loop/777`).reply(301, '', { Location: location });
 
-			const { context: ctx } = context();
+			const { context: ctx } = await context();
 			const error = await failure(
 				dotloopRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/777' }),
 			);
@@ -637,7 +641,7 @@ describe('transport: merged loops', () => {
 			.optionally()
 			.reply(() => [200, { data: { id: ++elsewhere } }]);
 
-		const { context: ctx } = createExecuteContext({ params: {}, n8nV1Errors: true });
+		const { context: ctx } = await createExecuteContext({ params: {}, n8nV1Errors: true });
 		const error = await failure(
 			dotloopRequest.call(ctx, {
 				method: 'POST',
@@ -659,7 +663,7 @@ describe('transport: merged loops', () => {
 			.times(4)
 			.reply(301, '', { Location: `${BASE_PATH}/profile/3/loop/1` });
 
-		const { context: ctx } = context();
+		const { context: ctx } = await context();
 		const error = await failure(
 			dotloopRequest.call(ctx, { method: 'GET', path: '/profile/3/loop/1' }),
 		);

@@ -9,8 +9,9 @@ import type {
 
 import { Dotloop } from '../../../../nodes/Dotloop/Dotloop.node';
 import { CREDENTIAL_TYPE, DotloopCredentialsHelper, type TokenUpdate } from './credentials';
-import { binaryDataService, clearLog, logged, startEngine } from './engine';
+import { binaryDataService, clearLog, fileSizeInWords, logged, startEngine } from './engine';
 import { createNodeTypes, NODE_TYPE } from './nodeTypes';
+import { withN8nV1Errors } from './v1Errors';
 import { executeWorkflow } from './workflow';
 
 export const API = 'https://api.test.dotloop.local/public/v2';
@@ -30,6 +31,8 @@ export interface RunOptions {
 	client?: { id: string; secret: string };
 	/** The credential as stored, replacing the connected one (e.g. never connected: no token). */
 	credential?: IDataObject;
+	/** n8n 1.x's error shape (no `cause`), see v1Errors.ts. */
+	n8nV1Errors?: boolean;
 	/** Files put in n8n's binary data store first; an input binary with that `id` is given the stored one. */
 	binaryStore?: Record<string, Buffer>;
 }
@@ -46,6 +49,11 @@ let credentialId = 'cred-1';
 export function useNewCredential() {
 	credentialNumber++;
 	credentialId = `cred-${credentialNumber}`;
+}
+
+/** The credential the Dotloop nodes of this test use (n8n's reference: id and name). */
+export function currentCredential() {
+	return { id: credentialId, name: 'Dotloop account' };
 }
 
 export function storeCredential(options: RunOptions) {
@@ -133,6 +141,33 @@ export async function withStoredBinaries(options: RunOptions, items: INodeExecut
 	}));
 }
 
+/** The content of every output binary, read back from n8n's binary data store, per item. */
+async function readFiles(output: INodeExecutionData[]) {
+	return await Promise.all(
+		output.map(async (item) => {
+			const files: Record<string, Buffer> = {};
+			for (const [key, binary] of Object.entries(item.binary ?? {})) {
+				files[key] = await binaryDataService().getAsBuffer(binary);
+			}
+			return files;
+		}),
+	);
+}
+
+/** An output binary as n8n stores a file of this content (filesystem mode); the bytes are in `files`. */
+export function storedBinary(
+	content: Buffer,
+	fields: Pick<IBinaryData, 'fileName' | 'mimeType' | 'fileExtension' | 'fileType'>,
+) {
+	return {
+		id: expect.stringMatching(/^filesystem-v2:workflows\/test\/executions\/1\/binary_data\//),
+		data: 'filesystem-v2',
+		bytes: content.length,
+		fileSize: fileSizeInWords(content.length),
+		...fields,
+	};
+}
+
 /** What a run left in the credential store and the log. */
 function afterRun(updatesBefore: number) {
 	const tokenUpdates: TokenUpdate[] = credentialsHelper.tokenUpdates
@@ -168,6 +203,7 @@ export async function runDotloop(options: RunOptions) {
 	const thrown: unknown[] = [];
 	const execute = node.execute;
 	node.execute = async function (this: IExecuteFunctions) {
+		if (options.n8nV1Errors) withN8nV1Errors(this);
 		// Kept as thrown: n8n records only a copy (own fields, no class, no cause) in the run.
 		return await execute.call(this).catch(async (error: Error) => {
 			thrown.push(error);
@@ -192,7 +228,8 @@ export async function runDotloop(options: RunOptions) {
 		const task = run.data.resultData.runData.Dotloop?.[0];
 		if (task?.error) throw task.error;
 		const output = task?.data?.main?.[0] ?? [];
-		return { output, run, binaryReads, ...afterRun(updatesBefore) };
+		const files = await readFiles(output);
+		return { output, files, run, binaryReads, ...afterRun(updatesBefore) };
 	} finally {
 		getAsStream.mockRestore();
 		getAsBuffer.mockRestore();

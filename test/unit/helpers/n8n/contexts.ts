@@ -1,25 +1,42 @@
 import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
-import { NodeApiError, Workflow } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	INodeExecutionData,
+	INode,
+	INodeParameters,
 	IRunExecutionData,
 } from 'n8n-workflow';
 
 import { createAdditionalData } from './additionalData';
+import { CREDENTIAL_TYPE } from './credentials';
 import { credentialsHelper, dotloopNode, storeCredential, type RunOptions } from './action';
 import { startEngine } from './engine';
 import { createNodeTypes } from './nodeTypes';
+import { withN8nV1Errors } from './v1Errors';
 
-export interface ContextOptions extends RunOptions {
-	/**
-	 * Shim for n8n 1.x, which cannot run here: its NodeApiError kept no `cause` (the HTTP error and its
-	 * headers). Only n8n-core 2.x runs in the unit tests; the e2e tests run n8n 1.x itself.
-	 */
-	n8nV1Errors?: boolean;
+export type ContextOptions = RunOptions;
+
+/** The stored credential's tokens as they are now, and how often n8n-core refreshed them since. */
+function storedTokens(node: INode) {
+	const id = String(node.credentials?.[CREDENTIAL_TYPE]?.id);
+	const updatesBefore = credentialsHelper.tokenUpdates.length;
+	const tokens = () => credentialsHelper.get(id).oauthTokenData as IDataObject;
+	return {
+		get accessToken() {
+			return String(tokens().access_token);
+		},
+		get refreshToken() {
+			return String(tokens().refresh_token);
+		},
+		get refreshCount() {
+			return credentialsHelper.tokenUpdates
+				.slice(updatesBefore)
+				.filter((update) => update.credentialId === id).length;
+		},
+	};
 }
 
 /**
@@ -55,21 +72,8 @@ export async function createExecuteContext(options: ContextOptions) {
 		{ node: workflowNode, data: inputData, source: null },
 		[],
 	);
-	if (options.n8nV1Errors) {
-		const send = context.helpers.httpRequestWithAuthentication;
-		context.helpers.httpRequestWithAuthentication = async function (
-			this: IExecuteFunctions,
-			credentialType: string,
-			request: IHttpRequestOptions,
-		) {
-			return await send.call(this, credentialType, request).catch(async (error: Error) => {
-				if (error instanceof NodeApiError)
-					Object.defineProperty(error, 'cause', { value: undefined });
-				return await Promise.reject(error);
-			});
-		};
-	}
-	return { context: context as IExecuteFunctions, node: workflowNode };
+	if (options.n8nV1Errors) withN8nV1Errors(context);
+	return { context: context as IExecuteFunctions, node: workflowNode, oauth: storedTokens(node) };
 }
 
 /**
@@ -92,7 +96,7 @@ export async function createLoadOptionsContext(
 	});
 	const additionalData = createAdditionalData({
 		credentialsHelper,
-		currentNodeParameters: workflow.getNode(node.name)!.parameters,
+		currentNodeParameters: parameters as INodeParameters,
 	});
 	return new LoadOptionsContext(
 		workflow,

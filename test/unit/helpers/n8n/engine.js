@@ -47,3 +47,6 @@ exports.clearLog = () => {
 
 /** n8n-core's binary data service (filesystem mode in the temporary folder), once started. */
 exports.binaryDataService = () => Container.get(BinaryDataService);
+
+/** The file size in words, as n8n's binary data service writes it (`fileSize`). */
+exports.fileSizeInWords = (bytes) => fromCore('pretty-bytes')(bytes);

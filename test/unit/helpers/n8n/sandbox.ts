@@ -1,8 +1,15 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeCredentials } from 'n8n-workflow';
 
 import { retryPolicy } from '../../../../nodes/Dotloop/transport';
 import { n8nHttpRequest, startSandbox, type Sandbox } from '../io';
-import { runDotloop, useNewCredential, type RunOptions } from './action';
+import {
+	currentCredential,
+	runDotloop,
+	storeCredential,
+	useNewCredential,
+	type RunOptions,
+} from './action';
+import { CREDENTIAL_TYPE } from './credentials';
 
 export interface SandboxRun {
 	/** The running sandbox (set once the suite's beforeAll has run). */
@@ -17,6 +24,8 @@ export interface SandboxRun {
 	): Promise<IDataObject>;
 	/** The node run in n8n-core with the sandbox's credential; keeps the token n8n-core refreshed to. */
 	run(params: IDataObject, extra?: Partial<RunOptions>): ReturnType<typeof runDotloop>;
+	/** Stores the sandbox's connected credential for this test; answers a node's reference to it. */
+	connect(): INodeCredentials;
 	/** The sequence number of the last request the sandbox logged. */
 	lastSeq(): Promise<number>;
 	/** The sandbox's log entries of every API request (under /public/v2) since `seq`, in order. */
@@ -73,6 +82,17 @@ export function useSandbox(): SandboxRun {
 			accessToken = result.oauth.accessToken;
 			refreshToken = result.oauth.refreshToken;
 			return result;
+		},
+		connect() {
+			const { url, apiBaseUrl, clientId, clientSecret } = started();
+			storeCredential({
+				params: {},
+				apiBaseUrl,
+				tokenUrl: `${url}/oauth/token`,
+				client: { id: clientId, secret: clientSecret },
+				oauth: { accessToken, refreshToken },
+			});
+			return { [CREDENTIAL_TYPE]: currentCredential() };
 		},
 		async lastSeq() {
 			return Number((await admin('GET', '/requests')).lastSeq);

@@ -6,6 +6,7 @@ import type {
 	INodeExecutionData,
 	INodeTypes,
 	IRun,
+	IPinData,
 	IRunExecutionData,
 	IWorkflowBase,
 	IWorkflowSettings,
@@ -26,6 +27,8 @@ export interface WorkflowRunOptions {
 	input?: INodeExecutionData[];
 	settings?: IWorkflowSettings;
 	mode?: WorkflowExecuteMode;
+	/** Nodes whose output is given: the engine uses it instead of running them. */
+	pinData?: IPinData;
 }
 
 /**
@@ -66,7 +69,7 @@ export async function executeWorkflow(options: WorkflowRunOptions): Promise<IRun
 		? workflow.getNode(options.startNode)
 		: workflow.getNode(options.nodes[0].name);
 	const runExecutionData = {
-		resultData: { runData: {} },
+		resultData: { runData: {}, pinData: options.pinData },
 		executionData: {
 			metadata: {},
 			contextData: {},
