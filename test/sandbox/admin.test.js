@@ -181,7 +181,6 @@ describe('sandbox admin endpoints', () => {
 			count: 5000,
 			durationMs: expect.any(Number),
 		});
-		expect(res.body.durationMs).toBeLessThan(2000);
 
 		const total = before + 5000;
 		const listed = [];
