@@ -1,16 +1,25 @@
-import type { IDataObject, INodeCredentials, IWorkflowBase } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeCredentials,
+	INodeExecutionData,
+	IWorkflowBase,
+} from 'n8n-workflow';
 
 import { outputOf, runExample } from './helpers/n8n/examples';
 import { useSandbox } from './helpers/n8n/sandbox';
-import { readRepoFile, sha256 } from './helpers/io';
+import { create, deliver } from './helpers/n8n/trigger';
+import { readRepoFile, sha256, startReceiver } from './helpers/io';
 
 /**
  * The example workflows (test/examples) through n8n-core's WorkflowExecute against the sandbox, in
  * the fast tier: each one's Dotloop nodes as written (parameters, expressions, credentials bound as
  * the import binds them), the nodes before them pinned with what they output, the nodes after them
  * left out (n8n-nodes-base is not installed here; the e2e tier runs the whole workflows in n8n).
- * Not here: new-loop-notify and participant-changes start at the Dotloop Trigger (with the trigger
- * tests), loop-sold-archive-documents at the Polling Trigger and a Split Out between its Dotloop nodes.
+ * new-loop-notify starts at the Dotloop Trigger: activated in n8n-core's HookContext on the sandbox,
+ * the sandbox's signed delivery handed to its WebhookContext, its output the run's trigger data.
+ * Not here: participant-changes reaches its Dotloop node through an If's second output (pinned data is
+ * a node's first output only), loop-sold-archive-documents has a Split Out between its Dotloop nodes.
  */
 const { admin, apiRequestsSince, connect, lastSeq } = useSandbox();
 
@@ -162,5 +171,69 @@ describe('sync-contacts', () => {
 		const contacts = outputOf(run, 'Changed contacts');
 		expect(contacts.map((c) => c.id).sort()).toEqual(changed.map((c) => c.id).sort());
 		expect(contacts).toContainEqual(expect.objectContaining({ id: 400003, city: 'Round Rock' }));
+	});
+});
+
+describe('new-loop-notify', () => {
+	const workflow = JSON.parse(readRepoFile('test/examples/new-loop-notify.json')) as IWorkflowBase;
+	const trigger = workflow.nodes.find((node) => node.name === 'New loop in Dotloop')!;
+
+	it('a loop created in Dotloop is delivered, verified, and read by Get loop', async () => {
+		const receiver = await startReceiver();
+		try {
+			await admin('PATCH', '/config', { webhookOrigin: receiver.url });
+			const staticData: IDataObject = {};
+			const activated = await create({
+				params: trigger.parameters,
+				staticData,
+				storedCredential: true,
+			});
+			expect(activated.result).toBe(true);
+
+			const loop = (await admin('POST', '/simulate', {
+				action: 'createLoop',
+				profileId: 1001,
+				name: 'Example: 7 Elm St',
+			})) as { data: IDataObject };
+			for (let waited = 0; receiver.received.length === 0 && waited < 5_000; waited += 20) {
+				await sleep(20);
+			}
+			const [delivery, ...more] = receiver.received;
+			expect(more).toEqual([]);
+			const delivered = await deliver({
+				params: trigger.parameters,
+				staticData,
+				body: delivery.body,
+				headers: delivery.headers,
+				storedCredential: true,
+			});
+			const [triggerItems] = delivered.response.workflowData as INodeExecutionData[][];
+			expect(triggerItems.map((item) => item.json)).toEqual([
+				// As the documentation's delivery example: ids as strings.
+				expect.objectContaining({
+					eventType: 'LOOP_CREATED',
+					profileId: '1001',
+					event: { id: String(loop.data.id) },
+				}),
+			]);
+			const since = await lastSeq();
+
+			const run = await runExample('new-loop-notify', {
+				start: trigger.name,
+				pinned: { [trigger.name]: triggerItems },
+				leaveOut: ['Notification'],
+				credentials,
+			});
+
+			expect(outputOf(run, 'Get loop')).toEqual([
+				expect.objectContaining({ id: loop.data.id, name: 'Example: 7 Elm St', profileId: 1001 }),
+			]);
+			expect(
+				(await apiRequestsSince(since)).map((entry) => `${entry.method} ${entry.path}`),
+			).toEqual([`GET /public/v2/profile/1001/loop/${String(loop.data.id)}`]);
+		} finally {
+			await admin('PATCH', '/config', { webhookOrigin: '' });
+			await receiver.close();
+		}
 	});
 });

@@ -20,6 +20,12 @@ export function isReadableStream(value: unknown): value is AsyncIterable<Uint8Ar
 export function startServer(
 	handler: (request: TestRequest, response: TestResponse) => void,
 ): Promise<TestServer>;
+export interface Receiver {
+	url: string;
+	received: Array<{ url: string; headers: Record<string, string>; body: Buffer }>;
+	close(): Promise<void>;
+}
+export function startReceiver(): Promise<Receiver>;
 export function readRepoFile(relativePath: string): string;
 export interface Sandbox {
 	url: string;

@@ -34,6 +34,28 @@ exports.startServer = (handler) =>
 		});
 	});
 
+/** An HTTP receiver on 127.0.0.1 that answers 200 and keeps each request's path, headers and raw body. */
+exports.startReceiver = () =>
+	new Promise((resolve) => {
+		const received = [];
+		const server = http.createServer((req, res) => {
+			const chunks = [];
+			req.on('data', (chunk) => chunks.push(chunk));
+			req.on('end', () => {
+				received.push({ url: req.url, headers: req.headers, body: Buffer.concat(chunks) });
+				res.writeHead(200, { 'Content-Type': 'text/plain' });
+				res.end('ok');
+			});
+		});
+		server.listen(0, '127.0.0.1', () => {
+			resolve({
+				url: `http://127.0.0.1:${server.address().port}`,
+				received,
+				close: () => new Promise((done) => server.close(() => done())),
+			});
+		});
+	});
+
 exports.readRepoFile = (relativePath) =>
 	require('fs').readFileSync(
 		require('path').join(__dirname, '..', '..', '..', relativePath),

@@ -1,6 +1,5 @@
 import type { IDataObject, INodeCredentials } from 'n8n-workflow';
 
-import { retryPolicy } from '../../../../nodes/Dotloop/transport';
 import { n8nHttpRequest, startSandbox, type Sandbox } from '../io';
 import {
 	currentCredential,
@@ -62,7 +61,6 @@ export function useSandbox(): SandboxRun {
 
 	beforeEach(() => {
 		useNewCredential();
-		Object.assign(retryPolicy, { rateLimitBackoffMs: 5, transientBackoffMs: 5 });
 	});
 
 	return {

@@ -64,13 +64,15 @@ interface NodeRunOptions {
 	/** The workflow the trigger is in (default WORKFLOW_ID) and the n8n instance (default INSTANCE_ID). */
 	workflowId?: string;
 	instanceId?: string;
+	/** Use the credential the test stored (the sandbox's, through connect()), not the default one. */
+	storedCredential?: boolean;
 }
 
 /** The workflow n8n builds for the trigger, with its static data, and what n8n hands the context. */
 async function triggerWorkflow(options: NodeRunOptions, webhookId: string) {
 	await startEngine();
 	setInstanceId(options.instanceId ?? INSTANCE_ID);
-	storeCredential({ params: {} });
+	if (!options.storedCredential) storeCredential({ params: {} });
 	const stored = options.staticData ?? {};
 	const node: INode = {
 		...triggerNode,
