@@ -12,7 +12,7 @@
  *   node test/bench/run.js --no-restart    keep one n8n process for all runs (default with --quick)
  *   node test/bench/run.js --n8n-env K=V   start n8n with this environment variable too (repeatable)
  *   node test/bench/run.js --export-workflows DIR   write every compared workflow as importable JSON, no run
- *   node test/bench/run.js --report bench-results/X.json   print the README section of an earlier run again
+ *   node test/bench/run.js --report bench-results/X.json   print the results tables of an earlier run again
  *
  * Env: BENCH_N8N_VERSION (default 2.41.1), E2E_PACKAGE_TARBALL (bench this tarball instead of building),
  * E2E_SKIP_BUILD=1 (pack the existing dist/), DOTLOOP_E2E_CACHE, NODE24_VERSION (as for the e2e suite).
@@ -143,11 +143,11 @@ function machine(nodeVersion) {
 	};
 }
 
-/** The README's "Performance" section for this run, as Markdown. */
+/** This run's results, as Markdown for test/bench/README.md's "Results of the full run". */
 function performanceSection(result, scenarios) {
 	const date = result.startedAt.slice(0, 10);
 	return [
-		'## Performance',
+		'## Results of the full run',
 		'',
 		`Measured with \`${result.command}\` on ${date}: ${result.machine.line}. The run took ${(result.totalSeconds / 60).toFixed(1)} minutes.`,
 		'',
@@ -224,7 +224,7 @@ async function main() {
 		return 0;
 	}
 	if (args.report) {
-		// Print the tables and the README section of an earlier run again (e.g. after a report change).
+		// Print the tables and the results Markdown of an earlier run again (e.g. after a report change).
 		const saved = JSON.parse(fs.readFileSync(args.report, 'utf8'));
 		process.stdout.write(performanceSection(saved, saved.scenarios));
 		return 0;
@@ -346,7 +346,7 @@ async function main() {
 	const section = performanceSection(result, scenarios);
 	const mdFile = outFile.replace(/\.json$/, '.md');
 	fs.writeFileSync(mdFile, section);
-	out.push(`README section: ${path.relative(REPO, mdFile)}`);
+	out.push(`Results (Markdown for test/bench/README.md): ${path.relative(REPO, mdFile)}`);
 	if (failures.length) out.push(`FAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
 	process.stdout.write(`${out.join('\n')}\n`);
 	return failures.length ? 1 : 0;
