@@ -3,6 +3,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { n8nHttpRequest } from './helpers/io';
 import { binaryDataService } from './helpers/n8n/engine';
 import { useSandbox } from './helpers/n8n/sandbox';
+import { STAGE_OF_STATUS } from '../fixtures/status-stages';
 
 /**
  * The sync operations (Contact Find / Create or Update, Loop Find / Get Full, Document Download All)
@@ -32,23 +33,10 @@ async function sandboxFile(path: string): Promise<Buffer> {
 
 const json = (output: INodeExecutionData[]) => output.map((item) => item.json);
 
-/** Loop Get, Get Many and Find give each loop the CRM stage of its status (the mapping written out here). */
-const STAGES: Record<string, string> = {
-	PRE_LISTING: 'Active',
-	PRIVATE_LISTING: 'Active',
-	ACTIVE_LISTING: 'Active',
-	NEW: 'Active',
-	PRE_OFFER: 'Pending',
-	UNDER_CONTRACT: 'Pending',
-	IN_PROGRESS: 'Pending',
-	SOLD: 'Closed',
-	LEASED: 'Closed',
-	DONE: 'Closed',
-	ARCHIVED: 'Archived',
-};
+/** Loop Get, Get Many and Find give each loop the CRM stage of its status, as the README's table says. */
 const staged = (loop: IDataObject) => ({
 	...loop,
-	statusCategory: STAGES[String(loop.status)] ?? 'Unknown',
+	statusCategory: STAGE_OF_STATUS[String(loop.status)] ?? 'Unknown',
 });
 
 describe('the sync operations against the Dotloop sandbox', () => {

@@ -19,6 +19,7 @@ const {
 	sha256,
 	wf,
 } = require('../lib');
+const { STAGE_OF_STATUS } = require('../../fixtures/status-stages');
 
 const { rl, ref } = wf;
 
@@ -156,24 +157,9 @@ test('account, profiles and loop templates: get, get many, create, update', asyn
 });
 
 /**
- * The stage a loop item carries next to its status (the README's table, written out here rather than
- * taken from the node): the node's loops are the sandbox's plus `statusCategory`.
+ * The stage a loop item carries next to its status, as the README's table says: the node's loops are
+ * the sandbox's plus `statusCategory`.
  */
-const STAGE_OF_STATUS = {
-	PRE_LISTING: 'Active',
-	PRIVATE_LISTING: 'Active',
-	ACTIVE_LISTING: 'Active',
-	NEW: 'Active',
-	PRE_OFFER: 'Pending',
-	UNDER_CONTRACT: 'Pending',
-	IN_PROGRESS: 'Pending',
-	SOLD: 'Closed',
-	LEASED: 'Closed',
-	DONE: 'Closed',
-	WITHDRAWN: 'Cancelled',
-	TERMINATED: 'Cancelled',
-	ARCHIVED: 'Archived',
-};
 const withStage = (loop) => ({
 	...loop,
 	statusCategory: STAGE_OF_STATUS[loop.status] ?? 'Unknown',

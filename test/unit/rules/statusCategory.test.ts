@@ -3,22 +3,11 @@ import {
 	TRANSACTION_STATUS_VALUES,
 	withStatusCategory,
 } from '../../../nodes/Dotloop/rules/statuses';
+import { STAGE_OF_STATUS } from '../../fixtures/status-stages';
 
-describe('statusCategory: the stage a CRM maps a loop status to', () => {
+describe('statusCategory: the stage a CRM maps a loop status to, as the README says', () => {
 	it.each([
-		['PRE_LISTING', 'Active'],
-		['PRIVATE_LISTING', 'Active'],
-		['ACTIVE_LISTING', 'Active'],
-		['NEW', 'Active'],
-		['PRE_OFFER', 'Pending'],
-		['UNDER_CONTRACT', 'Pending'],
-		['IN_PROGRESS', 'Pending'],
-		['SOLD', 'Closed'],
-		['LEASED', 'Closed'],
-		['DONE', 'Closed'],
-		['WITHDRAWN', 'Cancelled'],
-		['TERMINATED', 'Cancelled'],
-		['ARCHIVED', 'Archived'],
+		...Object.entries(STAGE_OF_STATUS),
 		// As some accounts write them.
 		['Withdrawn', 'Cancelled'],
 		['Under Contract', 'Pending'],
