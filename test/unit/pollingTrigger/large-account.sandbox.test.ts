@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { useNewCredential } from '../helpers/n8n/action';
-import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
-import { pollingTrigger } from '../helpers/n8n/poll';
+import { n8nHttpRequest } from '../helpers/io';
+import { useAccountSandbox } from './accountSandbox';
+import { second } from './sandboxTrigger';
 
 /**
  * The Polling Trigger on a brokerage's account (issue 21): profiles refused or deactivated among the
@@ -11,65 +11,16 @@ import { pollingTrigger } from '../helpers/n8n/poll';
  */
 jest.setTimeout(120_000);
 
-let sandbox: Sandbox;
-let accessToken: string;
-let refreshToken: string;
-
-const admin = async (
-	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-	path: string,
-	body?: IDataObject,
-) =>
-	(await n8nHttpRequest({
-		method,
-		url: `${sandbox.url}/_sandbox${path}`,
-		body,
-		json: true,
-	})) as IDataObject;
-const simulate = async (body: IDataObject) =>
-	(await admin('POST', '/simulate', body)).data as IDataObject;
-
-async function lastSeq(): Promise<number> {
-	return Number((await admin('GET', '/requests')).lastSeq);
-}
-async function requestsSince(seq: number) {
-	const log = (await admin('GET', `/requests?since=${seq}`)).data as IDataObject[];
-	return log
-		.filter((entry) => String(entry.path).startsWith('/public/v2'))
-		.map((entry) => ({ method: entry.method, path: entry.path, query: entry.query }));
-}
-
-function trigger(params: IDataObject, extra: Partial<Parameters<typeof pollingTrigger>[0]> = {}) {
-	return pollingTrigger({
-		params,
-		apiBaseUrl: sandbox.apiBaseUrl,
-		tokenUrl: `${sandbox.url}/oauth/token`,
-		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
-		oauth: { accessToken, refreshToken },
-		...extra,
-	});
-}
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, quiet: true, rateLimit: 100000 });
-	const tokens = await admin('POST', '/tokens');
-	accessToken = String(tokens.access_token);
-	refreshToken = String(tokens.refresh_token);
-});
-
-afterAll(async () => {
-	await sandbox.stop();
-});
-
-beforeEach(async () => {
-	await admin('POST', '/reset', {});
-	await admin('DELETE', '/faults');
-	useNewCredential();
-});
+const { admin, simulate, lastSeq, tokens, sandbox, trigger, ...account } = useAccountSandbox();
+/** The loop reads carry no body: method, path and query say it all. */
+const requestsSince = async (seq: number) =>
+	(await account.requestsSince(seq)).map((r) => ({
+		method: r.method,
+		path: r.path,
+		query: r.query,
+	}));
 
 const T0 = '2030-03-01T12:00:00Z';
-const second = (base: string, plus: number) =>
-	new Date(Date.parse(base) + plus * 1000).toISOString().replace('.000Z', 'Z');
 const loopPaths = (requests: Array<{ path: unknown }>) =>
 	requests.map((r) => r.path).filter((p) => String(p).endsWith('/loop'));
 
@@ -205,9 +156,9 @@ describe('Loop Status Changed on a 20,000-loop profile (14,000 SOLD)', () => {
 		(
 			(await n8nHttpRequest({
 				method: 'GET',
-				url: `${sandbox.apiBaseUrl}/profile/1001/loop/${id}`,
+				url: `${sandbox().apiBaseUrl}/profile/1001/loop/${id}`,
 				json: true,
-				headers: { Authorization: `Bearer ${accessToken}` },
+				headers: { Authorization: `Bearer ${tokens.accessToken}` },
 			})) as { data: IDataObject }
 		).data;
 	/** The first loop from `id` down whose status is not ARCHIVED. */
@@ -221,19 +172,15 @@ describe('Loop Status Changed on a 20,000-loop profile (14,000 SOLD)', () => {
 			.loops as typeof seeded;
 	});
 
-	const statusTrigger = (extra: Partial<Parameters<typeof pollingTrigger>[0]> = {}) =>
-		pollingTrigger({
-			params: {
+	const statusTrigger = (options: Parameters<typeof trigger>[1] = {}) =>
+		trigger(
+			{
 				event: 'loopStatusChanged',
 				watch: 'profile',
 				profileId: { __rl: true, mode: 'id', value: '1001' },
 			},
-			apiBaseUrl: sandbox.apiBaseUrl,
-			tokenUrl: `${sandbox.url}/oauth/token`,
-			client: { id: sandbox.clientId, secret: sandbox.clientSecret },
-			oauth: { accessToken, refreshToken },
-			...extra,
-		});
+			options,
+		);
 
 	test('the state stays small, a quiet poll is one request and leaves the static data untouched', async () => {
 		const t = statusTrigger();

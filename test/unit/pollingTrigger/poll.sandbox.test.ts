@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { toTriggerItem } from '../../../nodes/Dotloop/rules/deliveries';
-import { useNewCredential } from '../helpers/n8n/action';
-import { n8nHttpRequest, startSandbox, type Sandbox } from '../helpers/io';
-import { pollingTrigger } from '../helpers/n8n/poll';
+import { n8nHttpRequest } from '../helpers/io';
+import { useAccountSandbox } from './accountSandbox';
+import { second } from './sandboxTrigger';
 
 /**
  * The Dotloop Polling Trigger's poll() against the local Dotloop sandbox: the exact requests a poll
@@ -11,80 +11,21 @@ import { pollingTrigger } from '../helpers/n8n/poll';
  */
 jest.setTimeout(60_000);
 
-let sandbox: Sandbox;
-let accessToken: string;
-let refreshToken: string;
-
-const admin = async (
-	method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-	path: string,
-	body?: IDataObject,
-) =>
-	(await n8nHttpRequest({
-		method,
-		url: `${sandbox.url}/_sandbox${path}`,
-		body,
-		json: true,
-	})) as IDataObject;
-const simulate = async (body: IDataObject) =>
-	(await admin('POST', '/simulate', body)).data as IDataObject;
+const { admin, simulate, lastSeq, requestsSince, tokens, reconnect, sandbox, ...account } =
+	useAccountSandbox();
 const api = async (method: 'GET' | 'POST' | 'PATCH', path: string, body?: IDataObject) =>
 	(await n8nHttpRequest({
 		method,
-		url: `${sandbox.apiBaseUrl}${path}`,
+		url: `${sandbox().apiBaseUrl}${path}`,
 		body,
 		json: true,
-		headers: { Authorization: `Bearer ${accessToken}` },
+		headers: { Authorization: `Bearer ${tokens.accessToken}` },
 	})) as IDataObject;
 
-async function lastSeq(): Promise<number> {
-	return Number((await admin('GET', '/requests')).lastSeq);
-}
-async function requestsSince(seq: number) {
-	const log = (await admin('GET', `/requests?since=${seq}`)).data as IDataObject[];
-	return log
-		.filter((entry) => String(entry.path).startsWith('/public/v2'))
-		.map((entry) => ({
-			method: entry.method,
-			path: entry.path,
-			query: entry.query,
-			body: entry.body,
-		}));
-}
-
 const profile = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
-const second = (base: string, plus: number) =>
-	new Date(Date.parse(base) + plus * 1000).toISOString().replace('.000Z', 'Z');
 
-function trigger(params: IDataObject) {
-	const t = pollingTrigger({
-		params,
-		apiBaseUrl: sandbox.apiBaseUrl,
-		tokenUrl: `${sandbox.url}/oauth/token`,
-		client: { id: sandbox.clientId, secret: sandbox.clientSecret },
-		oauth: { accessToken, refreshToken },
-		// The dates below are counted in UTC; n8n's own default would be America/New_York.
-		timezone: 'UTC',
-	});
-	return t;
-}
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0, quiet: true, rateLimit: 100000 });
-	const tokens = await admin('POST', '/tokens');
-	accessToken = String(tokens.access_token);
-	refreshToken = String(tokens.refresh_token);
-});
-
-afterAll(async () => {
-	await sandbox.stop();
-});
-
-beforeEach(async () => {
-	await admin('POST', '/reset', {});
-	await admin('DELETE', '/faults');
-	useNewCredential();
-});
+// The dates below are counted in UTC; n8n's own default would be America/New_York.
+const trigger = (params: IDataObject) => account.trigger(params, { timezone: 'UTC' });
 
 const T0 = '2030-03-01T12:00:00Z';
 
@@ -205,7 +146,7 @@ describe('Loop Updated', () => {
 			const seq = await lastSeq();
 			expect((await t.run())?.map((l) => [l.id, l.name])).toEqual([[50006, 'After expiry']]);
 			expect(t.oauth.refreshCount).toBe(1);
-			expect(t.oauth.accessToken).not.toBe(accessToken);
+			expect(t.oauth.accessToken).not.toBe(tokens.accessToken);
 			const log = (await admin('GET', `/requests?since=${seq}`)).data as IDataObject[];
 			expect(log.map((entry) => [entry.method, entry.path, entry.status])).toEqual([
 				['GET', '/public/v2/profile/1001/loop', 401],
@@ -214,9 +155,7 @@ describe('Loop Updated', () => {
 				['GET', '/public/v2/profile/1001/loop', 200],
 			]);
 		} finally {
-			const tokens = await admin('POST', '/tokens');
-			accessToken = String(tokens.access_token);
-			refreshToken = String(tokens.refresh_token);
+			await reconnect();
 		}
 	});
 
